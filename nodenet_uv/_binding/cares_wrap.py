@@ -1,0 +1,82 @@
+"""Port of the getaddrinfo part of Node.js src/cares_wrap.cc (GetAddrInfoReqWrap).
+
+``getaddrinfo(req, hostname, family, hints, order)`` runs libuv's threadpool
+getaddrinfo and completes with ``req.oncomplete(err, addresses)`` where ``addresses`` is
+a list of IP strings (SOCK_STREAM results, de-duplicated by libuv/glibc per socktype),
+ordered as Node's ``order``: verbatim (as the resolver returned them), ipv4first or
+ipv6first.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pyuv
+
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding.stream_wrap import _code
+
+AI_ADDRCONFIG = socket.AI_ADDRCONFIG
+AI_ALL = getattr(socket, "AI_ALL", 0x10)
+AI_V4MAPPED = getattr(socket, "AI_V4MAPPED", 0x08)
+
+DNS_ORDER_VERBATIM = 0
+DNS_ORDER_IPV4_FIRST = 1
+DNS_ORDER_IPV6_FIRST = 2
+
+_FAMILIES = {0: socket.AF_UNSPEC, 4: socket.AF_INET, 6: socket.AF_INET6}
+
+
+class GetAddrInfoReqWrap:
+    __slots__ = ("_req", "callback", "family", "hostname", "oncomplete", "order")
+
+    def __init__(self) -> None:
+        self.callback: Any = None
+        self.family = 0
+        self.hostname = ""
+        self.oncomplete: Any = None
+        self.order = DNS_ORDER_VERBATIM
+        self._req: Any = None
+
+    def cancel(self) -> None:
+        if self._req is not None:
+            try:
+                self._req.cancel()
+            except Exception:
+                pass
+
+
+def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int, order: int) -> int:
+    try:
+        host = hostname.encode("idna").decode("ascii") if not hostname.isascii() else hostname
+    except UnicodeError:
+        host = hostname
+    req.order = order
+
+    def on_result(result: Any, error: int | None) -> None:
+        req._req = None
+        if error:
+            _loop.make_callback(req.oncomplete, error, [])
+            return
+        addresses = [ai.sockaddr[0] for ai in result or ()]
+        if order == DNS_ORDER_IPV4_FIRST:
+            addresses = [a for a in addresses if ":" not in a] + [a for a in addresses if ":" in a]
+        elif order == DNS_ORDER_IPV6_FIRST:
+            addresses = [a for a in addresses if ":" in a] + [a for a in addresses if ":" not in a]
+        _loop.make_callback(req.oncomplete, 0, addresses)
+
+    try:
+        req._req = pyuv.dns.getaddrinfo(
+            _loop.loop,
+            host,
+            None,
+            _FAMILIES.get(family, socket.AF_UNSPEC),
+            socket.SOCK_STREAM,
+            0,
+            hints,
+            callback=on_result,
+        )
+    except (pyuv.error.UVError, TypeError, ValueError) as exc:
+        return _code(exc)
+    return 0

@@ -1,0 +1,74 @@
+"""Port of Node.js src/connection_wrap.cc: accepting and connecting, for TCP and Pipe.
+
+``on_connection``: libuv's listen callback. On success a new SOCKET wrap of the same
+kind is created and ``uv_accept``-ed; if accept fails the connection is dropped silently
+(no JS callback), as in Node. Then ``server.onconnection(server, status, client)``.
+
+``after_connect``: ``req.oncomplete(status, handle, req, readable, writable)``, with
+readable/writable from ``uv_is_readable``/``uv_is_writable`` (both false on error).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyuv
+
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding.stream_wrap import LibuvStreamWrap
+
+
+class ConnectWrap:
+    """A connect request (TCPConnectWrap / PipeConnectWrap)."""
+
+    __slots__ = (
+        "address",
+        "addressType",
+        "handle",
+        "localAddress",
+        "localPort",
+        "oncomplete",
+        "port",
+    )
+
+    def __init__(self) -> None:
+        self.oncomplete: Any = None
+        self.handle: Any = None
+        self.address: Any = None
+        self.port: Any = None
+        self.localAddress: Any = None
+        self.localPort: Any = None
+        self.addressType: Any = None
+
+
+class ConnectionWrap(LibuvStreamWrap):
+    __slots__ = ("onconnection",)
+
+    def __init__(self, handle: Any) -> None:
+        super().__init__(handle)
+        self.onconnection: Any = None
+
+    def _new_client(self) -> ConnectionWrap:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _on_connection(self, server: Any, error: int | None) -> None:
+        status = error or 0
+        client: ConnectionWrap | None = None
+        if status == 0:
+            client = self._new_client()
+            try:
+                server.accept(client._h)
+            except pyuv.error.UVError:
+                client._h.close()
+                return
+        if self.onconnection is not None:
+            _loop.make_callback(self.onconnection, self, status, client)
+
+    def _after_connect(self, req: ConnectWrap, handle: Any, error: int | None) -> None:
+        status = error or 0
+        readable = writable = False
+        if status == 0:
+            readable = bool(handle.readable)
+            writable = bool(handle.writable)
+        if req.oncomplete is not None:
+            _loop.make_callback(req.oncomplete, status, self, req, readable, writable)

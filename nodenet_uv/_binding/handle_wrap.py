@@ -1,0 +1,63 @@
+"""Port of Node.js src/handle_wrap.cc: a libuv handle's lifecycle, as JS sees it.
+
+States as in Node: ``INITIALIZED`` → ``CLOSING`` (``close()`` called, libuv's close
+callback pending) → ``CLOSED``. ``close()`` is a no-op unless the handle is initialized,
+so a double close is safe; the callback runs from libuv's close phase through
+``make_callback`` (at least one loop turn after ``close()``, which is why a socket's
+``'close'`` always comes after the nextTick ``'error'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv._binding import loop as _loop
+
+INITIALIZED = "initialized"
+CLOSING = "closing"
+CLOSED = "closed"
+
+
+class HandleWrap:
+    """Base of TCP and Pipe: close/ref/unref/hasRef over one pyuv handle."""
+
+    __slots__ = ("__weakref__", "_h", "_onclose", "owner", "state")
+
+    def __init__(self, handle: Any) -> None:
+        self._h = handle
+        self.state = INITIALIZED
+        self._onclose: Callable[[], Any] | None = None
+        # Node: handle[owner_symbol], the JS object (Socket/Server) this handle serves.
+        self.owner: Any = None
+
+    def close(self, callback: Callable[[], Any] | None = None) -> None:
+        if self.state != INITIALIZED:
+            return
+        self._onclose = callback
+        self.state = CLOSING
+        self._h.close(self._on_close)
+
+    def _on_close(self, handle: Any) -> None:
+        self.state = CLOSED
+        cb = self._onclose
+        self._onclose = None
+        if cb is not None:
+            _loop.make_callback(cb)
+
+    def is_alive(self) -> bool:
+        return self.state != CLOSED
+
+    def ref(self) -> None:
+        if self.state != CLOSED:
+            self._h.ref = True
+
+    def unref(self) -> None:
+        if self.state != CLOSED:
+            self._h.ref = False
+
+    def hasRef(self) -> bool:
+        return self.state == INITIALIZED and bool(self._h.ref)
+
+    def getAsyncId(self) -> int:
+        return id(self)

@@ -1,0 +1,150 @@
+"""Port of Node.js src/api/embed_helpers.cc (SpinEventLoop) and InternalCallbackScope.
+
+How and why
+-----------
+Node runs one libuv loop. Every time libuv calls back into JavaScript, the call goes
+through ``InternalCallbackScope``: the callback runs, then the nextTick queue and the
+microtask queue are drained before control returns to libuv. Most of Node's event-order
+rules ("'error' on the next tick, 'close' a loop turn later") follow from that one rule,
+so here every pyuv callback that reaches JS-level code goes through :func:`make_callback`.
+
+Exceptions: pyuv swallows exceptions raised in callbacks (it prints them and carries on).
+:func:`make_callback` catches them itself and hands them to the ``uncaughtException``
+hook that ``nodenet_uv.process`` installs. If nobody handles one, it is stored, the loop
+is stopped, and :func:`run` re-raises it with its original traceback, as Node would crash
+the process. The loop stays usable afterwards, so a test can clean up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+import pyuv
+
+# The one loop, like Node's default loop.
+loop: Any = pyuv.Loop.default_loop()
+
+# Installed by _internal.task_queues: drains nextTicks and microtasks.
+_tick_callback: Callable[[], None] = lambda: None
+# Returns whether the tick/microtask queues have anything queued.
+_has_pending_ticks: Callable[[], bool] = lambda: False
+# Installed by nodenet_uv.process: returns True when 'uncaughtException' took the error.
+_uncaught_handler: Callable[[BaseException], bool] = lambda exc: False
+# Called with no argument when the loop has drained; returns True if it scheduled work
+# (Node's 'beforeExit').
+_before_exit: Callable[[], None] = lambda: None
+
+_fatal: list[BaseException] = []
+
+
+def set_tick_callback(drain: Callable[[], None], has_pending: Callable[[], bool]) -> None:
+    global _tick_callback, _has_pending_ticks
+    _tick_callback = drain
+    _has_pending_ticks = has_pending
+
+
+def set_uncaught_handler(handler: Callable[[BaseException], bool]) -> None:
+    global _uncaught_handler
+    _uncaught_handler = handler
+
+
+def set_before_exit(hook: Callable[[], None]) -> None:
+    global _before_exit
+    _before_exit = hook
+
+
+def trigger_uncaught_exception(exc: BaseException) -> None:
+    """Node's TriggerUncaughtException: to 'uncaughtException', or fatal."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit)) or _fatal:
+        _set_fatal(exc)
+        return
+    try:
+        handled = _uncaught_handler(exc)
+    except BaseException as again:  # a throwing handler is fatal, as in Node
+        _set_fatal(again)
+        return
+    if not handled:
+        _set_fatal(exc)
+
+
+def _set_fatal(exc: BaseException) -> None:
+    if not _fatal:
+        _fatal.append(exc)
+    loop.stop()
+
+
+def drain_ticks() -> None:
+    """Drain nextTicks and microtasks; exceptions go to the uncaught path."""
+    while True:
+        try:
+            _tick_callback()
+            return
+        except BaseException as exc:
+            trigger_uncaught_exception(exc)
+            if _fatal:
+                return
+
+
+def make_callback(fn: Callable[..., Any], *args: Any) -> None:
+    """Call ``fn(*args)`` from libuv, then drain the tick queues (InternalCallbackScope)."""
+    try:
+        fn(*args)
+    except BaseException as exc:
+        trigger_uncaught_exception(exc)
+    if _has_pending_ticks():
+        drain_ticks()
+
+
+def _excepthook(typ: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    # Only reached by a bug in the binding itself (user code runs under make_callback).
+    _set_fatal(value)
+
+
+loop.excepthook = _excepthook
+
+
+def now() -> int:
+    """uv_now(): the loop's cached time in milliseconds."""
+    return int(loop.now())
+
+
+def update_time() -> None:
+    loop.update_time()
+
+
+def raise_fatal() -> None:
+    if _fatal:
+        exc = _fatal.pop()
+        _fatal.clear()
+        raise exc.with_traceback(exc.__traceback__)
+
+
+def spin_event_loop() -> None:
+    """Run the loop until nothing ref'ed is left (Node's SpinEventLoop)."""
+    drain_ticks()
+    raise_fatal()
+    while True:
+        loop.run(pyuv.UV_RUN_DEFAULT)
+        raise_fatal()
+        _before_exit()
+        if _has_pending_ticks():
+            drain_ticks()
+        raise_fatal()
+        if not loop.alive and not _has_pending_ticks():
+            return
+
+
+def run_once(nowait: bool = False) -> bool:
+    """One loop iteration (for tests and embedding); returns whether the loop is alive."""
+    drain_ticks()
+    raise_fatal()
+    alive = loop.run(pyuv.UV_RUN_NOWAIT if nowait else pyuv.UV_RUN_ONCE)
+    raise_fatal()
+    return bool(alive)
+
+
+def live_handles() -> list[Any]:
+    """Handles libuv still knows about (open or closing)."""
+    return [h for h in loop.handles if not h.closed]

@@ -1,0 +1,235 @@
+"""Port of Node.js src/stream_wrap.cc (LibuvStreamWrap) and src/stream_base.cc (StreamBase).
+
+The JS-facing surface is Node's: ``readStart``/``readStop``, ``writeBuffer``/``writev``/
+``write*String``, ``shutdown``, ``bytesRead``/``bytesWritten``/``writeQueueSize``/``fd``,
+and the ``onread`` callback. Methods return 0 or a negative uv code.
+
+Where Node passes ``this`` to a JS callback, we pass it as the first argument:
+``handle.onread(handle, nread, buf)``, ``req.oncomplete(req, status)``.
+
+Writes, as StreamBase::Write: ``bytesWritten`` grows by the whole request at dispatch;
+``uv_try_write`` goes first, and only the remainder is queued with ``uv_write``.
+``req.bytes`` and ``req.async_`` replace Node's ``streamBaseState[kBytesWritten]`` and
+``[kLastWriteWasAsync]``. A write completed by ``try_write`` does not call ``oncomplete``:
+JS calls the callback itself (``afterWriteDispatched``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pyuv
+
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding import string_bytes, uv
+from nodenet_uv._binding.handle_wrap import CLOSED, INITIALIZED, HandleWrap
+
+_UVError = pyuv.error.UVError
+_HandleClosedError = pyuv.error.HandleClosedError
+_UV_EAGAIN = uv.UV_EAGAIN
+_UV_EBADF = uv.UV_EBADF
+_UV_EINVAL = uv.UV_EINVAL
+
+
+def _code(exc: BaseException) -> int:
+    if isinstance(exc, _HandleClosedError):
+        return _UV_EBADF
+    args = getattr(exc, "args", ())
+    if args and isinstance(args[0], int):
+        return int(args[0])
+    return uv.UV_UNKNOWN
+
+
+class WriteWrap:
+    """A write request (Node's WriteWrap): ``oncomplete(req, status)`` when done."""
+
+    __slots__ = (
+        "_chunks",
+        "async_",
+        "buffer",
+        "bytes",
+        "callback",
+        "error",
+        "handle",
+        "oncomplete",
+    )
+
+    def __init__(self) -> None:
+        self.handle: Any = None
+        self.oncomplete: Callable[[WriteWrap, int], Any] | None = None
+        self.callback: Any = None
+        self.bytes = 0
+        # DIVERGENCE: Node's req.async; `async` is a Python keyword.
+        self.async_ = False
+        self.error: Any = None
+        self.buffer: Any = None
+        self._chunks: Any = None
+
+    def _after_write(self, handle: Any, error: int | None) -> None:
+        oncomplete = self.oncomplete
+        self.buffer = self._chunks = None
+        if oncomplete is not None:
+            _loop.make_callback(oncomplete, self, error or 0)
+
+
+class ShutdownWrap:
+    """A shutdown request (Node's ShutdownWrap): ``oncomplete(req, status)``."""
+
+    __slots__ = ("callback", "handle", "oncomplete")
+
+    def __init__(self) -> None:
+        self.handle: Any = None
+        self.oncomplete: Callable[[ShutdownWrap, int], Any] | None = None
+        self.callback: Any = None
+
+    def _after_shutdown(self, handle: Any, error: int | None) -> None:
+        if self.oncomplete is not None:
+            _loop.make_callback(self.oncomplete, self, error or 0)
+
+
+class LibuvStreamWrap(HandleWrap):
+    """A stream handle (TCP or Pipe) with Node's StreamBase methods."""
+
+    __slots__ = ("_user_buffer", "bytesRead", "bytesWritten", "onread", "reading")
+
+    def __init__(self, handle: Any) -> None:
+        super().__init__(handle)
+        self.bytesRead = 0
+        self.bytesWritten = 0
+        self.onread: Callable[[Any, int, Any], Any] | None = None
+        # Managed by net.js (handle.reading), kept on the handle as in Node.
+        self.reading = False
+        self._user_buffer: Any = None
+
+    # -- reading -------------------------------------------------------------------------
+    def readStart(self) -> int:
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        try:
+            self._h.start_read(self._on_read)
+        except (_UVError, _HandleClosedError) as exc:
+            return _code(exc)
+        return 0
+
+    def readStop(self) -> int:
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        try:
+            self._h.stop_read()
+        except (_UVError, _HandleClosedError) as exc:
+            return _code(exc)
+        return 0
+
+    def _on_read(self, handle: Any, data: bytes | None, error: int | None) -> None:
+        # LibuvStreamWrap::OnUvRead + EmitRead, and make_callback inlined: this is the
+        # hottest path of the library.
+        if error is None:
+            if not data:
+                return  # nread == 0: libuv's "nothing this time"; Node ignores it too
+            nread = len(data)
+            self.bytesRead += nread
+        else:
+            nread = error
+            data = None
+        onread = self.onread
+        if onread is None:
+            return
+        try:
+            onread(self, nread, data)
+        except BaseException as exc:
+            _loop.trigger_uncaught_exception(exc)
+        if _loop._has_pending_ticks():
+            _loop.drain_ticks()
+
+    # -- writing -------------------------------------------------------------------------
+    def _dispatch(self, req: WriteWrap, data: Any, nbytes: int) -> int:
+        req.handle = self
+        self.bytesWritten += nbytes
+        req.bytes = nbytes
+        h = self._h
+        try:
+            written = h.try_write(data)
+        except _UVError as exc:
+            code = _code(exc)
+            if code != _UV_EAGAIN:
+                req.async_ = False
+                return code
+            written = 0
+        except _HandleClosedError:
+            req.async_ = False
+            return _UV_EBADF
+        if written >= nbytes:
+            req.async_ = False
+            return 0
+        rest = memoryview(data)[written:] if written else data
+        req.async_ = True
+        req.buffer = rest
+        try:
+            h.write(rest, req._after_write)
+        except (_UVError, _HandleClosedError) as exc:
+            req.async_ = False
+            return _code(exc)
+        return 0
+
+    def writeBuffer(self, req: WriteWrap, data: Any) -> int:
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        return self._dispatch(
+            req, data, len(data) if type(data) is bytes else memoryview(data).nbytes
+        )
+
+    def writev(self, req: WriteWrap, chunks: list[Any], all_buffers: bool) -> int:
+        """Node's Writev: ``chunks`` are buffers, or ``[chunk, encoding, ...]`` pairs."""
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        if all_buffers:
+            bufs = list(chunks)
+        else:
+            bufs = []
+            for i in range(0, len(chunks), 2):
+                chunk, enc = chunks[i], chunks[i + 1]
+                bufs.append(chunk if not isinstance(chunk, str) else string_bytes.write(chunk, enc))
+        data = b"".join(bufs)
+        return self._dispatch(req, data, len(data))
+
+    def writeUtf8String(self, req: WriteWrap, s: str) -> int:
+        return self.writeBuffer(req, string_bytes.write(s, "utf8"))
+
+    def writeLatin1String(self, req: WriteWrap, s: str) -> int:
+        return self.writeBuffer(req, string_bytes.write(s, "latin1"))
+
+    def writeAsciiString(self, req: WriteWrap, s: str) -> int:
+        return self.writeBuffer(req, string_bytes.write(s, "latin1"))
+
+    def writeUcs2String(self, req: WriteWrap, s: str) -> int:
+        return self.writeBuffer(req, string_bytes.write(s, "utf16le"))
+
+    # -- shutdown ------------------------------------------------------------------------
+    def shutdown(self, req: ShutdownWrap) -> int:
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        req.handle = self
+        try:
+            self._h.shutdown(req._after_shutdown)
+        except (_UVError, _HandleClosedError) as exc:
+            return _code(exc)
+        return 0
+
+    # -- properties ------------------------------------------------------------------------
+    @property
+    def writeQueueSize(self) -> int:
+        if self.state != INITIALIZED:
+            return 0
+        return int(self._h.write_queue_size)
+
+    @property
+    def fd(self) -> int:
+        try:
+            return int(self._h.fileno())
+        except Exception:
+            return -1
+
+    def useUserBuffer(self, buf: Any) -> None:
+        # CustomBufferJSListener: reads land in `buf`; emulated by net (copy into it).
+        self._user_buffer = buf

@@ -1,0 +1,158 @@
+"""Port of Node.js src/tcp_wrap.cc: the ``TCP`` handle JS sees (``internalBinding('tcp_wrap')``).
+
+Methods return 0 or a negative uv code (pyuv raises; we catch at this boundary, as
+uvloop's ``convert_error``). ``bind`` stores libuv's deferred EADDRINUSE like libuv does:
+it surfaces from ``listen``/``connect`` (and net.js checks ``getsockname`` after a local
+bind, see ``checkBindError``).
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from typing import Any
+
+import pyuv
+
+from nodenet_uv._binding import _pyuv_compat, uv
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding.connection_wrap import ConnectionWrap, ConnectWrap
+from nodenet_uv._binding.stream_wrap import _code
+
+SOCKET = 0
+SERVER = 1
+UV_TCP_IPV6ONLY = pyuv.UV_TCP_IPV6ONLY
+constants = {"SOCKET": SOCKET, "SERVER": SERVER, "UV_TCP_IPV6ONLY": UV_TCP_IPV6ONLY}
+
+_Errors = (pyuv.error.UVError, pyuv.error.HandleClosedError)
+
+
+class TCPConnectWrap(ConnectWrap):
+    __slots__ = ()
+
+
+def _fill_address(out: dict[str, Any], addr: tuple[Any, ...]) -> None:
+    # AddressToJS: {address, family: 'IPv4'|'IPv6', port}
+    host = addr[0]
+    if ":" in host:
+        out["address"] = host
+        out["family"] = "IPv6"
+        if len(addr) >= 4 and addr[3] and host.lower().startswith("fe80"):
+            try:
+                out["address"] = f"{host}%{socket.if_indextoname(addr[3])}"
+            except OSError:
+                out["address"] = f"{host}%{addr[3]}"
+    else:
+        out["address"] = host
+        out["family"] = "IPv4"
+    out["port"] = addr[1]
+
+
+class TCP(ConnectionWrap):
+    """Node's TCPWrap: a uv_tcp_t."""
+
+    __slots__ = ("_kind",)
+
+    def __init__(self, kind: int = SOCKET, family: int | None = None) -> None:
+        loop = _loop.loop
+        h = pyuv.TCP(loop) if family is None else pyuv.TCP(loop, family)
+        super().__init__(h)
+        self._kind = kind
+
+    def _new_client(self) -> TCP:
+        return TCP(SOCKET)
+
+    def open(self, fd: int) -> int:
+        try:
+            self._h.open(fd)
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def bind(self, address: str, port: int, flags: int = 0) -> int:
+        try:
+            self._h.bind((address, port), flags)
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def bind6(self, address: str, port: int, flags: int = 0) -> int:
+        try:
+            self._h.bind((address, port, 0, 0), flags)
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def listen(self, backlog: int) -> int:
+        try:
+            self._h.listen(self._on_connection, backlog)
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def connect(self, req: TCPConnectWrap, address: str, port: int) -> int:
+        req.handle = self
+        try:
+            self._h.connect((address, port), lambda h, err: self._after_connect(req, h, err))
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def connect6(self, req: TCPConnectWrap, address: str, port: int) -> int:
+        req.handle = self
+        try:
+            self._h.connect((address, port, 0, 0), lambda h, err: self._after_connect(req, h, err))
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def getsockname(self, out: dict[str, Any]) -> int:
+        try:
+            _fill_address(out, self._h.getsockname())
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def getpeername(self, out: dict[str, Any]) -> int:
+        try:
+            _fill_address(out, self._h.getpeername())
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def setNoDelay(self, enable: bool) -> int:
+        try:
+            self._h.nodelay(bool(enable))
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def setKeepAlive(self, enable: bool, delay: int) -> int:
+        try:
+            self._h.keepalive(bool(enable), int(delay))
+        except _Errors as exc:
+            return _code(exc)
+        if enable:
+            fd = self.fd
+            if fd >= 0:
+                _pyuv_compat.tcp_keepalive_extras(fd)
+        return 0
+
+    def setSimultaneousAccepts(self, enable: bool) -> int:
+        try:
+            self._h.simultaneous_accepts(bool(enable))
+        except _Errors as exc:
+            return _code(exc)
+        return 0
+
+    def reset(self, callback: Callable[[], Any] | None = None) -> int:
+        """uv_tcp_close_reset: close with RST (SO_LINGER {1, 0}); libuv 1.32+."""
+        if self.state != "initialized":
+            return uv.UV_EINVAL
+        fd = self.fd
+        if fd >= 0:
+            err = _pyuv_compat.tcp_close_reset(self._h, fd)
+            if err:
+                return err
+        self.close(callback)
+        return 0

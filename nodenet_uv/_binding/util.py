@@ -1,0 +1,22 @@
+"""Port of the ``guessHandleType`` part of Node.js src/node_util.cc (uv_guess_handle)."""
+
+from __future__ import annotations
+
+import pyuv
+
+_TYPES = {
+    pyuv.UV_TCP: "TCP",
+    pyuv.UV_NAMED_PIPE: "PIPE",
+    pyuv.UV_TTY: "TTY",
+    pyuv.UV_UDP: "UDP",
+    17: "FILE",  # UV_FILE (pyuv exports no constant for it)
+}
+
+
+def guess_handle_type(fd: int) -> str:
+    """'TCP', 'PIPE', 'TTY', 'UDP', 'FILE' or 'UNKNOWN', as Node's guessHandleType."""
+    try:
+        t = pyuv.util.guess_handle_type(fd)
+    except Exception:
+        return "UNKNOWN"
+    return _TYPES.get(t, "UNKNOWN")

@@ -1,0 +1,65 @@
+"""How many positional arguments a listener takes (the JS "extra arguments are dropped" rule).
+
+DESIGN.md: a listener may declare fewer positional parameters than Node passes. The
+limit is computed once, when the listener is added; a call then passes ``args[:limit]``.
+``-1`` means "pass everything" (``*args``, or a callable we cannot inspect).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from types import FunctionType, MethodType
+from typing import Any
+
+_CO_VARARGS = inspect.CO_VARARGS
+_cache: dict[Any, int] = {}
+
+
+def arg_limit(fn: Callable[..., Any]) -> int:
+    t = type(fn)
+    if t is FunctionType:
+        code = fn.__code__  # type: ignore[attr-defined]
+        if code.co_flags & _CO_VARARGS:
+            return -1
+        return int(code.co_argcount)
+    if t is MethodType:
+        func = fn.__func__  # type: ignore[attr-defined]
+        if type(func) is FunctionType:
+            code = func.__code__
+            if code.co_flags & _CO_VARARGS:
+                return -1
+            return max(int(code.co_argcount) - 1, 0)
+    key = fn if getattr(fn, "__hash__", None) is not None else None
+    if key is not None:
+        try:
+            cached = _cache.get(key)
+        except TypeError:
+            cached = None
+            key = None
+        if cached is not None:
+            return cached
+    limit = _inspect_limit(fn)
+    if key is not None and isinstance(fn, type):
+        _cache[key] = limit
+    return limit
+
+
+def _inspect_limit(fn: Callable[..., Any]) -> int:
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return -1
+    count = 0
+    for p in sig.parameters.values():
+        if p.kind is p.VAR_POSITIONAL:
+            return -1
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            count += 1
+    return count
+
+
+def call_limited(fn: Callable[..., Any], limit: int, args: tuple[Any, ...]) -> Any:
+    if limit < 0 or limit >= len(args):
+        return fn(*args)
+    return fn(*args[:limit])

@@ -1,0 +1,113 @@
+"""One mechanism for Node's camelCase names and their snake_case twins (DESIGN.md §1).
+
+Classes inherit :class:`NodeNames`: every camelCase attribute a class defines also gets
+its snake_case name (``setNoDelay`` → ``set_no_delay``, ``isIPv4`` → ``is_ipv4``), and a
+subclass that overrides either spelling has the other follow it. Modules call
+:func:`alias_module` once at the bottom. Option dicts and keyword arguments are turned
+into Node's keys by :func:`node_options`.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Mapping
+from typing import Any
+
+_ACRONYMS = (("IPv4", "Ipv4"), ("IPv6", "Ipv6"))
+_SPLIT_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_SPLIT_2 = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def snake(name: str) -> str:
+    """Node's camelCase name → snake_case (an acronym is one word: isIP → is_ip)."""
+    lead = len(name) - len(name.lstrip("_"))
+    body = name[lead:]
+    for a, b in _ACRONYMS:
+        body = body.replace(a, b)
+    body = _SPLIT_1.sub(r"\1_\2", body)
+    body = _SPLIT_2.sub(r"\1_\2", body)
+    return name[:lead] + body.lower()
+
+
+def camel(name: str) -> str:
+    """snake_case → Node's camelCase (allow_half_open → allowHalfOpen)."""
+    if "_" not in name.strip("_"):
+        return name
+    lead = len(name) - len(name.lstrip("_"))
+    parts = name[lead:].split("_")
+    return name[:lead] + parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+
+
+def _is_camel(name: str) -> bool:
+    if name.startswith("__") or name.isupper():
+        return False
+    body = name.lstrip("_")
+    return bool(body) and body[0].islower() and any(c.isupper() for c in body)
+
+
+def _is_member(value: Any) -> bool:
+    # Methods, properties and __slots__ fields get twins (the same descriptor, so no cost);
+    # plain class data would be copied, not shared.
+    return callable(value) or isinstance(
+        value, (property, classmethod, staticmethod, types.MemberDescriptorType)
+    )
+
+
+class NodeNames:
+    """Mixin: give every camelCase member its snake_case twin, in every subclass."""
+
+    __slots__ = ()
+    _snake_to_camel: dict[str, str] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        mapping: dict[str, str] = {}
+        for base in reversed(cls.__mro__[1:]):
+            mapping.update(base.__dict__.get("_snake_to_camel", {}))
+        own = dict(cls.__dict__)
+        for name, value in own.items():
+            if _is_camel(name) and _is_member(value):
+                s = snake(name)
+                if s != name:
+                    mapping[s] = name
+                    if s not in own:
+                        setattr(cls, s, value)
+        for name, value in own.items():
+            c = mapping.get(name)
+            if c is not None and c not in own:
+                # A subclass overrode the snake_case spelling: the camelCase one follows.
+                setattr(cls, c, value)
+        cls._snake_to_camel = mapping
+
+
+def alias_module(namespace: dict[str, Any], names: list[str]) -> list[str]:
+    """Add snake_case twins of a module's camelCase functions; returns the new names."""
+    added = []
+    for name in list(names):
+        if _is_camel(name):
+            s = snake(name)
+            if s not in namespace:
+                namespace[s] = namespace[name]
+                added.append(s)
+    return added
+
+
+def node_options(options: Any = None, kwargs: Mapping[str, Any] | None = None) -> Any:
+    """Merge an options dict and keyword arguments into one dict with Node's keys.
+
+    A non-dict ``options`` (Node would throw on it) is returned unchanged when there are
+    no keyword arguments, so the caller's validation reports it as Node does.
+    """
+    if not kwargs:
+        if isinstance(options, dict):
+            if any("_" in k.strip("_") for k in options if isinstance(k, str)):
+                return {camel(k) if isinstance(k, str) else k: v for k, v in options.items()}
+        return options
+    merged: dict[str, Any] = {}
+    if isinstance(options, Mapping):
+        for k, v in options.items():
+            merged[camel(k) if isinstance(k, str) else k] = v
+    for k, v in kwargs.items():
+        merged[camel(k)] = v
+    return merged

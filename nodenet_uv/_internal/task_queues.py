@@ -1,0 +1,89 @@
+"""Port of Node.js lib/internal/process/task_queues.js: nextTick and microtask queues.
+
+Order (as in Node): after every callback that enters from libuv, the whole nextTick
+queue runs (ticks queued meanwhile included), then the microtask queue, and again until
+both are empty. Promise reactions (``_internal.promise``) are microtasks.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv._binding import loop as _loop
+
+_queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
+_microtasks: deque[Callable[[], Any]] = deque()
+# Hooks run after each microtask drain (unhandled-rejection processing, see promise.py).
+_after_microtasks: list[Callable[[], bool]] = []
+
+
+def next_tick(callback: Callable[..., Any], *args: Any) -> None:
+    """process.nextTick without validation (the public one validates in process.py)."""
+    _queue.append((callback, args))
+
+
+def queue_microtask(callback: Callable[[], Any]) -> None:
+    _microtasks.append(callback)
+
+
+def has_tick_scheduled() -> bool:
+    return bool(_queue)
+
+
+def has_pending() -> bool:
+    return bool(_queue) or bool(_microtasks)
+
+
+def run_microtasks() -> None:
+    # V8's RunMicrotasks: an exception thrown by a queueMicrotask callback is reported
+    # (uncaughtException) and the remaining microtasks still run.
+    mq = _microtasks
+    while mq:
+        task = mq.popleft()
+        try:
+            task()
+        except BaseException as exc:
+            _loop.trigger_uncaught_exception(exc)
+            if _loop._fatal:
+                return
+
+
+def _process_rejections() -> bool:
+    more = False
+    for hook in _after_microtasks:
+        if hook():
+            more = True
+    return more
+
+
+def process_ticks_and_rejections() -> None:
+    q = _queue
+    while True:
+        while q:
+            callback, args = q.popleft()
+            callback(*args)
+        run_microtasks()
+        if _loop._fatal:
+            return
+        if not q and not _process_rejections() and not q and not _microtasks:
+            return
+
+
+def run_next_ticks() -> None:
+    """Drain between two timers or two immediates (Node's runNextTicks)."""
+    if not _queue:
+        run_microtasks()
+    if not _queue and not _microtasks:
+        return
+    process_ticks_and_rejections()
+
+
+def clear() -> None:
+    """Forget queued ticks and microtasks (test isolation only)."""
+    _queue.clear()
+    _microtasks.clear()
+
+
+_loop.set_tick_callback(process_ticks_and_rejections, has_pending)

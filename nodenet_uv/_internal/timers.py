@@ -1,0 +1,597 @@
+"""Port of Node.js lib/internal/timers.js (with internal/linkedlist.js and priority_queue.js).
+
+How and why
+-----------
+As in Node, every Timeout with the same duration lives in one ``TimersList`` (a circular
+doubly linked list, appended in start order, so the head always expires first); the lists
+sit in a binary heap keyed by expiry. One libuv timer (``_binding.timers``) fires at the
+earliest expiry and calls :func:`process_timers`, which runs every due list, draining the
+nextTick queue between two timers exactly as Node does. Ref'ed timers are counted
+(``timeout_info[0]``) and the libuv timer is ref'ed only while that count is positive, so
+unref'ed timers never keep :func:`nodenet_uv.run` alive.
+
+``setImmediate`` entries are a plain linked list run from the check phase; an immediate
+added while the queue runs waits for the next loop iteration (Node's outstanding queue).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv._binding import timers as binding
+from nodenet_uv._internal import task_queues
+from nodenet_uv._internal import warning as _warning
+
+TIMEOUT_MAX = 2**31 - 1
+
+# timeoutInfo[0]: how many ref'ed timers exist.
+timeout_info = [0]
+_next_expiry = math.inf
+_timer_list_id = 0
+_async_id = [0]
+
+
+def _new_async_id() -> int:
+    _async_id[0] += 1
+    return _async_id[0]
+
+
+# -- internal/linkedlist.js ---------------------------------------------------------------
+class _Linked:
+    __slots__ = ("_idleNext", "_idlePrev")
+
+    def __init__(self) -> None:
+        self._idleNext: Any = self
+        self._idlePrev: Any = self
+
+
+def _l_init(item: Any) -> None:
+    item._idleNext = item
+    item._idlePrev = item
+
+
+def _l_peek(lst: Any) -> Any:
+    nxt = lst._idlePrev
+    return None if nxt is lst else nxt
+
+
+def _l_remove(item: Any) -> None:
+    if item._idleNext is not None:
+        item._idleNext._idlePrev = item._idlePrev
+    if item._idlePrev is not None:
+        item._idlePrev._idleNext = item._idleNext
+    item._idleNext = None
+    item._idlePrev = None
+
+
+def _l_append(lst: Any, item: Any) -> None:
+    if item._idleNext is not None or item._idlePrev is not None:
+        _l_remove(item)
+    item._idleNext = lst._idleNext
+    lst._idleNext._idlePrev = item
+    item._idlePrev = lst
+    lst._idleNext = item
+
+
+def _l_is_empty(lst: Any) -> bool:
+    return lst._idleNext is lst
+
+
+# -- internal/priority_queue.js -------------------------------------------------------------
+class _PriorityQueue:
+    """Binary heap of TimersList ordered by (expiry, id), with positions for removeAt."""
+
+    __slots__ = ("_heap",)
+
+    def __init__(self) -> None:
+        self._heap: list[TimersList] = []
+
+    @staticmethod
+    def _less(a: TimersList, b: TimersList) -> bool:
+        return (a.expiry, a.id) < (b.expiry, b.id)
+
+    def peek(self) -> TimersList | None:
+        return self._heap[0] if self._heap else None
+
+    def insert(self, item: TimersList) -> None:
+        self._heap.append(item)
+        self._up(len(self._heap) - 1)
+
+    def shift(self) -> TimersList | None:
+        if not self._heap:
+            return None
+        return self.remove_at(0)
+
+    def remove_at(self, pos: int) -> TimersList:
+        heap = self._heap
+        item = heap[pos]
+        last = heap.pop()
+        if pos < len(heap):
+            heap[pos] = last
+            last.priority_queue_position = pos
+            if pos > 0 and self._less(last, heap[(pos - 1) // 2]):
+                self._up(pos)
+            else:
+                self.percolate_down(pos)
+        item.priority_queue_position = None
+        return item
+
+    def percolate_down(self, pos: int) -> None:
+        heap = self._heap
+        n = len(heap)
+        item = heap[pos]
+        while True:
+            child = 2 * pos + 1
+            if child >= n:
+                break
+            if child + 1 < n and self._less(heap[child + 1], heap[child]):
+                child += 1
+            if not self._less(heap[child], item):
+                break
+            heap[pos] = heap[child]
+            heap[pos].priority_queue_position = pos
+            pos = child
+        heap[pos] = item
+        item.priority_queue_position = pos
+
+    def _up(self, pos: int) -> None:
+        heap = self._heap
+        item = heap[pos]
+        while pos > 0:
+            parent = (pos - 1) // 2
+            if not self._less(item, heap[parent]):
+                break
+            heap[pos] = heap[parent]
+            heap[pos].priority_queue_position = pos
+            pos = parent
+        heap[pos] = item
+        item.priority_queue_position = pos
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+
+class TimersList:
+    __slots__ = ("_idleNext", "_idlePrev", "expiry", "id", "msecs", "priority_queue_position")
+
+    def __init__(self, expiry: float, msecs: int) -> None:
+        global _timer_list_id
+        self._idleNext: Any = self
+        self._idlePrev: Any = self
+        self.expiry = expiry
+        self.id = _timer_list_id
+        _timer_list_id += 1
+        self.msecs = msecs
+        self.priority_queue_position: int | None = None
+
+
+timer_list_map: dict[int, TimersList] = {}
+timer_list_queue = _PriorityQueue()
+known_timers_by_id: dict[int, Timeout] = {}
+
+
+def _coerce_after(after: Any) -> float:
+    """JS ``after *= 1``: coerce to a number or NaN."""
+    if after is None:
+        return math.nan
+    if isinstance(after, bool):
+        return float(after)
+    if isinstance(after, (int, float)):
+        return float(after)
+    if isinstance(after, str):
+        s = after.strip()
+        if s == "":
+            return 0.0
+        try:
+            return float(int(s, 0)) if s[:2].lower() in ("0x", "0o", "0b") else float(s)
+        except ValueError:
+            return math.nan
+    return math.nan
+
+
+class Timeout:
+    """A timer, as returned by setTimeout/setInterval (Node's Timeout class)."""
+
+    __slots__ = (
+        "__weakref__",
+        "_async_id",
+        "_destroyed",
+        "_has_primitive",
+        "_idleNext",
+        "_idlePrev",
+        "_idleStart",
+        "_idleTimeout",
+        "_onTimeout",
+        "_refed",
+        "_repeat",
+        "_timerArgs",
+    )
+
+    def __init__(
+        self,
+        callback: Callable[..., Any] | None,
+        after: Any,
+        args: tuple[Any, ...] | None,
+        is_repeat: bool,
+        is_refed: bool,
+    ) -> None:
+        after_n = _coerce_after(after)
+        if not (after_n >= 1 and after_n <= TIMEOUT_MAX):
+            if after_n > TIMEOUT_MAX:
+                _warning.emit_warning(
+                    f"{_js_num(after_n)} does not fit into a 32-bit signed integer."
+                    "\nTimeout duration was set to 1.",
+                    "TimeoutOverflowWarning",
+                )
+            after_n = 1
+        self._idleTimeout: float = after_n
+        self._idlePrev: Any = self
+        self._idleNext: Any = self
+        self._idleStart: int | None = None
+        self._onTimeout = callback
+        self._timerArgs = args
+        self._repeat: float | None = after_n if is_repeat else None
+        self._destroyed = False
+        if is_refed:
+            inc_ref_count()
+        self._refed = is_refed
+        self._has_primitive = False
+        self._async_id = _new_async_id()
+
+    def refresh(self) -> Timeout:
+        if self._refed:
+            active(self)
+        else:
+            unref_active(self)
+        return self
+
+    def unref(self) -> Timeout:
+        if self._refed:
+            self._refed = False
+            if not self._destroyed:
+                dec_ref_count()
+        return self
+
+    def ref(self) -> Timeout:
+        if not self._refed:
+            self._refed = True
+            if not self._destroyed:
+                inc_ref_count()
+        return self
+
+    def hasRef(self) -> bool:
+        return self._refed
+
+    has_ref = hasRef
+
+    def close(self) -> Timeout:
+        clear_timeout(self)
+        return self
+
+    def __int__(self) -> int:
+        # Timeout[Symbol.toPrimitive]: the id clearTimeout() also accepts.
+        if not self._has_primitive:
+            self._has_primitive = True
+            known_timers_by_id[self._async_id] = self
+        return self._async_id
+
+    __index__ = __int__
+
+    def __enter__(self) -> Timeout:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        clear_timeout(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Timeout {{ _idleTimeout: {_js_num(self._idleTimeout)}, "
+            f"_destroyed: {str(self._destroyed).lower()} }}"
+        )
+
+
+def _js_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else repr(n)
+
+
+def inc_ref_count() -> None:
+    timeout_info[0] += 1
+    if timeout_info[0] == 1:
+        binding.toggle_timer_ref(True)
+
+
+def dec_ref_count() -> None:
+    timeout_info[0] -= 1
+    if timeout_info[0] == 0:
+        binding.toggle_timer_ref(False)
+
+
+def active(item: Any) -> None:
+    insert_guarded(item, True)
+
+
+def unref_active(item: Any) -> None:
+    insert_guarded(item, False)
+
+
+def insert_guarded(item: Any, refed: bool, start: int | None = None) -> None:
+    msecs = item._idleTimeout
+    if msecs is None or msecs < 0:
+        return
+    insert(item, msecs, start)
+    is_destroyed = item._destroyed
+    if is_destroyed:
+        item._destroyed = False
+        item._async_id = _new_async_id()
+        if refed:
+            inc_ref_count()
+    elif refed == (not item._refed):
+        if refed:
+            inc_ref_count()
+        else:
+            dec_ref_count()
+    item._refed = refed
+
+
+def insert(item: Any, msecs: float, start: int | None = None) -> None:
+    global _next_expiry
+    if start is None:
+        start = binding.get_libuv_now()
+    m = int(msecs)  # truncate: sub-millisecond accuracy is not assumed
+    item._idleStart = start
+    lst = timer_list_map.get(m)
+    if lst is None:
+        expiry = start + m
+        lst = timer_list_map[m] = TimersList(expiry, m)
+        timer_list_queue.insert(lst)
+        if _next_expiry > expiry:
+            binding.schedule_timer(m)
+            _next_expiry = expiry
+    _l_append(lst, item)
+
+
+def set_unref_timeout(callback: Callable[..., Any], after: float) -> Timeout:
+    timer = Timeout(callback, after, None, False, False)
+    insert(timer, timer._idleTimeout)
+    return timer
+
+
+def unenroll(item: Any) -> None:
+    """lib/timers.js unenroll: cancel a timer and reset its list bookkeeping."""
+    if item._destroyed:
+        return
+    item._destroyed = True
+    if getattr(item, "_has_primitive", False):
+        known_timers_by_id.pop(item._async_id, None)
+    _l_remove(item)
+    if item._refed:
+        m = int(item._idleTimeout)
+        lst = timer_list_map.get(m)
+        if lst is not None and _l_is_empty(lst):
+            assert lst.priority_queue_position is not None
+            timer_list_queue.remove_at(lst.priority_queue_position)
+            del timer_list_map[lst.msecs]
+        dec_ref_count()
+    item._idleTimeout = -1
+
+
+def clear_timeout(timer: Any) -> None:
+    if timer is not None and getattr(timer, "_onTimeout", None):
+        timer._onTimeout = None
+        unenroll(timer)
+        return
+    if isinstance(timer, (int, str)) and not isinstance(timer, bool):
+        try:
+            inst = known_timers_by_id.get(int(timer))
+        except ValueError:
+            inst = None
+        if inst is not None:
+            inst._onTimeout = None
+            unenroll(inst)
+
+
+# -- immediates ------------------------------------------------------------------------
+class Immediate:
+    """A setImmediate entry (Node's Immediate class)."""
+
+    __slots__ = ("_argv", "_destroyed", "_idleNext", "_idlePrev", "_onImmediate", "_refed")
+
+    def __init__(self, callback: Callable[..., Any], args: tuple[Any, ...] | None) -> None:
+        self._idleNext: Immediate | None = None
+        self._idlePrev: Immediate | None = None
+        self._onImmediate: Callable[..., Any] | None = callback
+        self._argv = args
+        self._destroyed = False
+        self._refed: bool | None = False
+        self.ref()
+        binding.immediate_info["count"] += 1
+        immediate_queue.append(self)
+
+    def ref(self) -> Immediate:
+        if self._refed is False:
+            self._refed = True
+            binding.immediate_info["ref_count"] += 1
+            if binding.immediate_info["ref_count"] == 1:
+                binding.toggle_immediate_ref(True)
+        return self
+
+    def unref(self) -> Immediate:
+        if self._refed is True:
+            self._refed = False
+            binding.immediate_info["ref_count"] -= 1
+            if binding.immediate_info["ref_count"] == 0:
+                binding.toggle_immediate_ref(False)
+        return self
+
+    def hasRef(self) -> bool:
+        return bool(self._refed)
+
+    has_ref = hasRef
+
+    def __repr__(self) -> str:
+        return f"Immediate {{ _destroyed: {str(self._destroyed).lower()} }}"
+
+
+class ImmediateList:
+    __slots__ = ("head", "tail")
+
+    def __init__(self) -> None:
+        self.head: Immediate | None = None
+        self.tail: Immediate | None = None
+
+    def append(self, item: Immediate) -> None:
+        if self.tail is not None:
+            self.tail._idleNext = item
+            item._idlePrev = self.tail
+        else:
+            self.head = item
+        self.tail = item
+
+    def remove(self, item: Immediate) -> None:
+        if item._idleNext is not None:
+            item._idleNext._idlePrev = item._idlePrev
+        if item._idlePrev is not None:
+            item._idlePrev._idleNext = item._idleNext
+        if item is self.head:
+            self.head = item._idleNext
+        if item is self.tail:
+            self.tail = item._idlePrev
+        item._idleNext = None
+        item._idlePrev = None
+
+
+immediate_queue = ImmediateList()
+_outstanding_queue = ImmediateList()
+
+
+def clear_immediate(immediate: Any) -> None:
+    if immediate is None or not isinstance(immediate, Immediate) or immediate._destroyed:
+        return
+    info = binding.immediate_info
+    info["count"] -= 1
+    immediate._destroyed = True
+    if immediate._refed:
+        info["ref_count"] -= 1
+        if info["ref_count"] == 0:
+            binding.toggle_immediate_ref(False)
+    immediate._refed = None
+    immediate._onImmediate = None
+    immediate_queue.remove(immediate)
+
+
+def process_immediate() -> None:
+    queue = _outstanding_queue if _outstanding_queue.head is not None else immediate_queue
+    immediate = queue.head
+    # Clear the list early: setImmediate() calls made while these run wait for the
+    # next loop iteration.
+    if queue is not _outstanding_queue:
+        queue.head = queue.tail = None
+        binding.immediate_info["has_outstanding"] = 1
+    prev: Immediate | None = None
+    ran_at_least_one = False
+    info = binding.immediate_info
+    while immediate is not None:
+        if ran_at_least_one:
+            task_queues.run_next_ticks()
+        else:
+            ran_at_least_one = True
+        # It may have been cleared while the tick queue ran: continue from the previous.
+        if immediate._destroyed:
+            _outstanding_queue.head = immediate = prev._idleNext if prev is not None else None
+            continue
+        immediate._destroyed = True
+        info["count"] -= 1
+        if immediate._refed:
+            info["ref_count"] -= 1
+        immediate._refed = None
+        prev = immediate
+        try:
+            fn = immediate._onImmediate
+            assert fn is not None
+            argv = immediate._argv
+            if argv:
+                fn(*argv)
+            else:
+                fn()
+        finally:
+            immediate._onImmediate = None
+            _outstanding_queue.head = immediate = immediate._idleNext
+    if queue is _outstanding_queue:
+        _outstanding_queue.head = None
+    info["has_outstanding"] = 0
+
+
+def process_timers(now: int) -> int:
+    global _next_expiry
+    _next_expiry = math.inf
+    ran_at_least_one_list = False
+    while True:
+        lst = timer_list_queue.peek()
+        if lst is None:
+            break
+        if lst.expiry > now:
+            _next_expiry = lst.expiry
+            return int(_next_expiry) if timeout_info[0] > 0 else -int(_next_expiry)
+        if ran_at_least_one_list:
+            task_queues.run_next_ticks()
+        else:
+            ran_at_least_one_list = True
+        list_on_timeout(lst, now)
+    return 0
+
+
+def list_on_timeout(lst: TimersList, now: int) -> None:
+    global _timer_list_id
+    msecs = lst.msecs
+    ran_at_least_one_timer = False
+    while True:
+        timer = _l_peek(lst)
+        if timer is None:
+            break
+        diff = now - timer._idleStart
+        # Too early for this timer: more timers are scheduled later in the list.
+        if diff < msecs:
+            lst.expiry = max(timer._idleStart + msecs, now + 1)
+            lst.id = _timer_list_id
+            _timer_list_id += 1
+            timer_list_queue.percolate_down(0)
+            return
+        if ran_at_least_one_timer:
+            task_queues.run_next_ticks()
+        else:
+            ran_at_least_one_timer = True
+        _l_remove(timer)
+        if not timer._onTimeout:
+            if not timer._destroyed:
+                timer._destroyed = True
+                if timer._has_primitive:
+                    known_timers_by_id.pop(timer._async_id, None)
+                if timer._refed:
+                    timeout_info[0] -= 1
+            continue
+        start = binding.get_libuv_now() if timer._repeat else None
+        try:
+            args = timer._timerArgs
+            if args:
+                timer._onTimeout(*args)
+            else:
+                timer._onTimeout()
+        finally:
+            if timer._repeat and timer._idleTimeout != -1:
+                timer._idleTimeout = timer._repeat
+                insert(timer, timer._idleTimeout, start)
+            elif timer._idleNext is None and timer._idlePrev is None and not timer._destroyed:
+                timer._destroyed = True
+                if timer._has_primitive:
+                    known_timers_by_id.pop(timer._async_id, None)
+                if timer._refed:
+                    timeout_info[0] -= 1
+    # The list may have been removed and recreated meanwhile: only drop our own.
+    if timer_list_map.get(msecs) is lst:
+        del timer_list_map[msecs]
+        timer_list_queue.shift()
+
+
+binding.setup_timers(process_immediate, process_timers)

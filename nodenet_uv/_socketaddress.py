@@ -1,0 +1,302 @@
+"""Port of Node.js lib/internal/socketaddress.js (v20.20.2): ``SocketAddress``.
+
+The C++ half (``internalBinding('block_list').SocketAddress``, src/node_sockaddr.cc) is
+:class:`_SocketAddress` here: it parses the address the way libuv's ``uv_ip4_addr`` /
+``uv_ip6_addr`` do and prints it the way ``uv_inet_ntop`` does (which is not always how
+Python's ``ipaddress`` prints it: ``::ffff:1.2.3.4``, ``::1.2.3.4``, ``::0.1.0.2``).
+
+Every address also carries ``mapped``: its 128-bit value, with an IPv4 address taken as
+its IPv4-mapped IPv6 form (``::ffff:a.b.c.d``). The block list's matching rules
+(``SocketAddress::is_match``, ``compare``, ``is_in_network``) all reduce to integer
+operations on that value (see ``_blocklist.py``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from nodenet_uv import _validators, errors
+from nodenet_uv._internal.naming import NodeNames, node_options
+
+__all__ = ["AF_INET", "AF_INET6", "InternalSocketAddress", "SocketAddress"]
+
+# internalBinding('block_list').{AF_INET, AF_INET6}: the platform's values.
+AF_INET: Final = int(socket.AF_INET)
+AF_INET6: Final = int(socket.AF_INET6)
+
+#: Top 96 bits of an IPv4-mapped IPv6 address (``::ffff:0:0/96``).
+MAPPED_PREFIX: Final = 0xFFFF << 32
+#: kLabelMask (node_sockaddr-inl.h): the flow label is 20 bits.
+_LABEL_MASK: Final = 0xFFFFF
+#: sizeof(address_part) - 1 in uv_ip6_addr: the part before '%' is cut to 39 chars.
+_UV_IP6_ADDRESS_PART_MAX: Final = 39
+
+
+# --- the C++ SocketAddress (src/node_sockaddr.cc, src/node_sockaddr-inl.h) -------------
+
+
+def _c_string(host: str) -> str:
+    # Utf8Value hands libuv a C string: it ends at the first NUL.
+    nul = host.find("\0")
+    return host if nul < 0 else host[:nul]
+
+
+def inet_pton4(host: str) -> int | None:
+    """libuv's inet_pton4: four decimal octets, no leading zeros; None if invalid."""
+    try:
+        return int(ipaddress.IPv4Address(host))
+    except ValueError:
+        return None
+
+
+def inet_pton6(host: str) -> int | None:
+    """libuv's inet_pton6 (no zone id); None if invalid."""
+    if "%" in host:
+        return None
+    try:
+        return int(ipaddress.IPv6Address(host))
+    except ValueError:
+        return None
+
+
+def uv_ip6_addr(host: str) -> int | None:
+    """``uv_ip6_addr``: the zone id (``%eth0``) is dropped (an unknown one is ignored)."""
+    zone = host.find("%")
+    if zone >= 0:
+        host = host[: min(zone, _UV_IP6_ADDRESS_PART_MAX)]
+    return inet_pton6(host)
+
+
+def inet_ntop4(ip: int) -> str:
+    return f"{ip >> 24}.{(ip >> 16) & 0xFF}.{(ip >> 8) & 0xFF}.{ip & 0xFF}"
+
+
+def inet_ntop6(ip: int) -> str:
+    """libuv's inet_ntop6: the first longest run (>= 2) of zero words becomes ``::``;
+    ``::a.b.c.d`` and ``::ffff:a.b.c.d`` keep their dotted IPv4 tail."""
+    words = [(ip >> (112 - 16 * i)) & 0xFFFF for i in range(8)]
+    best_base, best_len = -1, 0
+    cur_base, cur_len = -1, 0
+    for i, w in enumerate(words):
+        if w == 0:
+            if cur_base == -1:
+                cur_base, cur_len = i, 1
+            else:
+                cur_len += 1
+        elif cur_base != -1:
+            if best_base == -1 or cur_len > best_len:
+                best_base, best_len = cur_base, cur_len
+            cur_base = -1
+    if cur_base != -1 and (best_base == -1 or cur_len > best_len):
+        best_base, best_len = cur_base, cur_len
+    if best_base != -1 and best_len < 2:
+        best_base = -1
+
+    out: list[str] = []
+    i = 0
+    while i < 8:
+        if best_base != -1 and best_base <= i < best_base + best_len:
+            if i == best_base:
+                out.append(":")
+            i += 1
+            continue
+        if i != 0:
+            out.append(":")
+        # An encapsulated IPv4 address?
+        if (
+            i == 6
+            and best_base == 0
+            and (best_len == 6 or (best_len == 5 and words[5] == 0xFFFF))
+        ):
+            out.append(inet_ntop4(ip & 0xFFFFFFFF))
+            break
+        out.append(f"{words[i]:x}")
+        i += 1
+    if best_base != -1 and best_base + best_len == 8:
+        out.append(":")
+    return "".join(out)
+
+
+class _SocketAddress:
+    """``internalBinding('block_list').SocketAddress`` (C++ ``SocketAddressBase``).
+
+    Fields: ``family`` (AF_INET / AF_INET6), ``ip`` (the address as an int of 32 or 128
+    bits), ``mapped`` (128 bits, IPv4 as ``::ffff:a.b.c.d``), ``address`` (uv_inet_ntop),
+    ``port``, ``flow_label``.
+    """
+
+    __slots__ = ("address", "family", "flow_label", "ip", "mapped", "port")
+
+    def __init__(self, address: str, port: int, family: int, flowlabel: int) -> None:
+        host = _c_string(address)
+        ip = inet_pton4(host) if family == AF_INET else uv_ip6_addr(host)
+        if ip is None:
+            raise errors.ERR_INVALID_ADDRESS()
+        self.family = family
+        self.ip = ip
+        if family == AF_INET:
+            self.mapped = MAPPED_PREFIX | ip
+            self.address = inet_ntop4(ip)
+            # set_flow_label() is a no-op for IPv4.
+            self.flow_label = 0
+        else:
+            self.mapped = ip
+            self.address = inet_ntop6(ip)
+            self.flow_label = flowlabel
+        self.port = port
+
+    def detail(self, obj: dict[str, Any]) -> dict[str, Any]:
+        obj["address"] = self.address
+        obj["port"] = self.port
+        obj["family"] = self.family
+        obj["flowlabel"] = self.flow_label
+        return obj
+
+    def flowlabel(self) -> int:
+        return self.flow_label
+
+
+# --- lib/internal/socketaddress.js -----------------------------------------------------
+
+
+def _option(options: Any, key: str) -> Any:
+    # JS destructuring reads a property; a missing one (or undefined) is None here.
+    if isinstance(options, Mapping):
+        return options.get(key)
+    return getattr(options, key, None)
+
+
+class SocketAddress(NodeNames):
+    """``net.SocketAddress``: an immutable IPv4/IPv6 address, port and flow label.
+
+    ``SocketAddress({'address': '::1', 'family': 'ipv6', 'port': 80})`` or the same as
+    keyword arguments.
+    """
+
+    # kHandle, kDetail
+    __slots__ = ("_detail", "_handle")
+
+    _handle: _SocketAddress | None
+    _detail: dict[str, Any] | None
+
+    @staticmethod
+    def isSocketAddress(value: Any = None) -> bool:
+        return isinstance(value, SocketAddress) and value._handle is not None
+
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        options = node_options(options, kwargs)
+        if options is None:
+            options = {}  # kEmptyObject
+        _validators.validate_object(options, "options")
+        family = _option(options, "family")
+        if family is None:
+            family = "ipv4"
+        address = _option(options, "address")
+        if address is None:
+            # Decided before family is lower-cased, as in Node ({family: 'IPV4'} gets '::').
+            address = "127.0.0.1" if family == "ipv4" else "::"
+        port = _option(options, "port")
+        if port is None:
+            port = 0
+        flowlabel = _option(options, "flowlabel")
+        if flowlabel is None:
+            flowlabel = 0
+
+        if isinstance(family, str):
+            family = family.lower()
+        if family == "ipv4":
+            type_ = AF_INET
+        elif family == "ipv6":
+            type_ = AF_INET6
+        else:
+            raise errors.ERR_INVALID_ARG_VALUE("options.family", _option(options, "family"))
+
+        _validators.validate_string(address, "options.address")
+        # DIVERGENCE: Node validates the port but hands the raw value to C++, which aborts
+        # the process on a numeric string ('80'); we use the validated number.
+        port = int(_validators.validate_port(port, "options.port"))
+        _validators.validate_uint32(flowlabel, "options.flowlabel", False)
+        flowlabel = int(flowlabel)
+        if type_ == AF_INET6 and flowlabel > _LABEL_MASK:
+            # DIVERGENCE: node aborts (CHECK_LE(label, kLabelMask)); we throw instead.
+            raise errors.ERR_OUT_OF_RANGE("options.flowlabel", f">= 0 && <= {_LABEL_MASK}", flowlabel)
+
+        self._handle = _SocketAddress(address, port, type_, flowlabel)
+        self._detail = self._handle.detail(
+            {"address": None, "port": None, "family": None, "flowlabel": None}
+        )
+
+    @property
+    def address(self) -> str:
+        assert self._detail is not None
+        return self._detail["address"]  # type: ignore[no-any-return]
+
+    @property
+    def port(self) -> int:
+        assert self._detail is not None
+        return self._detail["port"]  # type: ignore[no-any-return]
+
+    @property
+    def family(self) -> str:
+        assert self._detail is not None
+        return "ipv4" if self._detail["family"] == AF_INET else "ipv6"
+
+    @property
+    def flowlabel(self) -> int:
+        # The flow label can be changed internally.
+        assert self._handle is not None
+        return self._handle.flowlabel()
+
+    def __node_inspect__(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> Any:
+        if depth is not None and depth < 0:
+            return self
+        return f"SocketAddress {inspect(self.toJSON(), **_inspect_options(options))}"
+
+    # DIVERGENCE: no [kClone]/[kDeserialize]: there is no worker_threads/MessageChannel
+    # to transfer a SocketAddress to.
+
+    def toJSON(self) -> dict[str, Any]:
+        return {
+            "address": self.address,
+            "port": self.port,
+            "family": self.family,
+            "flowlabel": self.flowlabel,
+        }
+
+    def __repr__(self) -> str:
+        from nodenet_uv._internal.inspect import inspect
+
+        return inspect(self)
+
+
+def _inspect_options(options: dict[str, Any]) -> dict[str, Any]:
+    """``{...options, depth: options.depth == null ? null : options.depth - 1}`` as
+    keyword arguments of ``_internal.inspect.inspect``."""
+    depth = options.get("depth")
+    return {
+        "depth": None if depth is None else depth - 1,
+        "compact": options.get("compact", 3),
+        "break_length": options.get("breakLength", 80),
+        "max_array_length": options.get("maxArrayLength", 100),
+        "max_string_length": options.get("maxStringLength", 10000),
+    }
+
+
+class InternalSocketAddress(SocketAddress):
+    """A SocketAddress around an existing handle (``InternalSocketAddress`` in Node,
+    whose prototype is SocketAddress's)."""
+
+    __slots__ = ()
+
+    def __init__(self, handle: _SocketAddress | None) -> None:
+        self._handle = handle
+        self._detail = (
+            handle.detail({"address": None, "port": None, "family": None, "flowlabel": None})
+            if handle is not None
+            else None
+        )

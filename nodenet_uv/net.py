@@ -1,0 +1,1654 @@
+"""Port of Node.js lib/net.js (v20): net.Socket, net.Server and the module functions.
+
+Read this file beside Node's ``lib/net.js``: functions keep Node's names in snake_case
+(``normalize_args``, ``lookup_and_connect``, ``internal_connect``, ``after_connect``,
+``setup_listen_handle``, ``onconnection``...) and come in the same order. Node's
+symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` → ``_k_set_no_delay``).
+
+Python specifics (DESIGN.md §1): options are dicts with Node's keys, or keyword
+arguments in either spelling; every camelCase method and property also has its
+snake_case twin; ``None`` plays ``undefined``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv import _validators as validators
+from nodenet_uv import dns as _dns
+from nodenet_uv import errors
+from nodenet_uv._binding import string_bytes, uv
+from nodenet_uv._binding.pipe_wrap import Pipe, PipeConnectWrap
+from nodenet_uv._binding.pipe_wrap import constants as PipeConstants
+from nodenet_uv._binding.stream_wrap import ShutdownWrap
+from nodenet_uv._binding.tcp_wrap import TCP, TCPConnectWrap
+from nodenet_uv._binding.tcp_wrap import constants as TCPConstants
+from nodenet_uv._internal import task_queues
+from nodenet_uv._internal import timers as _itimers
+from nodenet_uv._internal.naming import alias_module, node_options
+from nodenet_uv._internal.net import is_ip, is_ipv4, is_ipv6
+from nodenet_uv._stream_base_commons import (
+    on_stream_read,
+    set_stream_timeout,
+    write_generic,
+    writev_generic,
+)
+from nodenet_uv.events import EventEmitter
+from nodenet_uv.stream import Duplex
+from nodenet_uv.stream.state import getDefaultHighWaterMark
+from nodenet_uv.timers import clearTimeout, setTimeout
+
+__all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
+    "BlockList",
+    "Server",
+    "Socket",
+    "SocketAddress",
+    "Stream",
+    "connect",
+    "createConnection",
+    "createServer",
+    "getDefaultAutoSelectFamily",
+    "getDefaultAutoSelectFamilyAttemptTimeout",
+    "isIP",
+    "isIPv4",
+    "isIPv6",
+    "setDefaultAutoSelectFamily",
+    "setDefaultAutoSelectFamilyAttemptTimeout",
+]
+
+isIP = is_ip
+isIPv4 = is_ipv4
+isIPv6 = is_ipv6
+
+_auto_select_family_default = True
+_auto_select_family_attempt_timeout_default = 250
+
+DEFAULT_IPV4_ADDR = "0.0.0.0"
+DEFAULT_IPV6_ADDR = "::"
+
+UV_EADDRINUSE = uv.UV_EADDRINUSE
+UV_EINVAL = uv.UV_EINVAL
+UV_ENOTCONN = uv.UV_ENOTCONN
+UV_ECANCELED = uv.UV_ECANCELED
+UV_ETIMEDOUT = uv.UV_ETIMEDOUT
+
+
+def _noop(*args: Any) -> None:
+    return None
+
+
+def _js_truthy(value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return value != 0 and not (isinstance(value, float) and math.isnan(value))
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def _js_number(x: Any) -> float:
+    """JS Number(x) for the values listen()/isPipeName() see."""
+    if x is None:
+        return math.nan
+    if isinstance(x, bool):
+        return 1.0 if x else 0.0
+    if isinstance(x, (int, float)):
+        return float(x)
+    if isinstance(x, str):
+        return validators.js_number(x)
+    return math.nan
+
+
+def to_number(x: Any) -> float | bool:
+    n = _js_number(x)
+    return n if n >= 0 else False
+
+
+def _int32(x: Any) -> int:
+    """JS ``x | 0``."""
+    n = _js_number(x)
+    if math.isnan(n) or math.isinf(n):
+        return 0
+    n = int(n) & 0xFFFFFFFF
+    return n - 0x100000000 if n >= 0x80000000 else n
+
+
+def _seconds(ms: Any) -> int:
+    """JS ``~~(ms / 1000)``: seconds, truncated toward zero; undefined → 0."""
+    n = _js_number(ms)
+    if math.isnan(n) or math.isinf(n):
+        return 0
+    return _int32(math.trunc(n / 1000))
+
+
+def get_flags(ipv6_only: Any) -> int:
+    return int(TCPConstants["UV_TCP_IPV6ONLY"]) if ipv6_only is True else 0
+
+
+def create_handle(fd: Any, is_server: bool) -> Any:
+    validators.validate_int32(fd, "fd", 0)
+    handle_type = guess_handle_type(fd)
+    if handle_type == "PIPE":
+        return Pipe(PipeConstants["SERVER"] if is_server else PipeConstants["SOCKET"])
+    if handle_type == "TCP":
+        return TCP(TCPConstants["SERVER"] if is_server else TCPConstants["SOCKET"])
+    raise errors.ERR_INVALID_FD_TYPE(handle_type)
+
+
+def guess_handle_type(fd: int) -> str:
+    from nodenet_uv._binding.util import guess_handle_type as _guess
+
+    return _guess(fd)
+
+
+def is_pipe_name(s: Any) -> bool:
+    return isinstance(s, str) and to_number(s) is False
+
+
+def createServer(options: Any = None, connectionListener: Any = None, **kwargs: Any) -> Server:
+    """net.createServer([options][, connectionListener])."""
+    return Server(options, connectionListener, **kwargs)
+
+
+def connect(*args: Any, **kwargs: Any) -> Socket:
+    """net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb])."""
+    normalized = normalize_args(args, kwargs)
+    options = normalized[0]
+    socket = Socket(options)
+    if _js_truthy(options.get("timeout")):
+        socket.setTimeout(options["timeout"])
+    return socket.connect(normalized)
+
+
+createConnection = connect
+
+
+def getDefaultAutoSelectFamily() -> bool:
+    return _auto_select_family_default
+
+
+def setDefaultAutoSelectFamily(value: Any) -> None:
+    global _auto_select_family_default
+    validators.validate_boolean(value, "value")
+    _auto_select_family_default = value
+
+
+def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
+    return _auto_select_family_attempt_timeout_default
+
+
+def setDefaultAutoSelectFamilyAttemptTimeout(value: Any) -> None:
+    global _auto_select_family_attempt_timeout_default
+    validators.validate_int32(value, "value", 1)
+    if value < 10:
+        value = 10
+    _auto_select_family_attempt_timeout_default = value
+
+
+class _NormalizedArgs(list):  # type: ignore[type-arg]
+    """normalizeArgs' result (Node marks the array with normalizedArgsSymbol)."""
+
+
+def normalize_args(
+    args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
+) -> list[Any]:
+    if kwargs:
+        # Keyword arguments are the options object (``connect(port=80, host='x')``).
+        args = list(args)
+        if args and isinstance(args[0], dict):
+            args[0] = node_options(args[0], kwargs)
+        elif args and not callable(args[0]):
+            first = node_options({}, kwargs)
+            if is_pipe_name(args[0]):
+                first["path"] = args[0]
+            else:
+                first["port"] = args[0]
+                if len(args) > 1 and isinstance(args[1], str):
+                    first["host"] = args[1]
+            args = [first, *args[1:]]
+        else:
+            args = [node_options({}, kwargs), *args]
+    if len(args) == 0:
+        return _NormalizedArgs([{}, None])
+    arg0 = args[0]
+    options: Any = {}
+    if isinstance(arg0, dict):
+        options = node_options(arg0)
+    elif arg0 is not None and not isinstance(arg0, (str, int, float)) and not callable(arg0):
+        options = arg0  # a handle or another object: Node takes any object
+    elif is_pipe_name(arg0):
+        options["path"] = arg0
+    else:
+        options["port"] = arg0
+        if len(args) > 1 and isinstance(args[1], str):
+            options["host"] = args[1]
+    cb = args[-1]
+    return _NormalizedArgs([options, cb if callable(cb) else None])
+
+
+def init_socket_handle(self: Socket) -> None:
+    self._undestroy()
+    self._sockname = None
+    handle = self._handle
+    if handle is not None:
+        handle.owner = self
+        handle.onread = on_stream_read
+        user_buf = self._k_buffer
+        if user_buf is not None:
+            buf_gen = self._k_buffer_gen
+            if buf_gen is not None:
+                user_buf = buf_gen()
+                if not isinstance(user_buf, (bytearray, memoryview)):
+                    return
+                self._k_buffer = user_buf
+            handle.useUserBuffer(user_buf)
+
+
+def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bool = False) -> None:
+    handle = self._handle
+    if handle is not None:
+
+        def on_close() -> None:
+            self.emit("close", is_exception)
+            if is_cleanup_pending:
+                handle.onread = _noop
+                self._handle = None
+                self._sockname = None
+
+        handle.close(on_close)
+
+
+def _get(options: Any, key: str) -> Any:
+    if isinstance(options, dict):
+        return options.get(key)
+    return getattr(options, key, None)
+
+
+class Socket(Duplex):
+    """net.Socket: a TCP or IPC stream over a libuv handle (Node: ``net.Socket``).
+
+    Args:
+        options: Node's options dict (``fd``, ``allowHalfOpen``, ``readable``,
+            ``writable``, ``signal``, ``noDelay``, ``keepAlive``,
+            ``keepAliveInitialDelay``, ``onread``, ``handle``), an fd number, or
+            keyword arguments in either spelling.
+    """
+
+    # Prototype defaults Node's getters fall back to.
+    timeout: Any = None
+    autoSelectFamilyAttemptedAddresses: list[str] | None = None
+    _peername: dict[str, Any] | None = None
+    resetAndClosing = False
+    _aborted = False
+
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        options = node_options(options, kwargs)
+        if isinstance(options, dict):
+            if _js_truthy(options.get("objectMode")):
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options.objectMode", options["objectMode"], "is not supported"
+                )
+            if _js_truthy(options.get("readableObjectMode")) or _js_truthy(
+                options.get("writableObjectMode")
+            ):
+                which = (
+                    "readableObjectMode"
+                    if _js_truthy(options.get("readableObjectMode"))
+                    else "writableObjectMode"
+                )
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    f"options.{which}",
+                    options.get("readableObjectMode") or options.get("writableObjectMode"),
+                    "is not supported",
+                )
+            if options.get("keepAliveInitialDelay") is not None:
+                validators.validate_number(
+                    options["keepAliveInitialDelay"], "options.keepAliveInitialDelay"
+                )
+                if options["keepAliveInitialDelay"] < 0:
+                    options["keepAliveInitialDelay"] = 0
+
+        self.connecting = False
+        self._hadError = False
+        self._handle: Any = None
+        self._parent: Any = None
+        self._host: Any = None
+        self._k_last_write_queue_size = 0
+        self._k_timeout: Any = None
+        self._k_buffer: Any = None
+        self._k_buffer_cb: Any = None
+        self._k_buffer_gen: Any = None
+        self._closeAfterHandlingError = False
+        self._sockname: dict[str, Any] | None = None
+
+        if isinstance(options, (int, float)) and not isinstance(options, bool):
+            options = {"fd": options}  # Legacy interface.
+        else:
+            options = dict(options) if isinstance(options, dict) else {}
+
+        options["allowHalfOpen"] = bool(_js_truthy(options.get("allowHalfOpen")))
+        # 'close' is emitted by net itself, from the handle's close callback.
+        options["emitClose"] = False
+        options["autoDestroy"] = True
+        # Strings reach _write with their encoding (StreamBase writes them).
+        options["decodeStrings"] = False
+        super().__init__(options)
+
+        if options.get("handle") is not None:
+            self._handle = options["handle"]
+        elif options.get("fd") is not None:
+            fd = options["fd"]
+            self._handle = create_handle(fd, False)
+            err = self._handle.open(fd)
+            if err:
+                raise errors.ErrnoException(err, "open")
+
+        onread = options.get("onread")
+        if isinstance(onread, dict):
+            buf = onread.get("buffer")
+            cb = onread.get("callback")
+            if (isinstance(buf, (bytearray, memoryview)) or callable(buf)) and callable(cb):
+                if callable(buf) and not isinstance(buf, (bytearray, memoryview)):
+                    self._k_buffer = True
+                    self._k_buffer_gen = buf
+                else:
+                    self._k_buffer = buf
+                self._k_buffer_cb = cb
+
+        self._k_set_no_delay = bool(_js_truthy(options.get("noDelay")))
+        self._k_set_keep_alive = bool(_js_truthy(options.get("keepAlive")))
+        self._k_set_keep_alive_initial_delay = _seconds(options.get("keepAliveInitialDelay"))
+
+        # Registered here, before any user 'end' listener (net.js:475).
+        self.on("end", self._on_readable_stream_end)
+
+        init_socket_handle(self)
+
+        self._pendingData: Any = None
+        self._pendingEncoding = ""
+
+        # Accepted and fd sockets start reading at once (unless paused on create).
+        if self._handle is not None and options.get("readable") is not False:
+            if options.get("pauseOnCreate"):
+                self._handle.reading = False
+                self._handle.readStop()
+                self.readableFlowing = False
+            elif not options.get("manualStart"):
+                self.read(0)
+
+        if options.get("signal") is not None:
+            add_client_abort_signal_option(self, options)
+
+        self.server: Server | None = None
+        self._server: Server | None = None
+        self._k_bytes_read = 0
+        self._k_bytes_written = 0
+
+    # -- timers ---------------------------------------------------------------------------
+    def _unrefTimer(self) -> None:
+        s: Any = self
+        while s is not None:
+            t = s._k_timeout
+            if t is not None:
+                t.refresh()
+            s = s._parent
+
+    def _k_update_timer(self) -> None:
+        self._unrefTimer()
+
+    # -- Writable/Readable hooks ------------------------------------------------------------
+    def _final(self, cb: Callable[..., Any]) -> Any:
+        if self.pending:
+            return self.once("connect", lambda: self._final(cb))
+        if self._handle is None:
+            return cb()
+        req = ShutdownWrap()
+        req.oncomplete = after_shutdown
+        req.handle = self._handle
+        req.callback = cb
+        err = self._handle.shutdown(req)
+        if err == 1 or err == UV_ENOTCONN:  # synchronous finish
+            return cb()
+        if err != 0:
+            return cb(errors.ErrnoException(err, "shutdown"))
+        return None
+
+    def _write_after_fin(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
+        # writeAfterFIN: installed as self.write once the peer ended (allowHalfOpen false).
+        if not self.writableEnded:
+            return bool(Duplex.write(self, chunk, encoding, cb))
+        if callable(encoding):
+            cb = encoding
+            encoding = None
+        er = errors.genericNodeError("This socket has been ended by the other party", code="EPIPE")
+        if callable(cb):
+            task_queues.next_tick(cb, er)
+        self.destroy(er)
+        return False
+
+    def setTimeout(self, msecs: Any, callback: Any = None) -> Socket:
+        """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event."""
+        return set_stream_timeout(self, msecs, callback)  # type: ignore[no-any-return]
+
+    def _onTimeout(self) -> None:
+        handle = self._handle
+        last = self._k_last_write_queue_size
+        if last > 0 and handle is not None:
+            # An async write is still making progress: not idle.
+            wqs = handle.writeQueueSize
+            if last != wqs:
+                self._k_last_write_queue_size = wqs
+                self._unrefTimer()
+                return
+        self.emit("timeout")
+
+    def setNoDelay(self, enable: Any = None) -> Socket:
+        """socket.setNoDelay([noDelay]): TCP_NODELAY (default true)."""
+        on = bool(True if enable is None else _js_truthy(enable))
+        if self._handle is None:
+            self._k_set_no_delay = on
+            return self
+        if hasattr(self._handle, "setNoDelay") and on != self._k_set_no_delay:
+            self._k_set_no_delay = on
+            self._handle.setNoDelay(on)
+        return self
+
+    def setKeepAlive(self, enable: Any = None, initialDelay: Any = None) -> Socket:
+        """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes."""
+        on = bool(_js_truthy(enable))
+        initial_delay = _seconds(initialDelay)
+        if self._handle is None:
+            self._k_set_keep_alive = on
+            self._k_set_keep_alive_initial_delay = initial_delay
+            return self
+        if not hasattr(self._handle, "setKeepAlive"):
+            return self
+        if on != self._k_set_keep_alive or (
+            on and self._k_set_keep_alive_initial_delay != initial_delay
+        ):
+            self._k_set_keep_alive = on
+            self._k_set_keep_alive_initial_delay = initial_delay
+            self._handle.setKeepAlive(on, initial_delay)
+        return self
+
+    def address(self) -> dict[str, Any]:
+        """socket.address(): ``{'address', 'family', 'port'}`` or ``{}``."""
+        return self._getsockname()
+
+    @property
+    def _connecting(self) -> bool:
+        return self.connecting
+
+    @property
+    def pending(self) -> bool:
+        return self._handle is None or self.connecting
+
+    @property
+    def readyState(self) -> str:
+        if self.connecting:
+            return "opening"
+        readable, writable = self.readable, self.writable
+        if readable and writable:
+            return "open"
+        if readable and not writable:
+            return "readOnly"
+        if not readable and writable:
+            return "writeOnly"
+        return "closed"
+
+    @property
+    def bufferSize(self) -> int | None:
+        if self._handle is not None:
+            return int(self.writableLength)
+        return None
+
+    def _read(self, n: Any = None) -> None:
+        if self.connecting or self._handle is None:
+            self.once("connect", lambda: self._read(n))
+        elif not self._handle.reading:
+            try_read_start(self)
+
+    def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:  # type: ignore[override]
+        Duplex.end(self, data, encoding, callback)
+        return self
+
+    def resetAndDestroy(self) -> Socket:
+        """socket.resetAndDestroy(): close with RST; the peer sees ECONNRESET."""
+        if self._handle is not None:
+            if not isinstance(self._handle, TCP):
+                raise errors.ERR_INVALID_HANDLE_TYPE()
+            if self.connecting:
+                self.once("connect", lambda: self._reset())
+            else:
+                self._reset()
+        else:
+            self.destroy(errors.ERR_SOCKET_CLOSED())
+        return self
+
+    def pause(self) -> Socket:
+        if (
+            self._k_buffer is not None
+            and not self.connecting
+            and self._handle is not None
+            and self._handle.reading
+        ):
+            self._handle.reading = False
+            if not self.destroyed:
+                err = self._handle.readStop()
+                if err:
+                    self.destroy(errors.ErrnoException(err, "read"))
+        return Duplex.pause(self)  # type: ignore[no-any-return]
+
+    def resume(self) -> Socket:
+        if (
+            self._k_buffer is not None
+            and not self.connecting
+            and self._handle is not None
+            and not self._handle.reading
+        ):
+            try_read_start(self)
+        return Duplex.resume(self)  # type: ignore[no-any-return]
+
+    def read(self, n: Any = None) -> Any:
+        if (
+            self._k_buffer is not None
+            and not self.connecting
+            and self._handle is not None
+            and not self._handle.reading
+        ):
+            try_read_start(self)
+        return Duplex.read(self, n)
+
+    def _on_readable_stream_end(self) -> None:
+        # onReadableStreamEnd: once the peer has ended, writes fail (after our end()).
+        if not self.allowHalfOpen:
+            self.write = self._write_after_fin  # type: ignore[method-assign]
+
+    def destroySoon(self) -> None:
+        if self.writable:
+            self.end()
+        if self.writableFinished:
+            self.destroy()
+        else:
+            self.once("finish", self.destroy)
+
+    def _destroy(self, exception: Any, cb: Callable[..., Any]) -> None:
+        self.connecting = False
+        s: Any = self
+        while s is not None:
+            _itimers.clear_timeout(s._k_timeout)
+            s = s._parent
+        handle = self._handle
+        if handle is not None:
+            is_exception = bool(exception)
+            # Keep the counters readable after the handle is gone.
+            self._k_bytes_read = handle.bytesRead
+            self._k_bytes_written = handle.bytesWritten
+            if self.resetAndClosing:
+                self.resetAndClosing = False
+                err = handle.reset(lambda: self.emit("close", is_exception))
+                if err:
+                    self.emit("error", errors.ErrnoException(err, "reset"))
+            elif self._closeAfterHandlingError:
+                task_queues.queue_microtask(lambda: close_socket_handle(self, is_exception, True))
+            else:
+                close_socket_handle(self, is_exception)
+            if not self._closeAfterHandlingError:
+                handle.onread = _noop
+                self._handle = None
+                self._sockname = None
+            cb(exception)
+        else:
+            cb(exception)
+            # Server's emitCloseNT: 'close' with no argument (hadError undefined).
+            task_queues.next_tick(emit_close_nt, self)
+        server = self._server
+        if server is not None:
+            server._connections -= 1
+            server._emitCloseIfDrained()
+
+    def _reset(self) -> Socket:
+        self.resetAndClosing = True
+        return self.destroy()  # type: ignore[no-any-return]
+
+    def _getpeername(self) -> dict[str, Any]:
+        handle = self._handle
+        if handle is None or not hasattr(handle, "getpeername") or self.connecting:
+            return self._peername or {}
+        if not self._peername:
+            out: dict[str, Any] = {}
+            err = handle.getpeername(out)
+            if err:
+                return out
+            self._peername = out
+        return self._peername
+
+    @property
+    def bytesRead(self) -> int:
+        return int(self._handle.bytesRead) if self._handle is not None else self._k_bytes_read
+
+    @property
+    def remoteAddress(self) -> str | None:
+        return self._getpeername().get("address")
+
+    @property
+    def remoteFamily(self) -> str | None:
+        return self._getpeername().get("family")
+
+    @property
+    def remotePort(self) -> int | None:
+        return self._getpeername().get("port")
+
+    def _getsockname(self) -> dict[str, Any]:
+        handle = self._handle
+        if handle is None or not hasattr(handle, "getsockname"):
+            return {}
+        if not self._sockname:
+            self._sockname = {}
+            handle.getsockname(self._sockname)
+        return self._sockname
+
+    @property
+    def localAddress(self) -> str | None:
+        return self._getsockname().get("address")
+
+    @property
+    def localPort(self) -> int | None:
+        return self._getsockname().get("port")
+
+    @property
+    def localFamily(self) -> str | None:
+        return self._getsockname().get("family")
+
+    def _k_after_async_write(self) -> None:
+        self._k_last_write_queue_size = 0
+
+    def _writeGeneric(self, writev: bool, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
+        # Still connecting: remember the data (for bytesWritten) and retry on 'connect'.
+        if self.connecting:
+            self._pendingData = data
+            self._pendingEncoding = encoding
+
+            def on_close() -> None:
+                cb(errors.ERR_SOCKET_CLOSED_BEFORE_CONNECTION())
+
+            def on_connect() -> None:
+                self.off("close", on_close)
+                self._writeGeneric(writev, data, encoding, cb)
+
+            self.once("connect", on_connect)
+            self.once("close", on_close)
+            return None
+        self._pendingData = None
+        self._pendingEncoding = ""
+        if self._handle is None:
+            cb(errors.ERR_SOCKET_CLOSED())
+            return False
+        self._unrefTimer()
+        if writev:
+            req = writev_generic(self, data, cb)
+        else:
+            req = write_generic(self, data, encoding, cb)
+        if req.async_:
+            self._k_last_write_queue_size = req.bytes
+        return None
+
+    def _writev(self, chunks: Any, cb: Callable[..., Any]) -> None:
+        self._writeGeneric(True, chunks, "", cb)
+
+    def _write(self, data: Any, encoding: Any, cb: Callable[..., Any]) -> None:
+        self._writeGeneric(False, data, encoding, cb)
+
+    @property
+    def _bytesDispatched(self) -> int:
+        return int(self._handle.bytesWritten) if self._handle is not None else self._k_bytes_written
+
+    @property
+    def bytesWritten(self) -> int | None:
+        """Bytes accepted by write(): dispatched + still buffered + pending on connect."""
+        total = self._bytesDispatched
+        data = self._pendingData
+        encoding = self._pendingEncoding
+        writable_buffer = self.writableBuffer
+        if writable_buffer is None:
+            return None
+        for el in writable_buffer:
+            chunk = el["chunk"] if isinstance(el, dict) else el.chunk
+            enc = el["encoding"] if isinstance(el, dict) else el.encoding
+            total += _byte_length(chunk, enc)
+        if isinstance(data, list):
+            for chunk in data:
+                if isinstance(chunk, (bytes, bytearray, memoryview)):
+                    total += _byte_length(chunk, None)
+                else:
+                    c = chunk["chunk"] if isinstance(chunk, dict) else chunk.chunk
+                    e = chunk["encoding"] if isinstance(chunk, dict) else chunk.encoding
+                    total += _byte_length(c, e)
+        elif data:
+            total += _byte_length(data, encoding)
+        return total
+
+    # -- connect ------------------------------------------------------------------------
+    def connect(self, *args: Any, **kwargs: Any) -> Socket:
+        """socket.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb])."""
+        if args and isinstance(args[0], _NormalizedArgs) and not kwargs:
+            normalized = args[0]
+        else:
+            normalized = normalize_args(args, kwargs)
+        options, cb = normalized[0], normalized[1]
+        if cb is not None:
+            self.once("connect", cb)
+        if self._parent is not None and self._parent.connecting:
+            return self
+        if _get(options, "port") is None and _get(options, "path") is None:
+            raise errors.ERR_MISSING_ARGS(["options", "port", "path"])
+        self.__dict__.pop("write", None)  # undo writeAfterFIN
+        if self.destroyed:
+            self._handle = None
+            self._peername = None
+            self._sockname = None
+        path = _get(options, "path")
+        pipe = _js_truthy(path)
+        if self._handle is None:
+            self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
+            init_socket_handle(self)
+        self._unrefTimer()
+        self.connecting = True
+        if pipe:
+            validators.validate_string(path, "options.path")
+            internal_connect(self, path)
+        else:
+            lookup_and_connect(self, options)
+        return self
+
+    def _k_reinitialize_handle(self, handle: Any) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        self._handle = handle
+        self._handle.owner = self
+        init_socket_handle(self)
+
+    def ref(self) -> Socket:
+        if self._handle is None:
+            self.once("connect", self.ref)
+            return self
+        ref = getattr(self._handle, "ref", None)
+        if callable(ref):
+            ref()
+        return self
+
+    def unref(self) -> Socket:
+        if self._handle is None:
+            self.once("connect", self.unref)
+            return self
+        unref = getattr(self._handle, "unref", None)
+        if callable(unref):
+            unref()
+        return self
+
+
+def _byte_length(chunk: Any, encoding: Any) -> int:
+    if isinstance(chunk, str):
+        return string_bytes.size(chunk, encoding)
+    if isinstance(chunk, (bytes, bytearray)):
+        return len(chunk)
+    return memoryview(chunk).nbytes
+
+
+def after_shutdown(req: ShutdownWrap, status: int) -> None:
+    # Shutdown failures after dispatch are swallowed, as in Node.
+    req.callback()
+
+
+def try_read_start(socket: Socket) -> None:
+    socket._handle.reading = True
+    err = socket._handle.readStart()
+    if err:
+        socket.destroy(errors.ErrnoException(err, "read"))
+
+
+def check_bind_error(err: int, port: Any, handle: Any) -> int:
+    # libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
+    # means the bind failed.
+    if err == 0 and _js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
+        out: dict[str, Any] = {}
+        err = handle.getsockname(out)
+        if err == 0 and port != out.get("port"):
+            err = UV_EADDRINUSE
+    return err
+
+
+def internal_connect(
+    self: Socket,
+    address: str,
+    port: Any = None,
+    address_type: Any = None,
+    local_address: Any = None,
+    local_port: Any = None,
+    flags: int = 0,
+) -> None:
+    assert self.connecting
+    err = 0
+    if local_address or local_port:
+        if address_type == 4:
+            local_address = local_address or DEFAULT_IPV4_ADDR
+            err = self._handle.bind(local_address, local_port or 0)
+        else:
+            local_address = local_address or DEFAULT_IPV6_ADDR
+            err = self._handle.bind6(local_address, local_port or 0, flags)
+        err = check_bind_error(err, local_port, self._handle)
+        if err:
+            self.destroy(errors.ExceptionWithHostPort(err, "bind", local_address, local_port))
+            return
+    self.emit("connectionAttempt", address, port, address_type)
+    if address_type in (4, 6):
+        req: Any = TCPConnectWrap()
+        req.oncomplete = after_connect
+        req.address = address
+        req.port = port
+        req.localAddress = local_address
+        req.localPort = local_port
+        req.addressType = address_type
+        if address_type == 4:
+            err = self._handle.connect(req, address, port)
+        else:
+            err = self._handle.connect6(req, address, port)
+    else:
+        req = PipeConnectWrap()
+        req.address = address
+        req.oncomplete = after_connect
+        err = self._handle.connect(req, address)
+    if err:
+        sockname = self._getsockname()
+        details = None
+        if sockname:
+            details = f"{sockname.get('address')}:{sockname.get('port')}"
+        self.destroy(errors.ExceptionWithHostPort(err, "connect", address, port, details))
+
+
+class _ConnectContext:
+    __slots__ = (
+        "addresses",
+        "current",
+        "errors",
+        "flags",
+        "localPort",
+        "port",
+        "socket",
+        "timeout",
+        "timer",
+    )
+
+    def __init__(
+        self,
+        socket: Socket,
+        addresses: list[dict[str, Any]],
+        port: int,
+        local_port: Any,
+        timeout: int,
+    ) -> None:
+        self.socket = socket
+        self.addresses = addresses
+        self.current = 0
+        self.port = port
+        self.localPort = local_port
+        self.timeout = timeout
+        self.timer: Any = None
+        self.errors: list[BaseException] = []
+        self.flags = 0
+
+
+def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) -> None:
+    clearTimeout(context.timer)
+    self = context.socket
+    if self._aborted:
+        return
+    if canceled or context.current == len(context.addresses):
+        if not context.errors:
+            self.destroy(errors.ERR_SOCKET_CONNECTION_TIMEOUT())
+            return
+        self.destroy(errors.NodeAggregateError(context.errors))
+        return
+    assert self.connecting
+    current = context.current
+    context.current += 1
+    if current > 0:
+        self._k_reinitialize_handle(TCP(TCPConstants["SOCKET"]))
+    local_port, port, flags = context.localPort, context.port, context.flags
+    address = context.addresses[current]["address"]
+    address_type = context.addresses[current]["family"]
+    local_address = None
+    if local_port:
+        if address_type == 4:
+            local_address = DEFAULT_IPV4_ADDR
+            err = self._handle.bind(local_address, local_port)
+        else:
+            local_address = DEFAULT_IPV6_ADDR
+            err = self._handle.bind6(local_address, local_port, flags)
+        err = check_bind_error(err, local_port, self._handle)
+        if err:
+            context.errors.append(
+                errors.ExceptionWithHostPort(err, "bind", local_address, local_port)
+            )
+            internal_connect_multiple(context)
+            return
+    self.emit("connectionAttempt", address, port, address_type)
+    req = TCPConnectWrap()
+    req.oncomplete = lambda *a: after_connect_multiple(context, current, *a)
+    req.address = address
+    req.port = port
+    req.localAddress = local_address
+    req.localPort = local_port
+    req.addressType = address_type
+    assert self.autoSelectFamilyAttemptedAddresses is not None
+    self.autoSelectFamilyAttemptedAddresses.append(f"{address}:{port}")
+    if address_type == 4:
+        err = self._handle.connect(req, address, port)
+    else:
+        err = self._handle.connect6(req, address, port)
+    if err:
+        sockname = self._getsockname()
+        details = f"{sockname.get('address')}:{sockname.get('port')}" if sockname else None
+        ex = errors.ExceptionWithHostPort(err, "connect", address, port, details)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", address, port, address_type, ex)
+        internal_connect_multiple(context)
+        return
+    if current < len(context.addresses) - 1:
+        context.timer = setTimeout(
+            internal_connect_multiple_timeout, context.timeout, context, req, self._handle
+        )
+
+
+def socket_to_dns_family(family: Any) -> Any:
+    if family == "IPv4":
+        return 4
+    if family == "IPv6":
+        return 6
+    return family
+
+
+def lookup_and_connect(self: Socket, options: Any) -> None:
+    local_address = _get(options, "localAddress")
+    local_port = _get(options, "localPort")
+    host = _get(options, "host") or "localhost"
+    port = _get(options, "port")
+    attempt_timeout = _get(options, "autoSelectFamilyAttemptTimeout")
+    auto_select_family = _get(options, "autoSelectFamily")
+
+    if local_address and not is_ip(local_address):
+        raise errors.ERR_INVALID_IP_ADDRESS(local_address)
+    if _js_truthy(local_port):
+        validators.validate_number(local_port, "options.localPort")
+    if port is not None:
+        if isinstance(port, bool) or not isinstance(port, (int, float, str)):
+            raise errors.ERR_INVALID_ARG_TYPE("options.port", ["number", "string"], port)
+        validators.validate_port(port)
+    port = _int32(port) if port is not None else 0
+
+    if auto_select_family is not None:
+        validators.validate_boolean(auto_select_family, "options.autoSelectFamily")
+    else:
+        auto_select_family = _auto_select_family_default
+    if attempt_timeout is not None:
+        validators.validate_int32(attempt_timeout, "options.autoSelectFamilyAttemptTimeout", 1)
+        if attempt_timeout < 10:
+            attempt_timeout = 10
+    else:
+        attempt_timeout = _auto_select_family_attempt_timeout_default
+
+    address_type = is_ip(host)
+    if address_type:
+
+        def connect_literal() -> None:
+            if self.connecting:
+                internal_connect(self, host, port, address_type, local_address, local_port)
+
+        task_queues.next_tick(connect_literal)
+        return
+
+    lookup = _get(options, "lookup")
+    if lookup is not None:
+        validators.validate_function(lookup, "options.lookup")
+
+    dnsopts: dict[str, Any] = {
+        "family": socket_to_dns_family(_get(options, "family")),
+        "hints": _get(options, "hints") or 0,
+    }
+    if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
+        dnsopts["hints"] = _dns.ADDRCONFIG
+    self._host = host
+    lookup_fn = lookup or _dns.lookup
+
+    if dnsopts["family"] not in (4, 6) and not local_address and auto_select_family:
+        dnsopts["all"] = True
+        lookup_and_connect_multiple(
+            self,
+            lookup_fn,
+            host,
+            options,
+            dnsopts,
+            port,
+            local_address,
+            local_port,
+            attempt_timeout,
+        )
+        return
+
+    def emit_lookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+        self.emit("lookup", err, ip, address_type, host)
+        if not self.connecting:
+            return
+        if err:
+            task_queues.next_tick(connect_error_nt, self, err)
+        elif not is_ip(ip):
+            task_queues.next_tick(connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(ip))
+        elif address_type not in (4, 6):
+            task_queues.next_tick(
+                connect_error_nt,
+                self,
+                errors.ERR_INVALID_ADDRESS_FAMILY(
+                    address_type, _get(options, "host"), _get(options, "port")
+                ),
+            )
+        else:
+            self._unrefTimer()
+            internal_connect(self, ip, port, address_type, local_address, local_port)
+
+    lookup_fn(host, dnsopts, emit_lookup)
+
+
+def lookup_and_connect_multiple(
+    self: Socket,
+    lookup: Callable[..., Any],
+    host: str,
+    options: Any,
+    dnsopts: dict[str, Any],
+    port: int,
+    local_address: Any,
+    local_port: Any,
+    timeout: int,
+) -> None:
+    def emit_lookup(err: Any = None, addresses: Any = None) -> None:
+        if not self.connecting:
+            return
+        if err:
+            self.emit("lookup", err, None, None, host)
+            task_queues.next_tick(connect_error_nt, self, err)
+            return
+        valid_addresses: list[list[dict[str, Any]]] = [[], []]
+        valid_ips: list[list[str]] = [[], []]
+        destinations: dict[int, int] | None = None
+        for address in addresses:
+            ip = _get(address, "address")
+            address_type = _get(address, "family")
+            self.emit("lookup", err, ip, address_type, host)
+            if not self.connecting:
+                return
+            if is_ip(ip) and address_type in (4, 6):
+                if destinations is None:
+                    # The first valid address's family goes first.
+                    destinations = {6: 0, 4: 1} if address_type == 6 else {4: 0, 6: 1}
+                destination = destinations[address_type]
+                if ip not in valid_ips[destination]:
+                    valid_addresses[destination].append({"address": ip, "family": address_type})
+                    valid_ips[destination].append(ip)
+        if not valid_addresses[0] and not valid_addresses[1]:
+            first_ip = _get(addresses[0], "address")
+            first_type = _get(addresses[0], "family")
+            if not is_ip(first_ip):
+                task_queues.next_tick(
+                    connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(first_ip)
+                )
+            elif first_type not in (4, 6):
+                task_queues.next_tick(
+                    connect_error_nt,
+                    self,
+                    errors.ERR_INVALID_ADDRESS_FAMILY(
+                        first_type, _get(options, "host"), _get(options, "port")
+                    ),
+                )
+            return
+        to_attempt: list[dict[str, Any]] = []
+        for i in range(max(len(valid_addresses[0]), len(valid_addresses[1]))):
+            if i < len(valid_addresses[0]):
+                to_attempt.append(valid_addresses[0][i])
+            if i < len(valid_addresses[1]):
+                to_attempt.append(valid_addresses[1][i])
+        if len(to_attempt) == 1:
+            self._unrefTimer()
+            internal_connect(
+                self,
+                to_attempt[0]["address"],
+                port,
+                to_attempt[0]["family"],
+                local_address,
+                local_port,
+            )
+            return
+        self.autoSelectFamilyAttemptedAddresses = []
+        context = _ConnectContext(self, to_attempt, port, local_port, timeout)
+        self._unrefTimer()
+        internal_connect_multiple(context)
+
+    lookup(host, dnsopts, emit_lookup)
+
+
+def connect_error_nt(self: Socket, err: BaseException) -> None:
+    self.destroy(err)
+
+
+def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
+    self = handle.owner
+    # destroy() while connecting: no 'connect', no 'error'.
+    if self is None or self.destroyed:
+        return
+    assert self.connecting
+    self.connecting = False
+    self._sockname = None
+    if status == 0:
+        if self.readable and not readable:
+            self.push(None)
+            self.read()
+        if self.writable and not writable:
+            self.end()
+        self._unrefTimer()
+        if self._k_set_no_delay and hasattr(self._handle, "setNoDelay"):
+            self._handle.setNoDelay(True)
+        if self._k_set_keep_alive and hasattr(self._handle, "setKeepAlive"):
+            self._handle.setKeepAlive(True, self._k_set_keep_alive_initial_delay)
+        # 'connect' then 'ready', synchronously, then reading starts.
+        self.emit("connect")
+        self.emit("ready")
+        if readable and not self.isPaused():
+            self.read(0)
+    else:
+        ex = create_connection_error(req, status)
+        self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
+        self.destroy(ex)
+
+
+def add_client_abort_signal_option(self: Socket, options: dict[str, Any]) -> None:
+    validators.validate_abort_signal(options["signal"], "options.signal")
+    signal = options["signal"]
+
+    def on_abort(*_: Any) -> None:
+        signal.removeEventListener("abort", on_abort)
+        self._aborted = True
+
+    if signal.aborted:
+        task_queues.next_tick(on_abort)
+    else:
+        task_queues.next_tick(lambda: signal.addEventListener("abort", on_abort, {"once": True}))
+
+
+def create_connection_error(req: Any, status: int) -> BaseException:
+    details = None
+    if req.localAddress and req.localPort:
+        details = f"{req.localAddress}:{req.localPort}"
+    ex = errors.ExceptionWithHostPort(status, "connect", req.address, req.port, details)
+    if details:
+        ex.localAddress = req.localAddress  # type: ignore[attr-defined]
+        ex.localPort = req.localPort  # type: ignore[attr-defined]
+    return ex
+
+
+def after_connect_multiple(
+    context: _ConnectContext,
+    current: int,
+    status: int,
+    handle: Any,
+    req: Any,
+    readable: bool,
+    writable: bool,
+) -> None:
+    clearTimeout(context.timer)
+    # A late success of an attempt that already timed out: drop it.
+    if status == 0 and current != context.current - 1:
+        handle.close()
+        return
+    self = context.socket
+    if status != 0:
+        ex = create_connection_error(req, status)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
+        if context.socket.connecting:
+            internal_connect_multiple(context, status == UV_ECANCELED)
+        return
+    after_connect(status, self._handle, req, readable, writable)
+
+
+def internal_connect_multiple_timeout(context: _ConnectContext, req: Any, handle: Any) -> None:
+    context.socket.emit("connectionAttemptTimeout", req.address, req.port, req.addressType)
+    req.oncomplete = None
+    context.errors.append(create_connection_error(req, UV_ETIMEDOUT))
+    handle.close()
+    if context.socket.connecting:
+        internal_connect_multiple(context)
+
+
+def add_server_abort_signal_option(self: Server, options: Any) -> None:
+    signal = _get(options, "signal")
+    if signal is None:
+        return
+    validators.validate_abort_signal(signal, "options.signal")
+
+    def on_aborted(*_: Any) -> None:
+        self.close()
+
+    if signal.aborted:
+        task_queues.next_tick(on_aborted)
+    else:
+        signal.addEventListener("abort", on_aborted, {"once": True})
+        self.once("close", lambda *_: signal.removeEventListener("abort", on_aborted))
+
+
+class Server(EventEmitter):
+    """net.Server: listens for TCP or IPC connections (Node: ``net.Server``)."""
+
+    maxConnections: int | None = None
+
+    def __init__(self, options: Any = None, connectionListener: Any = None, **kwargs: Any) -> None:
+        super().__init__()
+        if callable(options) and not isinstance(options, dict):
+            connectionListener = options
+            options = node_options({}, kwargs)
+            self.on("connection", connectionListener)
+        elif options is None or isinstance(options, dict):
+            options = dict(node_options(options or {}, kwargs))
+            if callable(connectionListener):
+                self.on("connection", connectionListener)
+        else:
+            raise errors.ERR_INVALID_ARG_TYPE("options", "Object", options)
+
+        if options.get("keepAliveInitialDelay") is not None:
+            validators.validate_number(
+                options["keepAliveInitialDelay"], "options.keepAliveInitialDelay"
+            )
+            if options["keepAliveInitialDelay"] < 0:
+                options["keepAliveInitialDelay"] = 0
+        if options.get("highWaterMark") is not None:
+            validators.validate_number(options["highWaterMark"], "options.highWaterMark")
+            if options["highWaterMark"] < 0:
+                options["highWaterMark"] = getDefaultHighWaterMark()
+
+        self._connections = 0
+        self._handle: Any = None
+        self._usingWorkers = False
+        self._workers: list[Any] = []
+        self._unref = False
+        self._listeningId = 1
+        self._pipeName: str | None = None
+        self._connectionKey: str | None = None
+        self.allowHalfOpen = options.get("allowHalfOpen") or False
+        self.pauseOnConnect = bool(_js_truthy(options.get("pauseOnConnect")))
+        self.noDelay = bool(_js_truthy(options.get("noDelay")))
+        self.keepAlive = bool(_js_truthy(options.get("keepAlive")))
+        self.keepAliveInitialDelay = _seconds(options.get("keepAliveInitialDelay"))
+        hwm = options.get("highWaterMark")
+        self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
+
+    def _listen2(
+        self,
+        address: Any,
+        port: Any,
+        address_type: Any,
+        backlog: Any,
+        fd: Any = None,
+        flags: int = 0,
+    ) -> None:
+        setup_listen_handle(self, address, port, address_type, backlog, fd, flags)
+
+    def listen(self, *args: Any, **kwargs: Any) -> Server:
+        """server.listen(port[, host][, backlog][, cb]) / (path) / (options) / (handle)."""
+        normalized = normalize_args(args, kwargs)
+        options, cb = normalized[0], normalized[1]
+        if self._handle is not None:
+            raise errors.ERR_SERVER_ALREADY_LISTEN()
+        if cb is not None:
+            self.once("listening", cb)
+        backlog_from_args = _js_or(
+            to_number(args[1] if len(args) > 1 else False),
+            to_number(args[2] if len(args) > 2 else False),
+        )
+        handle_opt = _get(options, "_handle") or (
+            _get(options, "handle") if isinstance(options, dict) else None
+        )
+        if handle_opt is not None:
+            options = handle_opt
+        flags = get_flags(_get(options, "ipv6Only"))
+        self._listeningId += 1
+
+        if isinstance(options, (TCP, Pipe)):
+            self._handle = options
+            listen_in_cluster(self, None, -1, -1, backlog_from_args, None, True)
+            return self
+
+        add_server_abort_signal_option(self, options)
+
+        fd = _get(options, "fd")
+        if isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0:
+            listen_in_cluster(self, None, None, None, backlog_from_args, fd)
+            return self
+
+        if not isinstance(options, dict):
+            raise errors.ERR_INVALID_ARG_VALUE("options", options)
+
+        if len(args) == 0 or callable(args[0]) or ("port" in options and options["port"] is None):
+            options["port"] = 0
+
+        port = options.get("port")
+        if isinstance(port, (int, float, str)) and not isinstance(port, bool):
+            validators.validate_port(port, "options.port")
+            backlog = options.get("backlog") or backlog_from_args
+            if options.get("host"):
+                lookup_and_listen(
+                    self, _int32(port), options["host"], backlog, options.get("exclusive"), flags
+                )
+            else:
+                listen_in_cluster(
+                    self, None, _int32(port), 4, backlog, None, options.get("exclusive")
+                )
+            return self
+
+        path = options.get("path")
+        if path and is_pipe_name(path):
+            if path[0] == "\0" and (options.get("readableAll") or options.get("writableAll")):
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options",
+                    options,
+                    "can not set readableAll or writableAllt to true when path is abstract unix socket",
+                )
+            self._pipeName = path
+            backlog = options.get("backlog") or backlog_from_args
+            listen_in_cluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
+            if self._handle is None:
+                return self
+            mode = 0
+            if options.get("readableAll") is True:
+                mode |= PipeConstants["UV_READABLE"]
+            if options.get("writableAll") is True:
+                mode |= PipeConstants["UV_WRITABLE"]
+            if mode != 0:
+                err = self._handle.fchmod(mode)
+                if err:
+                    self._handle.close()
+                    self._handle = None
+                    raise errors.ErrnoException(err, "uv_pipe_chmod")
+            return self
+
+        if "port" not in options and "path" not in options:
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options", options, 'must have the property "port" or "path"'
+            )
+        raise errors.ERR_INVALID_ARG_VALUE("options", options)
+
+    @property
+    def listening(self) -> bool:
+        return self._handle is not None
+
+    def address(self) -> Any:
+        """server.address(): ``{'address', 'family', 'port'}``, the pipe path, or None."""
+        if self._handle is not None and hasattr(self._handle, "getsockname"):
+            out: dict[str, Any] = {}
+            err = self._handle.getsockname(out)
+            if err:
+                raise errors.ErrnoException(err, "address")
+            return out
+        if self._pipeName:
+            return self._pipeName
+        return None
+
+    def getConnections(self, cb: Callable[..., Any]) -> Server:
+        task_queues.next_tick(cb, None, self._connections)
+        return self
+
+    def close(self, cb: Any = None) -> Server:
+        """server.close([cb]): stop accepting; 'close' once all connections ended."""
+        self._listeningId += 1
+        if callable(cb):
+            if self._handle is None:
+                self.once("close", lambda *_: cb(errors.ERR_SERVER_NOT_RUNNING()))
+            else:
+                self.once("close", cb)
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        self._emitCloseIfDrained()
+        return self
+
+    def _emitCloseIfDrained(self) -> None:
+        if self._handle is not None or self._connections:
+            return
+        task_queues.next_tick(emit_close_nt, self)
+
+    def ref(self) -> Server:
+        self._unref = False
+        if self._handle is not None:
+            self._handle.ref()
+        return self
+
+    def unref(self) -> Server:
+        self._unref = True
+        if self._handle is not None:
+            self._handle.unref()
+        return self
+
+
+def _js_or(a: Any, b: Any) -> Any:
+    return a if _js_truthy(a) else b
+
+
+def create_server_handle(
+    address: Any, port: Any, address_type: Any, fd: Any = None, flags: int = 0
+) -> Any:
+    err = 0
+    is_tcp = False
+    if isinstance(fd, int) and not isinstance(fd, bool) and fd >= 0:
+        try:
+            handle = create_handle(fd, True)
+        except Exception:
+            return UV_EINVAL
+        err = handle.open(fd)
+        if err:
+            return err
+    elif port == -1 and address_type == -1:
+        handle = Pipe(PipeConstants["SERVER"])
+    else:
+        handle = TCP(TCPConstants["SERVER"])
+        is_tcp = True
+
+    if address or port or is_tcp:
+        if not address:
+            err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags)
+            if err:
+                handle.close()
+                return create_server_handle(DEFAULT_IPV4_ADDR, port, 4)
+        elif address_type == 6:
+            err = handle.bind6(address, port, flags)
+        elif address_type == -1:
+            err = handle.bind(address)
+        else:
+            err = handle.bind(address, port)
+    if err:
+        handle.close()
+        return err
+    return handle
+
+
+def setup_listen_handle(
+    self: Server,
+    address: Any,
+    port: Any,
+    address_type: Any,
+    backlog: Any,
+    fd: Any = None,
+    flags: int = 0,
+) -> None:
+    if self._handle is None:
+        rval: Any = None
+        if not address and not isinstance(fd, int):
+            # Dual stack first (::), IPv4 if IPv6 is not available.
+            rval = create_server_handle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
+            if isinstance(rval, int):
+                rval = None
+                address = DEFAULT_IPV4_ADDR
+                address_type = 4
+            else:
+                address = DEFAULT_IPV6_ADDR
+                address_type = 6
+        if rval is None:
+            rval = create_server_handle(address, port, address_type, fd, flags)
+        if isinstance(rval, int):
+            error = errors.UVExceptionWithHostPort(rval, "listen", address, port)
+            task_queues.next_tick(emit_error_nt, self, error)
+            return
+        self._handle = rval
+    self._handle.onconnection = onconnection
+    self._handle.owner = self
+    err = self._handle.listen(backlog or 511)
+    if err:
+        ex = errors.UVExceptionWithHostPort(err, "listen", address, port)
+        self._handle.close()
+        self._handle = None
+        task_queues.next_tick(emit_error_nt, self, ex)
+        return
+    self._connectionKey = f"{address_type}:{address}:{port}"
+    if self._unref:
+        self.unref()
+    task_queues.next_tick(emit_listening_nt, self)
+
+
+def emit_error_nt(self: Any, err: BaseException) -> None:
+    self.emit("error", err)
+
+
+def emit_listening_nt(self: Server) -> None:
+    # listen(); close() in the same tick: no 'listening'.
+    if self._handle is not None:
+        self.emit("listening")
+
+
+def listen_in_cluster(
+    server: Server,
+    address: Any,
+    port: Any,
+    address_type: Any,
+    backlog: Any,
+    fd: Any = None,
+    exclusive: Any = None,
+    flags: int = 0,
+) -> None:
+    # DIVERGENCE: no cluster module; always behave like cluster.isPrimary.
+    server._listen2(address, port, address_type, backlog, fd, flags)
+
+
+def lookup_and_listen(
+    self: Server, port: int, address: str, backlog: Any, exclusive: Any, flags: int
+) -> None:
+    listening_id = self._listeningId
+
+    def do_listen(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+        # A close() or another listen() meanwhile makes this lookup stale.
+        if listening_id != self._listeningId:
+            return
+        if err:
+            self.emit("error", err)
+        else:
+            listen_in_cluster(
+                self, ip, port, address_type if ip else 4, backlog, None, exclusive, flags
+            )
+
+    _dns.lookup(address, do_listen)
+
+
+def onconnection(handle: Any, err: int, client_handle: Any) -> None:
+    self = handle.owner
+    if err:
+        self.emit("error", errors.ErrnoException(err, "accept"))
+        return
+    if self.maxConnections and self._connections >= self.maxConnections:
+        if hasattr(client_handle, "getsockname") or hasattr(client_handle, "getpeername"):
+            data: dict[str, Any] = {}
+            local: dict[str, Any] = {}
+            client_handle.getsockname(local)
+            data["localAddress"] = local.get("address")
+            data["localPort"] = local.get("port")
+            data["localFamily"] = local.get("family")
+            remote: dict[str, Any] = {}
+            client_handle.getpeername(remote)
+            data["remoteAddress"] = remote.get("address")
+            data["remotePort"] = remote.get("port")
+            data["remoteFamily"] = remote.get("family")
+            self.emit("drop", data)
+        else:
+            self.emit("drop")
+        client_handle.close()
+        return
+    socket = Socket(
+        {
+            "handle": client_handle,
+            "allowHalfOpen": self.allowHalfOpen,
+            "pauseOnCreate": self.pauseOnConnect,
+            "readable": True,
+            "writable": True,
+            "readableHighWaterMark": self.highWaterMark,
+            "writableHighWaterMark": self.highWaterMark,
+        }
+    )
+    if self.noDelay and hasattr(client_handle, "setNoDelay"):
+        socket._k_set_no_delay = True
+        client_handle.setNoDelay(True)
+    if self.keepAlive and hasattr(client_handle, "setKeepAlive"):
+        socket._k_set_keep_alive = True
+        socket._k_set_keep_alive_initial_delay = self.keepAliveInitialDelay
+        client_handle.setKeepAlive(True, self.keepAliveInitialDelay)
+    self._connections += 1
+    socket.server = self
+    socket._server = self
+    self.emit("connection", socket)
+
+
+def emit_close_nt(self: Any) -> None:
+    self.emit("close")
+
+
+_warn_simultaneous_accepts = [True]
+
+
+def _setSimultaneousAccepts(handle: Any = None) -> None:
+    if _warn_simultaneous_accepts[0]:
+        from nodenet_uv._internal import warning
+
+        warning.emit_warning(
+            "net._setSimultaneousAccepts() is deprecated and will be removed.",
+            "DeprecationWarning",
+            "DEP0121",
+        )
+        _warn_simultaneous_accepts[0] = False
+
+
+_normalizeArgs = normalize_args
+_createServerHandle = create_server_handle
+Stream = Socket
+
+
+def __getattr__(name: str) -> Any:
+    # BlockList and SocketAddress load lazily, as in Node (net.js module.exports getters).
+    if name == "BlockList":
+        from nodenet_uv._blocklist import BlockList
+
+        return BlockList
+    if name == "SocketAddress":
+        from nodenet_uv._socketaddress import SocketAddress
+
+        return SocketAddress
+    if name in ("block_list", "socket_address"):
+        return __getattr__("BlockList" if name == "block_list" else "SocketAddress")
+    raise AttributeError(name)
+
+
+__all__ += alias_module(globals(), [n for n in __all__ if n not in ("BlockList", "SocketAddress")])

@@ -1,0 +1,163 @@
+"""Port of the parts of Node.js's ``process`` object that net programs use.
+
+Node: ``process`` (lib/internal/process/*.js): ``nextTick``, ``emitWarning`` and the
+``'warning'``, ``'uncaughtException'``, ``'unhandledRejection'`` and ``'beforeExit'``
+events. ``process`` here is an :class:`~nodenet_uv.events.EventEmitter` instance.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv import _validators as validators
+from nodenet_uv import errors
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._internal import promise as _promise
+from nodenet_uv._internal import task_queues
+from nodenet_uv._internal import warning as _warning
+from nodenet_uv.events import EventEmitter
+
+__all__ = ["NodeWarning", "Process", "process"]
+
+
+class NodeWarning(Exception):
+    """A process warning (Node creates an Error whose ``name`` is the warning type)."""
+
+    def __init__(
+        self, message: str, name: str = "Warning", code: str | None = None, detail: Any = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.name = name
+        if code is not None:
+            self.code = code
+        if detail is not None:
+            self.detail = detail
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Process(EventEmitter):
+    """The process object: an EventEmitter with nextTick, emitWarning, pid, ..."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pid = os.getpid()
+        self.platform = sys.platform if sys.platform != "win32" else "win32"
+        self.argv = list(sys.argv)
+        self.env = os.environ
+        self.exitCode: int | None = None
+        self.noDeprecation = False
+        self.throwDeprecation = False
+        self.versions = {"node": "20.20.2", "uv": "1.13.2"}
+        self.version = "v20.20.2"
+
+    def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
+        validators.validate_function(callback, "callback")
+        task_queues.next_tick(callback, *args)
+
+    def emitWarning(
+        self, warning: Any, type: Any = None, code: Any = None, ctor: Any = None
+    ) -> None:
+        detail = None
+        if isinstance(type, dict):
+            opts = type
+            type, code, detail = opts.get("type"), opts.get("code"), opts.get("detail")
+        if type is not None:
+            validators.validate_string(type, "type")
+        else:
+            type = "Warning"
+        if code is not None and not callable(code):
+            validators.validate_string(code, "code")
+        if isinstance(warning, str):
+            warning = NodeWarning(warning, type, code, detail)
+        elif not isinstance(warning, BaseException):
+            raise errors.ERR_INVALID_ARG_TYPE("warning", ["Error", "string"], warning)
+        name = getattr(warning, "name", "Warning")
+        if name == "DeprecationWarning":
+            if self.noDeprecation:
+                return
+            if self.throwDeprecation:
+                raise warning
+        task_queues.next_tick(self.emit, "warning", warning)
+
+    def hrtime(self, previous: Any = None) -> list[int]:
+        t = time.monotonic_ns()
+        sec, nsec = divmod(t, 1_000_000_000)
+        if previous is not None:
+            psec, pnsec = previous
+            sec, nsec = sec - psec, nsec - pnsec
+            if nsec < 0:
+                sec, nsec = sec - 1, nsec + 1_000_000_000
+        return [sec, nsec]
+
+    def exit(self, code: int | None = None) -> None:
+        raise SystemExit(self.exitCode or 0 if code is None else code)
+
+    def cwd(self) -> str:
+        return os.getcwd()
+
+
+process = Process()
+
+
+def _on_warning(warning: Any) -> None:
+    # Node's default 'warning' listener (lib/internal/process/warning.js onWarning).
+    # DIVERGENCE: the "(Use `node --trace-warnings ...`)" hint is not printed: it names a
+    # node flag that means nothing to a Python program.
+    name = getattr(warning, "name", type(warning).__name__)
+    msg = f"(node:{process.pid}) "
+    code = getattr(warning, "code", None)
+    if code:
+        msg += f"[{code}] "
+    msg += f"{name}: {warning}"
+    detail = getattr(warning, "detail", None)
+    if isinstance(detail, str):
+        msg += f"\n{detail}"
+    sys.stderr.write(msg + "\n")
+
+
+process.on("warning", _on_warning)
+
+
+def _uncaught(exc: BaseException, origin: str = "uncaughtException") -> bool:
+    process.emit("uncaughtExceptionMonitor", exc, origin)
+    if process.listenerCount("uncaughtException") == 0:
+        return False
+    process.emit("uncaughtException", exc, origin)
+    return True
+
+
+def _unhandled_rejection(reason: Any, promise: Any) -> None:
+    if process.emit("unhandledRejection", reason, promise):
+        return
+    err = reason if isinstance(reason, BaseException) else errors.ERR_UNHANDLED_REJECTION(reason)
+    if not _uncaught(err, "unhandledRejection"):
+        _loop._set_fatal(err)
+
+
+def _before_exit() -> None:
+    if "beforeExit" in process._events:
+        _loop.make_callback(process.emit, "beforeExit", process.exitCode or 0)
+
+
+_loop.set_uncaught_handler(_uncaught)
+_loop.set_before_exit(_before_exit)
+_promise.set_unhandled_rejection_hook(_unhandled_rejection)
+_warning.set_emit_warning(process.emitWarning)
+
+nextTick = process.nextTick
+next_tick = process.nextTick
+emitWarning = process.emitWarning
+emit_warning = process.emitWarning
+
+
+def __getattr__(name: str) -> Any:
+    # `from nodenet_uv import process; process.on('uncaughtException', ...)`: the module
+    # stands for the process object (pid, exitCode, on/once/emit, ...).
+    return getattr(process, name)

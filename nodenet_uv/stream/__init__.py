@@ -1,0 +1,46 @@
+"""Port of Node.js lib/stream.js: re-exports only.
+
+``Stream`` (the legacy base), ``Readable``, ``Writable``, ``Duplex``, ``Transform``,
+``PassThrough``, ``finished``, ``pipeline``, ``addAbortSignal``, ``destroy``, and the
+``promises`` submodule (``finished``/``pipeline`` returning a Promise).
+"""
+
+from __future__ import annotations
+
+from nodenet_uv._internal.naming import alias_module
+from nodenet_uv.stream import promises
+from nodenet_uv.stream.add_abort_signal import addAbortSignal
+from nodenet_uv.stream import destroy  # callable: destroy(stream, err) is destroyer()
+from nodenet_uv.stream.duplex import Duplex
+from nodenet_uv.stream.end_of_stream import eos as finished
+from nodenet_uv.stream.legacy import Stream
+from nodenet_uv.stream.passthrough import PassThrough
+from nodenet_uv.stream.pipeline import pipeline
+from nodenet_uv.stream.readable import Readable
+from nodenet_uv.stream.state import getDefaultHighWaterMark, setDefaultHighWaterMark
+from nodenet_uv.stream.transform import Transform
+from nodenet_uv.stream.utils import isDestroyed, isDisturbed, isErrored, isReadable, isWritable
+from nodenet_uv.stream.writable import Writable
+
+__all__ = [
+    "Duplex",
+    "PassThrough",
+    "Readable",
+    "Stream",
+    "Transform",
+    "Writable",
+    "addAbortSignal",
+    "destroy",
+    "finished",
+    "getDefaultHighWaterMark",
+    "isDestroyed",
+    "isDisturbed",
+    "isErrored",
+    "isReadable",
+    "isWritable",
+    "pipeline",
+    "promises",
+    "setDefaultHighWaterMark",
+]
+
+__all__ += alias_module(globals(), __all__)

@@ -1,0 +1,330 @@
+"""Port of Node.js lib/internal/streams/destroy.js: destroy, undestroy, errorOrDestroy, construct.
+
+Node keeps the flags in a ``kState`` bit field; here ReadableState/WritableState keep one
+``__slots__`` field per flag under Node's names (``destroyed``, ``closed``, ``errorEmitted``,
+...), so ``w[kState] & kDestroyed`` reads ``w.destroyed``.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Callable
+from typing import Any
+
+from nodenet_uv import errors
+from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv.events import Symbol
+from nodenet_uv.stream.utils import isDestroyed, isFinished, isServerRequest, kIsDestroyed
+
+__all__ = [
+    "construct",
+    "destroy",
+    "destroyer",
+    "errorOrDestroy",
+    "kConstruct",
+    "kDestroy",
+    "undestroy",
+]
+
+kDestroy = Symbol("kDestroy")
+kConstruct = Symbol("kConstruct")
+
+
+aggregate_two_errors = errors.aggregateTwoErrors
+
+
+def check_error(err: Any, w: Any, r: Any) -> None:
+    if err:
+        if w is not None and not w.errored:
+            w.errored = err
+        if r is not None and not r.errored:
+            r.errored = err
+
+
+# Backwards compat. cb() is undocumented and unused in core but
+# unfortunately might be used by modules.
+def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
+    """Stream.prototype.destroy (Readable's; Writable/Duplex wrap it)."""
+    r = self._readableState if hasattr(self, "_readableState") else None
+    w = self._writableState if hasattr(self, "_writableState") else None
+    # With duplex streams we use the writable side for state.
+    s = w if w is not None else r
+
+    if (w is not None and w.destroyed) or (r is not None and r.destroyed):
+        if callable(cb):
+            cb()
+        return self
+
+    # We set destroyed to true before firing error callbacks in order
+    # to make it re-entrance safe in case destroy() is called within callbacks
+    check_error(err, w, r)
+
+    if w is not None:
+        w.destroyed = True
+    if r is not None:
+        r.destroyed = True
+
+    # If still constructing then defer calling _destroy.
+    if not s.constructed:
+
+        def on_destroy(er: Any = None) -> None:
+            _destroy(self, errors.aggregateTwoErrors(er, err), cb)
+
+        self.once(kDestroy, on_destroy)
+    else:
+        _destroy(self, err, cb)
+
+    return self
+
+
+def _destroy(self: Any, err: Any, cb: Any) -> None:
+    called = False
+
+    def on_destroy(err: Any = None, *_: Any) -> None:
+        nonlocal called
+        if called:
+            return
+        called = True
+
+        r = getattr(self, "_readableState", None)
+        w = getattr(self, "_writableState", None)
+
+        check_error(err, w, r)
+
+        if w is not None:
+            w.closed = True
+        if r is not None:
+            r.closed = True
+
+        if callable(cb):
+            _call_cb(cb, err)
+
+        if err:
+            next_tick(emit_error_close_nt, self, err)
+        else:
+            next_tick(emit_close_nt, self)
+
+    try:
+        self._destroy(err or None, on_destroy)
+    except Exception as e:
+        on_destroy(e)
+
+
+def _call_cb(cb: Callable[..., Any], err: Any) -> None:
+    from nodenet_uv._internal.arity import arg_limit
+
+    if arg_limit(cb) == 0:
+        cb()
+    else:
+        cb(err)
+
+
+def emit_error_close_nt(self: Any, err: Any) -> None:
+    emit_error_nt(self, err)
+    emit_close_nt(self)
+
+
+def emit_close_nt(self: Any) -> None:
+    r = getattr(self, "_readableState", None)
+    w = getattr(self, "_writableState", None)
+
+    if w is not None:
+        w.closeEmitted = True
+    if r is not None:
+        r.closeEmitted = True
+
+    if (w is not None and w.emitClose) or (r is not None and r.emitClose):
+        self.emit("close")
+
+
+def emit_error_nt(self: Any, err: Any) -> None:
+    r = getattr(self, "_readableState", None)
+    w = getattr(self, "_writableState", None)
+
+    if (w is not None and w.errorEmitted) or (r is not None and r.errorEmitted):
+        return
+
+    if w is not None:
+        w.errorEmitted = True
+    if r is not None:
+        r.errorEmitted = True
+
+    self.emit("error", err)
+
+
+def undestroy(self: Any) -> None:
+    """Stream.prototype._undestroy."""
+    r = getattr(self, "_readableState", None)
+    w = getattr(self, "_writableState", None)
+
+    if r is not None:
+        r.constructed = True
+        r.closed = False
+        r.closeEmitted = False
+        r.destroyed = False
+        r.errored = None
+        r.errorEmitted = False
+        r.reading = False
+        r.ended = r.readable is False
+        r.endEmitted = r.readable is False
+
+    if w is not None:
+        w.constructed = True
+        w.destroyed = False
+        w.closed = False
+        w.closeEmitted = False
+        w.errored = None
+        w.errorEmitted = False
+        w.finalCalled = False
+        w.prefinished = False
+        w.ended = w.writable is False
+        w.ending = w.writable is False
+        w.finished = w.writable is False
+
+
+def errorOrDestroy(stream: Any, err: Any, sync: bool = False) -> None:
+    # We have tests that rely on errors being emitted
+    # in the same tick, so changing this is semver major.
+    # For now when you opt-in to autoDestroy we allow
+    # the error to be emitted nextTick. In a future
+    # semver major update we should change the default to this.
+
+    r = getattr(stream, "_readableState", None)
+    w = getattr(stream, "_writableState", None)
+
+    if (w is not None and w.destroyed) or (r is not None and r.destroyed):
+        return
+
+    if (r is not None and r.autoDestroy) or (w is not None and w.autoDestroy):
+        stream.destroy(err)
+    elif err:
+        if w is not None and not w.errored:
+            w.errored = err
+        if r is not None and not r.errored:
+            r.errored = err
+        if sync:
+            next_tick(emit_error_nt, stream, err)
+        else:
+            emit_error_nt(stream, err)
+
+
+def construct(stream: Any, cb: Callable[[], Any]) -> None:
+    if not callable(getattr(stream, "_construct", None)):
+        return
+
+    r = getattr(stream, "_readableState", None)
+    w = getattr(stream, "_writableState", None)
+
+    if r is not None:
+        r.constructed = False
+    if w is not None:
+        w.constructed = False
+
+    stream.once(kConstruct, cb)
+
+    if stream.listenerCount(kConstruct) > 1:
+        # Duplex
+        return
+
+    next_tick(construct_nt, stream)
+
+
+def construct_nt(stream: Any) -> None:
+    called = False
+
+    def on_construct(err: Any = None) -> None:
+        nonlocal called
+        if called:
+            errorOrDestroy(stream, err if err is not None else errors.ERR_MULTIPLE_CALLBACK())
+            return
+        called = True
+
+        r = getattr(stream, "_readableState", None)
+        w = getattr(stream, "_writableState", None)
+        s = w if w is not None else r
+
+        if r is not None:
+            r.constructed = True
+        if w is not None:
+            w.constructed = True
+
+        if s.destroyed:
+            stream.emit(kDestroy, err)
+        elif err:
+            errorOrDestroy(stream, err, True)
+        else:
+            stream.emit(kConstruct)
+
+    def callback(err: Any = None, *_: Any) -> None:
+        next_tick(on_construct, err)
+
+    try:
+        stream._construct(callback)
+    except Exception as err:
+        next_tick(on_construct, err)
+
+
+def is_request(stream: Any) -> bool:
+    return bool(
+        stream is not None
+        and getattr(stream, "setHeader", None)
+        and callable(getattr(stream, "abort", None))
+    )
+
+
+def emit_close_legacy(stream: Any) -> None:
+    stream.emit("close")
+
+
+def emit_error_close_legacy(stream: Any, err: Any) -> None:
+    stream.emit("error", err)
+    next_tick(emit_close_legacy, stream)
+
+
+# Normalize destroy for legacy.
+def destroyer(stream: Any, err: Any = None) -> None:
+    if not stream or isDestroyed(stream):
+        return
+
+    if not err and not isFinished(stream):
+        err = errors.AbortError()
+
+    # TODO: Remove isRequest branches.
+    if isServerRequest(stream):
+        stream.socket = None
+        stream.destroy(err)
+    elif is_request(stream):
+        stream.abort()
+    elif is_request(getattr(stream, "req", None)):
+        stream.req.abort()
+    elif callable(getattr(stream, "destroy", None)):
+        stream.destroy(err)
+    elif callable(getattr(stream, "close", None)):
+        # TODO: Don't lose err?
+        stream.close()
+    elif err:
+        next_tick(emit_error_close_legacy, stream, err)
+    else:
+        next_tick(emit_close_legacy, stream)
+
+    if not getattr(stream, "destroyed", False):
+        setattr(stream, kIsDestroyed, True)
+
+
+error_or_destroy = errorOrDestroy
+
+
+class _DestroyModule(types.ModuleType):
+    """stream.destroy(stream[, err]) is this module called as a function.
+
+    DIVERGENCE: Node's ``require('stream').destroy`` is destroyer(); here the package
+    attribute ``nodenet_uv.stream.destroy`` is also this submodule (which other modules
+    import as ``destroyImpl``), so the module itself is made callable.
+    """
+
+    def __call__(self, stream: Any, err: Any = None) -> None:
+        destroyer(stream, err)
+
+
+sys.modules[__name__].__class__ = _DestroyModule

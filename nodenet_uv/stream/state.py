@@ -1,0 +1,58 @@
+"""Port of Node.js lib/internal/streams/state.js: default and per-stream high water marks."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from nodenet_uv import _validators as validators
+from nodenet_uv import errors
+from nodenet_uv._internal.naming import alias_module
+
+__all__ = ["getDefaultHighWaterMark", "getHighWaterMark", "setDefaultHighWaterMark"]
+
+_default_hwm_bytes = 16 * 1024
+_default_hwm_object_mode = 16
+
+
+def high_water_mark_from(options: dict[str, Any], is_duplex: bool, duplex_key: str) -> Any:
+    hwm = options.get("highWaterMark")
+    if hwm is not None:
+        return hwm
+    return options.get(duplex_key) if is_duplex else None
+
+
+def getDefaultHighWaterMark(objectMode: bool = False) -> int:
+    return _default_hwm_object_mode if objectMode else _default_hwm_bytes
+
+
+def setDefaultHighWaterMark(objectMode: bool, value: Any) -> None:
+    global _default_hwm_bytes, _default_hwm_object_mode
+    validators.validate_integer(value, "value", 0)
+    if objectMode:
+        _default_hwm_object_mode = value
+    else:
+        _default_hwm_bytes = value
+
+
+def _is_integer(value: Any) -> bool:
+    # JS Number.isInteger: a number (not a boolean) with no fractional part.
+    if type(value) is int:
+        return True
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and value == math.floor(value)
+
+
+def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDuplex: bool) -> int:
+    hwm = high_water_mark_from(options, isDuplex, duplexKey)
+    if hwm is not None:
+        if not _is_integer(hwm) or hwm < 0:
+            name = f"options.{duplexKey}" if isDuplex else "options.highWaterMark"
+            raise errors.ERR_INVALID_ARG_VALUE(name, hwm)
+        return int(math.floor(hwm))
+    # Default value
+    return getDefaultHighWaterMark(state.objectMode)
+
+
+__all__ += alias_module(globals(), __all__)
