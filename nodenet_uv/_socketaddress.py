@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from nodenet_uv import _validators, errors
+from nodenet_uv._internal.inspect import inspect
 from nodenet_uv._internal.naming import NodeNames, node_options
 
 __all__ = ["AF_INET", "AF_INET6", "InternalSocketAddress", "SocketAddress"]
@@ -232,12 +233,12 @@ class SocketAddress(NodeNames):
     @property
     def address(self) -> str:
         assert self._detail is not None
-        return self._detail["address"]  # type: ignore[no-any-return]
+        return self._detail["address"]
 
     @property
     def port(self) -> int:
         assert self._detail is not None
-        return self._detail["port"]  # type: ignore[no-any-return]
+        return self._detail["port"]
 
     @property
     def family(self) -> str:
@@ -254,7 +255,9 @@ class SocketAddress(NodeNames):
         self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
     ) -> Any:
         if depth is not None and depth < 0:
-            return self
+            # Node returns `this`, which formatRaw prints as "[SocketAddress]" (the object has
+            # an enumerable kHandle symbol key, so it is not shown as an empty "{}").
+            return "[SocketAddress]"
         return f"SocketAddress {inspect(self.toJSON(), **_inspect_options(options))}"
 
     # DIVERGENCE: no [kClone]/[kDeserialize]: there is no worker_threads/MessageChannel
@@ -269,8 +272,6 @@ class SocketAddress(NodeNames):
         }
 
     def __repr__(self) -> str:
-        from nodenet_uv._internal.inspect import inspect
-
         return inspect(self)
 
 

@@ -197,7 +197,7 @@ def buffer_to_string(buf: Any, encoding: Any = "utf8") -> str:
     nenc = normalize_encoding_internal(encoding)
     if nenc is None:
         raise errors.ERR_UNKNOWN_ENCODING(encoding)
-    return _DECODERS[nenc](buf)  # type: ignore[no-any-return]
+    return _DECODERS[nenc](buf)
 
 
 # -- StringDecoder -------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class StringDecoder:
             raise errors.ERR_INVALID_ARG_TYPE("buf", ["Buffer", "TypedArray", "DataView"], buf)
         kind = self._kind
         if kind == _OTHER:
-            return self._decode(buf)  # type: ignore[no-any-return]
+            return self._decode(buf)
         nread = len(buf)
         if kind == _UTF8 and self._missing == 0:
             # Fast path (a socket's chunks): ends on ASCII, nothing pending.

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable
+from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import Symbol
 from nodenet_uv.stream.utils import isDestroyed, isFinished, isServerRequest, kIsDestroyed
@@ -106,7 +108,9 @@ def _destroy(self: Any, err: Any, cb: Any) -> None:
             next_tick(emit_close_nt, self)
 
     try:
-        self._destroy(err or None, on_destroy)
+        r = self._destroy(err or None, on_destroy)
+        if r is not None and type(r) is CoroutineType:
+            spawn(r)  # an `async def _destroy` runs like a JS async function
     except Exception as e:
         on_destroy(e)
 
@@ -260,7 +264,9 @@ def construct_nt(stream: Any) -> None:
         next_tick(on_construct, err)
 
     try:
-        stream._construct(callback)
+        r = stream._construct(callback)
+        if r is not None and type(r) is CoroutineType:
+            spawn(r)
     except Exception as err:
         next_tick(on_construct, err)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nodenet_uv._internal.naming import alias_module
+from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.events import EventEmitter
 
 __all__ = ["Stream", "prependListener"]
@@ -21,12 +21,15 @@ class Stream(EventEmitter):
         if "_events" not in self.__dict__:
             EventEmitter.__init__(self, opts)
 
-    def pipe(self, dest: Any, options: Any = None) -> Any:
-        source = self
+    def pipe(self, dest: Any, options: Any = None, **kwargs: Any) -> Any:
+        options = node_options(options, kwargs)
+        source: Any = self
 
         def ondata(chunk: Any) -> None:
-            if dest.writable and dest.write(chunk) is False and callable(
-                getattr(source, "pause", None)
+            if (
+                dest.writable
+                and dest.write(chunk) is False
+                and callable(getattr(source, "pause", None))
             ):
                 source.pause()
 

@@ -32,9 +32,8 @@ from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
-from nodenet_uv.stream.destroy import construct, destroyer, undestroy
+from nodenet_uv.stream.destroy import construct, destroyer, errorOrDestroy, undestroy
 from nodenet_uv.stream.destroy import destroy as destroy_impl
-from nodenet_uv.stream.destroy import errorOrDestroy
 from nodenet_uv.stream.legacy import Stream, prependListener
 from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
 from nodenet_uv.string_decoder import StringDecoder, buffer_from_string, buffer_to_string
@@ -238,7 +237,7 @@ class _StaticOrInstance:
     def __get__(self, obj: Any, owner: Any = None) -> Callable[..., Any]:
         if obj is None:
             return self.static
-        return self.method.__get__(obj, owner)  # type: ignore[no-any-return]
+        return self.method.__get__(obj, owner)
 
 
 class Readable(Stream):
@@ -332,9 +331,7 @@ class Readable(Stream):
             if not state.readingMore and state.constructed:
                 state.readingMore = True
                 next_tick(maybeReadMore_, self, state)
-            return not state.ended and (
-                state.length < state.highWaterMark or state.length == 0
-            )
+            return not state.ended and (state.length < state.highWaterMark or state.length == 0)
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
 
     # Unshift should *always* be something directly out of read().
@@ -490,9 +487,9 @@ class Readable(Stream):
     def _read(self, n: int) -> None:
         raise errors.ERR_METHOD_NOT_IMPLEMENTED("_read()")
 
-    def pipe(self, dest: Any, pipeOpts: Any = None, **kwargs: Any) -> Any:
+    def pipe(self, dest: Any, options: Any = None, **kwargs: Any) -> Any:
         """pipe(destination[, {end}]): write everything read into ``dest``; returns it."""
-        pipeOpts = node_options(pipeOpts, kwargs)
+        pipeOpts = node_options(options, kwargs)
         src = self
         state = self._readableState
 
@@ -576,9 +573,7 @@ class Readable(Stream):
             unpipe()
             dest.removeListener("error", onerror)
             if dest.listenerCount("error") == 0:
-                s = getattr(dest, "_writableState", None) or getattr(
-                    dest, "_readableState", None
-                )
+                s = getattr(dest, "_writableState", None) or getattr(dest, "_readableState", None)
                 if s is not None and not s.errorEmitted:
                     # User incorrectly emitted 'error' directly on the stream.
                     errorOrDestroy(dest, er)
@@ -974,7 +969,9 @@ def readableAddChunkUnshiftByteMode(
     elif not isinstance(chunk, bytes):
         errorOrDestroy(
             stream,
-            errors.ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk),
+            errors.ERR_INVALID_ARG_TYPE(
+                "chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk
+            ),
         )
         return False
 
@@ -1025,7 +1022,9 @@ def readableAddChunkPushByteMode(
     else:
         errorOrDestroy(
             stream,
-            errors.ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk),
+            errors.ERR_INVALID_ARG_TYPE(
+                "chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk
+            ),
         )
         return False
 
@@ -1087,12 +1086,7 @@ def canPushMore(state: ReadableState) -> bool:
 
 
 def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: bool) -> None:
-    if (
-        state.flowing is True
-        and state.dataListening
-        and not state.sync
-        and state.length == 0
-    ):
+    if state.flowing is True and state.dataListening and not state.sync and state.length == 0:
         # Use the guard to avoid creating `Set()` repeatedly
         # when we have multiple pipes.
         if state.multiAwaitDrain:
@@ -1222,10 +1216,7 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
     while (
         not state.reading
         and not state.ended
-        and (
-            state.length < state.highWaterMark
-            or (state.flowing is True and state.length == 0)
-        )
+        and (state.length < state.highWaterMark or (state.flowing is True and state.length == 0))
     ):
         length = state.length
         stream.read(0)
@@ -1356,7 +1347,7 @@ class ReadableAsyncIterator:
 
 def streamToAsyncIterator(stream: Any, options: Any = None) -> ReadableAsyncIterator:
     if not callable(getattr(stream, "read", None)):
-        stream = Readable.wrap(stream, {"objectMode": True})
+        stream = _static_wrap(stream, {"objectMode": True})
 
     return ReadableAsyncIterator(createAsyncIterator(stream, options), stream)
 
@@ -1495,12 +1486,7 @@ def endReadable(stream: Readable) -> None:
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
     # Check that we didn't get one last unshift.
-    if (
-        not state.errored
-        and not state.closeEmitted
-        and not state.endEmitted
-        and state.length == 0
-    ):
+    if not state.errored and not state.closeEmitted and not state.endEmitted and state.length == 0:
         state.endEmitted = True
         stream.emit("end")
 

@@ -50,7 +50,7 @@ def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDupl
         if not _is_integer(hwm) or hwm < 0:
             name = f"options.{duplexKey}" if isDuplex else "options.highWaterMark"
             raise errors.ERR_INVALID_ARG_VALUE(name, hwm)
-        return int(math.floor(hwm))
+        return math.floor(hwm)
     # Default value
     return getDefaultHighWaterMark(state.objectMode)
 

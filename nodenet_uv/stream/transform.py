@@ -8,10 +8,12 @@ readable side has room (Node's kCallback hand-off between _write and _read).
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module, node_options
+from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.stream.duplex import Duplex
 from nodenet_uv.stream.state import getHighWaterMark
@@ -116,7 +118,9 @@ class Transform(Duplex):
             else:
                 self._kCallback = callback
 
-        self._transform(chunk, encoding, on_transformed)
+        r = self._transform(chunk, encoding, on_transformed)
+        if r is not None and type(r) is CoroutineType:
+            spawn(r)  # an `async def _transform` runs like a JS async function
 
     def _read(self, n: Any = None) -> None:
         if self._kCallback:
@@ -143,7 +147,9 @@ def final(self: Transform, cb: Callable[..., Any] | None) -> None:
             if cb:
                 cb()
 
-        flush(on_flush)
+        r = flush(on_flush)
+        if r is not None and type(r) is CoroutineType:
+            spawn(r)
     else:
         self.push(None)
         if cb:

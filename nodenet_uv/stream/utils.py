@@ -183,7 +183,7 @@ def isWritableFinished(stream: Any, strict: bool | None = None) -> bool | None:
         return None
     if getattr(stream, "writableFinished", None) is True:
         return True
-    w = getattr(stream, "_writableState", None)
+    w: Any = getattr(stream, "_writableState", None)
     if w is not None and w.errored:
         return False
     if not isinstance(getattr(w, "finished", None), bool):
@@ -209,7 +209,7 @@ def isReadableEnded(stream: Any) -> bool | None:
 def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
     if not isReadableNodeStream(stream):
         return None
-    r = getattr(stream, "_readableState", None)
+    r: Any = getattr(stream, "_readableState", None)
     if r is not None and r.errored:
         return False
     if not isinstance(getattr(r, "endEmitted", None), bool):
@@ -220,7 +220,7 @@ def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
 def isReadable(stream: Any) -> bool | None:
     flag = getattr(stream, kIsReadable, None) if stream else None
     if flag is not None:
-        return flag  # type: ignore[no-any-return]
+        return bool(flag)
     if not isinstance(getattr(stream, "readable", None), bool):
         return None
     if isDestroyed(stream):
@@ -231,7 +231,7 @@ def isReadable(stream: Any) -> bool | None:
 def isWritable(stream: Any) -> bool | None:
     flag = getattr(stream, kIsWritable, None) if stream else None
     if flag is not None:
-        return flag  # type: ignore[no-any-return]
+        return bool(flag)
     if not isinstance(getattr(stream, "writable", None), bool):
         return None
     if isDestroyed(stream):
@@ -334,7 +334,9 @@ def isDisturbed(stream: Any) -> bool:
     flag = getattr(stream, kIsDisturbed, None)
     if flag is not None:
         return bool(flag)
-    return bool(getattr(stream, "readableDidRead", None) or getattr(stream, "readableAborted", None))
+    return bool(
+        getattr(stream, "readableDidRead", None) or getattr(stream, "readableAborted", None)
+    )
 
 
 def isErrored(stream: Any) -> bool:

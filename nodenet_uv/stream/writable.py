@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
@@ -642,7 +644,9 @@ def writeOrBuffer(
         state.writing = True
         state.sync = True
         state.expectWriteCb = True
-        stream._write(chunk, encoding, state.onwrite)
+        r = stream._write(chunk, encoding, state.onwrite)
+        if r is not None and type(r) is CoroutineType:
+            spawn(r)  # an `async def _write` runs like a JS async function
         state.sync = False
 
     ret = state.length < state.highWaterMark or state.length == 0
@@ -670,12 +674,15 @@ def doWrite(
     state.writing = True
     state.sync = True
     state.expectWriteCb = True
+    r: Any = None
     if state.destroyed:
         state.onwrite(errors.ERR_STREAM_DESTROYED("write"))
     elif writev:
-        stream._writev(chunk, state.onwrite)
+        r = stream._writev(chunk, state.onwrite)
     else:
-        stream._write(chunk, encoding, state.onwrite)
+        r = stream._write(chunk, encoding, state.onwrite)
+    if r is not None and type(r) is CoroutineType:
+        spawn(r)
     state.sync = False
 
 
@@ -923,7 +930,11 @@ def prefinish(stream: Any, state: WritableState) -> None:
             onFinish(stream, state, err)
 
         try:
-            final(on_final)
+            r = final(on_final)
+            if r is not None and type(r) is CoroutineType:
+                # An `async def _final` runs like a JS async function; as in Node, its
+                # promise is ignored (a rejection is unhandled).
+                spawn(r)
         except Exception as err:
             onFinish(stream, state, err)
 

@@ -80,7 +80,11 @@ def _cases() -> list[dict[str, Any]]:
     for enc in ENCODINGS:
         for data in INPUTS:
             if len(data) > 40:
-                chunkings = [[data], [data[:100], data[100:]], [data[i : i + 7] for i in range(0, len(data), 7)]]
+                chunkings = [
+                    [data],
+                    [data[:100], data[100:]],
+                    [data[i : i + 7] for i in range(0, len(data), 7)],
+                ]
             else:
                 chunkings = _splits(data, rng)
             for chunks in chunkings:
@@ -127,7 +131,24 @@ def test_string_decoder_matches_node() -> None:
     assert not mismatches, f"{len(mismatches)} mismatches, first: {mismatches[:3]}"
 
 
-STRINGS = ["", "abc", "é€𝄞", "\ud800x", "x\udc00", "\ud83d\ude00", "ÿĀ", "YWJj ZA==", "YW\nJj", "Y-_-", "=a", "0g12", "abc", "a", "ABCDEF0123", "\x00\x7f\x80"]
+STRINGS = [
+    "",
+    "abc",
+    "é€𝄞",
+    "\ud800x",
+    "x\udc00",
+    "\ud83d\ude00",
+    "ÿĀ",
+    "YWJj ZA==",
+    "YW\nJj",
+    "Y-_-",
+    "=a",
+    "0g12",
+    "abc",
+    "a",
+    "ABCDEF0123",
+    "\x00\x7f\x80",
+]
 
 
 def test_buffer_from_and_to_string_match_node() -> None:
@@ -140,7 +161,9 @@ def test_buffer_from_and_to_string_match_node() -> None:
     })));
     """
     payload = json.dumps(cases)
-    proc = subprocess.run(["node", "-e", js], input=payload, capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        ["node", "-e", js], input=payload, capture_output=True, text=True, check=True
+    )
     expected = json.loads(proc.stdout)
     for case, exp in zip(json.loads(payload), expected, strict=True):
         b = buffer_from_string(case["s"], case["enc"])

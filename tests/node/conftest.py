@@ -3,13 +3,26 @@ failures (run as strict xfail, so a fixed test must be re-marked)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from nodenet_uv.testing import common
 from tests.node import _manifest
 
 _ENTRIES = _manifest.load()
+
+
+@pytest.fixture(autouse=True)
+def _node_common_defaults() -> Iterator[None]:
+    """test/common/index.js sets the happy-eyeballs attempt timeout to 2500 ms on import."""
+    from nodenet_uv import net
+
+    saved = net.getDefaultAutoSelectFamilyAttemptTimeout()
+    net.setDefaultAutoSelectFamilyAttemptTimeout(common.platformTimeout(2500))
+    yield
+    net.setDefaultAutoSelectFamilyAttemptTimeout(saved)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
