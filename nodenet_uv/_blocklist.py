@@ -71,12 +71,12 @@ class _SocketAddressRangeRule:
 
     def apply(self, address: _SocketAddress) -> bool:
         # address >= start && address <= end; NOT_COMPARABLE satisfies neither.
-        return compare(address, self.start) >= SAME and LESS_THAN <= compare(address, self.end) <= SAME
+        return (
+            compare(address, self.start) >= SAME and LESS_THAN <= compare(address, self.end) <= SAME
+        )
 
     def to_string(self) -> str:
-        return (
-            f"Range: {_family_label(self.start)} {self.start.address}-{self.end.address}"
-        )
+        return f"Range: {_family_label(self.start)} {self.start.address}-{self.end.address}"
 
 
 class _SocketAddressMaskRule:

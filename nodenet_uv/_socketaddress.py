@@ -107,11 +107,7 @@ def inet_ntop6(ip: int) -> str:
         if i != 0:
             out.append(":")
         # An encapsulated IPv4 address?
-        if (
-            i == 6
-            and best_base == 0
-            and (best_len == 6 or (best_len == 5 and words[5] == 0xFFFF))
-        ):
+        if i == 6 and best_base == 0 and (best_len == 6 or (best_len == 5 and words[5] == 0xFFFF)):
             out.append(inet_ntop4(ip & 0xFFFFFFFF))
             break
         out.append(f"{words[i]:x}")
@@ -223,7 +219,9 @@ class SocketAddress(NodeNames):
         flowlabel = int(flowlabel)
         if type_ == AF_INET6 and flowlabel > _LABEL_MASK:
             # DIVERGENCE: node aborts (CHECK_LE(label, kLabelMask)); we throw instead.
-            raise errors.ERR_OUT_OF_RANGE("options.flowlabel", f">= 0 && <= {_LABEL_MASK}", flowlabel)
+            raise errors.ERR_OUT_OF_RANGE(
+                "options.flowlabel", f">= 0 && <= {_LABEL_MASK}", flowlabel
+            )
 
         self._handle = _SocketAddress(address, port, type_, flowlabel)
         self._detail = self._handle.detail(

@@ -21,7 +21,7 @@ from nodenet_uv._internal.task_queues import next_tick, queue_microtask
 __all__ = ["AbortController", "AbortSignal", "Event", "aborted", "addAbortListener"]
 
 
-class DOMException(Exception):  # noqa: N818  (the WHATWG name)
+class DOMException(Exception):
     """The DOMException Node uses for AbortSignal.timeout's reason."""
 
     _CODES = {"AbortError": 20, "TimeoutError": 23}

@@ -516,6 +516,8 @@ ERR_DNS_SET_SERVERS_FAILED = E(
     "ERR_DNS_SET_SERVERS_FAILED", 'c-ares failed to set servers: "%s" [%s]', NodeError
 )
 ERR_INTERNAL_ASSERTION = E("ERR_INTERNAL_ASSERTION", _internal_assertion, NodeError)
+# Thrown by C++ in Node (src/node_errors.h), e.g. by SocketAddress and BlockList.
+ERR_INVALID_ADDRESS = E("ERR_INVALID_ADDRESS", "Invalid socket address", NodeError)
 ERR_INVALID_ADDRESS_FAMILY = E(
     "ERR_INVALID_ADDRESS_FAMILY", _invalid_address_family, NodeRangeError
 )

@@ -451,7 +451,8 @@ class Socket(Duplex):
         if self._handle is None:
             self._k_set_no_delay = on
             return self
-        if hasattr(self._handle, "setNoDelay") and on != self._k_set_no_delay:
+        # Node tests `this._handle.setNoDelay` for truthiness (a null member counts as absent).
+        if getattr(self._handle, "setNoDelay", None) and on != self._k_set_no_delay:
             self._k_set_no_delay = on
             self._handle.setNoDelay(on)
         return self
@@ -464,7 +465,7 @@ class Socket(Duplex):
             self._k_set_keep_alive = on
             self._k_set_keep_alive_initial_delay = initial_delay
             return self
-        if not hasattr(self._handle, "setKeepAlive"):
+        if not getattr(self._handle, "setKeepAlive", None):
             return self
         if on != self._k_set_keep_alive or (
             on and self._k_set_keep_alive_initial_delay != initial_delay

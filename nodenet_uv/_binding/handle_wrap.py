@@ -22,7 +22,9 @@ CLOSED = "closed"
 class HandleWrap:
     """Base of TCP and Pipe: close/ref/unref/hasRef over one pyuv handle."""
 
-    __slots__ = ("__weakref__", "_h", "_onclose", "owner", "state")
+    # "__dict__": a JS handle object takes any property, and Node's tests replace
+    # binding methods on one handle (``client._handle.setNoDelay = mustCall(...)``).
+    __slots__ = ("__dict__", "__weakref__", "_h", "_onclose", "owner", "state")
 
     def __init__(self, handle: Any) -> None:
         self._h = handle

@@ -91,7 +91,15 @@ class ShutdownWrap:
 class LibuvStreamWrap(HandleWrap):
     """A stream handle (TCP or Pipe) with Node's StreamBase methods."""
 
-    __slots__ = ("_user_buffer", "bytesRead", "bytesWritten", "onread", "reading")
+    __slots__ = (
+        "_pending_user_data",
+        "_user_buffer",
+        "_uv_reading",
+        "bytesRead",
+        "bytesWritten",
+        "onread",
+        "reading",
+    )
 
     def __init__(self, handle: Any) -> None:
         super().__init__(handle)
@@ -101,20 +109,32 @@ class LibuvStreamWrap(HandleWrap):
         # Managed by net.js (handle.reading), kept on the handle as in Node.
         self.reading = False
         self._user_buffer: Any = None
+        # uv_read_start/uv_read_stop state, and bytes of a read that did not fit in the
+        # user buffer before JS stopped reading (see _emit_user_reads).
+        self._uv_reading = False
+        self._pending_user_data: bytes | None = None
 
     # -- reading -------------------------------------------------------------------------
     def readStart(self) -> int:
         if self.state == CLOSED:
             return _UV_EINVAL
+        if self._pending_user_data is not None:
+            # Bytes already read (user-buffer mode) go first, a loop turn later as a
+            # real read would; the socket is read again after them.
+            self._uv_reading = True
+            self._schedule_pending_user_data()
+            return 0
         try:
             self._h.start_read(self._on_read)
         except (_UVError, _HandleClosedError) as exc:
             return _code(exc)
+        self._uv_reading = True
         return 0
 
     def readStop(self) -> int:
         if self.state == CLOSED:
             return _UV_EINVAL
+        self._uv_reading = False
         try:
             self._h.stop_read()
         except (_UVError, _HandleClosedError) as exc:
@@ -127,6 +147,9 @@ class LibuvStreamWrap(HandleWrap):
         if error is None:
             if not data:
                 return  # nread == 0: libuv's "nothing this time"; Node ignores it too
+            if self._user_buffer is not None:
+                self._emit_user_reads(data)
+                return
             nread = len(data)
             self.bytesRead += nread
         else:
@@ -141,6 +164,58 @@ class LibuvStreamWrap(HandleWrap):
             _loop.trigger_uncaught_exception(exc)
         if _loop._has_pending_ticks():
             _loop.drain_ticks()
+
+    def _emit_user_reads(self, data: bytes) -> None:
+        # CustomBufferJSListener (stream_base.cc): libuv reads straight into the user's
+        # buffer, so one read is at most len(buffer) bytes and each is its own callback.
+        # DIVERGENCE: pyuv reads into its own buffer; split what it read into
+        # buffer-sized reads, copied into the user's buffer. Bytes left over when JS
+        # stops reading wait for the next readStart.
+        view = memoryview(data)
+        total = len(view)
+        offset = 0
+        while offset < total:
+            onread = self.onread
+            buf = self._user_buffer
+            if onread is None or buf is None or self.state != INITIALIZED:
+                return
+            n = min(memoryview(buf).nbytes, total - offset)
+            if n <= 0:
+                return
+            buf[:n] = view[offset : offset + n]
+            offset += n
+            self.bytesRead += n
+            try:
+                ret = onread(self, n, buf)
+            except BaseException as exc:
+                ret = None
+                _loop.trigger_uncaught_exception(exc)
+            if ret is not None:
+                self._user_buffer = ret  # the JS side returned the next buffer
+            if _loop._has_pending_ticks():
+                _loop.drain_ticks()
+            if not self._uv_reading and offset < total:
+                self._pending_user_data = bytes(view[offset:])
+                return
+
+    def _schedule_pending_user_data(self) -> None:
+        idle = pyuv.Idle(_loop.loop)
+
+        def deliver(h: Any) -> None:
+            h.stop()
+            h.close()
+            data = self._pending_user_data
+            if data is None or not self._uv_reading or self.state != INITIALIZED:
+                return
+            self._pending_user_data = None
+            self._emit_user_reads(data)
+            if self._uv_reading and self._pending_user_data is None and self.state == INITIALIZED:
+                try:
+                    self._h.start_read(self._on_read)
+                except (_UVError, _HandleClosedError) as exc:
+                    _loop.make_callback(self._on_read, self._h, None, _code(exc))
+
+        idle.start(deliver)
 
     # -- writing -------------------------------------------------------------------------
     def _dispatch(self, req: WriteWrap, data: Any, nbytes: int) -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import decimal
 import inspect as _pyinspect
-import json
 import math
 import re
 import types
@@ -514,9 +513,9 @@ def _own_keys(value: object) -> list[tuple[str, object]]:
     if isinstance(value, dict):
         items = [(k if isinstance(k, str) else js_string(k), v) for k, v in value.items()]
     else:
-        js_keys = getattr(value, "_js_own_keys", None)
+        js_keys = getattr(type(value), "_js_own_keys", None)
         if callable(js_keys):
-            names = js_keys()
+            names = js_keys(value)
         else:
             try:
                 names = [k for k in vars(value) if isinstance(k, str) and not k.startswith("_")]
@@ -543,8 +542,10 @@ def _format_value(ctx: _Ctx, value: object, recurse_times: int) -> str:
     if _is_primitive(value):
         return _format_primitive(ctx, value)
 
-    custom = getattr(value, CUSTOM_INSPECT, None)
+    # Looked up on the type, like a special method (a __getattr__ must not fake it).
+    custom = getattr(type(value), CUSTOM_INSPECT, None)
     if callable(custom) and not isinstance(value, type):
+        custom = custom.__get__(value, type(value))
         depth = None if ctx.depth is None else ctx.depth - recurse_times
         options = {
             "depth": depth,
@@ -646,7 +647,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
     base = ""
     braces = ["{", "}"]
     extras_type = _K_OBJECT_TYPE
-    formatter: Callable[[int], list[str]] = lambda _rt: []  # noqa: E731
+    formatter: Callable[[int], list[str]] = lambda _rt: []
 
     if isinstance(value, bytes):
         # Buffer.prototype[util.inspect.custom]
@@ -657,7 +658,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
             return "[]"
         braces = ["[", "]"]
         extras_type = _K_ARRAY_EXTRAS_TYPE
-        formatter = lambda rt: _format_array(ctx, seq, rt)  # noqa: E731
+        formatter = lambda rt: _format_array(ctx, seq, rt)
 
     elif isinstance(value, set | frozenset):
         members: Iterable[object] = value
@@ -666,7 +667,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
             return f"{prefix}{{}}"
         braces = [f"{prefix}{{", "}"]
         size = len(value)
-        formatter = lambda rt: _format_set(ctx, members, size, rt)  # noqa: E731
+        formatter = lambda rt: _format_set(ctx, members, size, rt)
 
     elif isinstance(value, bytearray):
         data = bytes(value)
@@ -674,7 +675,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
         if len(data) == 0:
             return f"{braces[0]}]"
         extras_type = _K_ARRAY_EXTRAS_TYPE
-        formatter = lambda _rt: _format_typed_array(ctx, data)  # noqa: E731
+        formatter = lambda _rt: _format_typed_array(ctx, data)
 
     elif callable(value) and not isinstance(value, BaseException):
         base = _function_base(value, constructor)
@@ -697,7 +698,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
         braces[0] = "ArrayBuffer {"
         keys = [("byteLength", len(value.data))]
         contents = f"[Uint8Contents]: <{_hex_bytes(array_buffer.data, ctx.max_array_length)}>"
-        formatter = lambda _rt: [contents]  # noqa: E731
+        formatter = lambda _rt: [contents]
 
     else:
         keys = _own_keys(value)
@@ -971,6 +972,42 @@ def _parse_float(value: object) -> float:
     return float(text)
 
 
+def _json_stringify(value: object, seen: list[object]) -> str | None:
+    """JS ``JSON.stringify(value)`` for JSON-like Python values (None = undefined)."""
+    if value is None or callable(value):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return number_to_string(value) if math.isfinite(_as_js_float(value)) else "null"
+    if isinstance(value, str):
+        return json_stringify_string(value)
+    if any(v is value for v in seen):
+        raise ValueError("circular")
+    seen.append(value)
+    try:
+        if isinstance(value, list | tuple):
+            items = [_json_stringify(v, seen) for v in value]
+            return "[" + ",".join("null" if v is None else v for v in items) + "]"
+        pairs = value.items() if isinstance(value, dict) else _own_keys(value)
+        out = []
+        for k, v in pairs:
+            text = _json_stringify(v, seen)
+            if text is not None:
+                out.append(f"{json_stringify_string(js_string(k))}:{text}")
+        return "{" + ",".join(out) + "}"
+    finally:
+        seen.pop()
+
+
+def _try_stringify(value: object) -> str:
+    try:
+        text = _json_stringify(value, [])
+    except ValueError:
+        return "[Circular]"
+    return "undefined" if text is None else text
+
+
 def format(fmt: object, *args: object) -> str:
     """Return ``util.format(fmt, ...args)``: %s %d %i %f %j %o %O %c %% as Node does.
 
@@ -1002,10 +1039,7 @@ def format(fmt: object, *args: object) -> str:
                             temp = inspect(arg, depth=0, compact=3)
                     elif next_char == "j":
                         a += 1
-                        try:
-                            temp = json.dumps(all_args[a], separators=(",", ":"))
-                        except (TypeError, ValueError):
-                            temp = "[Circular]"
+                        temp = _try_stringify(all_args[a])
                     elif next_char == "d":
                         a += 1
                         temp = _format_number(js_number(all_args[a]))

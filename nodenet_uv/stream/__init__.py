@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 from nodenet_uv._internal.naming import alias_module
-from nodenet_uv.stream import promises
+from nodenet_uv.stream import (
+    destroy,  # callable: destroy(stream, err) is destroyer()
+    promises,
+)
 from nodenet_uv.stream.add_abort_signal import addAbortSignal
-from nodenet_uv.stream import destroy  # callable: destroy(stream, err) is destroyer()
 from nodenet_uv.stream.duplex import Duplex
 from nodenet_uv.stream.end_of_stream import eos as finished
 from nodenet_uv.stream.legacy import Stream

@@ -15,8 +15,10 @@ __all__ = ["addAbortSignal", "addAbortSignalNoValidate"]
 # It also does not allow for signal to not exist on the stream
 # https://github.com/nodejs/node/pull/36061#discussion_r533718029
 def validate_abort_signal(signal: Any, name: str) -> None:
-    if signal is None or isinstance(signal, (bool, int, float, str)) or not hasattr(
-        signal, "aborted"
+    if (
+        signal is None
+        or isinstance(signal, (bool, int, float, str))
+        or not hasattr(signal, "aborted")
     ):
         raise errors.ERR_INVALID_ARG_TYPE(name, "AbortSignal", signal)
 

@@ -68,7 +68,7 @@ def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
         r.destroyed = True
 
     # If still constructing then defer calling _destroy.
-    if not s.constructed:
+    if s is not None and not s.constructed:
 
         def on_destroy(er: Any = None) -> None:
             _destroy(self, errors.aggregateTwoErrors(er, err), cb)
@@ -253,7 +253,7 @@ def construct_nt(stream: Any) -> None:
         if w is not None:
             w.constructed = True
 
-        if s.destroyed:
+        if s is not None and s.destroyed:
             stream.emit(kDestroy, err)
         elif err:
             errorOrDestroy(stream, err, True)

@@ -113,9 +113,12 @@ class Duplex(Readable):
     @staticmethod
     def from_(body: Any) -> Duplex:
         """Duplex.from(body)."""
-        from nodenet_uv.stream.duplexify import duplexify  # type: ignore[import-not-found]
+        # DIVERGENCE: duplexify.js is not ported: a Duplex is returned as is, anything
+        # else is refused with duplexify's ERR_INVALID_ARG_TYPE.
+        from nodenet_uv.stream.pipeline import _duplex_from
 
-        return duplexify(body, "body")  # type: ignore[no-any-return]
+        d: Duplex = _duplex_from(body, "body")
+        return d
 
 
 def _mix_in_writable() -> None:
@@ -127,7 +130,7 @@ def _mix_in_writable() -> None:
             continue  # getters are not enumerable in Node; the ones Duplex has are below
         if not getattr(Duplex, name, None):
             setattr(Duplex, name, value)
-    Duplex.destroy = Writable.destroy  # type: ignore[method-assign]
+    Duplex.destroy = Writable.destroy  # type: ignore[assignment]
     for name in (
         "writable",
         "writableHighWaterMark",

@@ -67,7 +67,8 @@ def popCallback(streams: list[Any]) -> Callable[..., Any]:
     # a single stream. Therefore optimize for the average case instead of
     # checking for length === 0 as well.
     validators.validate_function(streams[-1] if streams else None, "streams[stream.length - 1]")
-    return streams.pop()  # type: ignore[no-any-return]
+    cb: Callable[..., Any] = streams.pop()
+    return cb
 
 
 def makeAsyncIterable(val: Any) -> Any:
@@ -310,11 +311,11 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
 
             stream.on("error", on_error)
             if isReadable(stream) and is_last_stream:
-                last_stream_cleanup.append(
-                    lambda stream=stream, on_error=on_error: stream.removeListener(
-                        "error", on_error
-                    )
-                )
+
+                def remove_on_error(stream: Any = stream, on_error: Any = on_error) -> None:
+                    stream.removeListener("error", on_error)
+
+                last_stream_cleanup.append(remove_on_error)
 
         if i == 0:
             if callable(stream) and not isNodeStream(stream):
@@ -336,7 +337,9 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
 
             if reading:
                 if not isIterable(ret, True):
-                    raise errors.ERR_INVALID_RETURN_VALUE("AsyncIterable", f"transform[{i - 1}]", ret)
+                    raise errors.ERR_INVALID_RETURN_VALUE(
+                        "AsyncIterable", f"transform[{i - 1}]", ret
+                    )
             else:
                 from nodenet_uv.stream.passthrough import PassThrough
 

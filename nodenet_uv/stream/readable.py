@@ -692,8 +692,7 @@ class Readable(Stream):
 
         return res
 
-    def addListener(self, ev: Any, fn: Any) -> Any:
-        return self.on(ev, fn)
+    addListener = on
 
     def once(self, ev: Any, fn: Any = None) -> Any:
         # DIVERGENCE (of our EventEmitter, not of Node): Node's once() goes through
@@ -728,8 +727,7 @@ class Readable(Stream):
 
         return res
 
-    def off(self, ev: Any, fn: Any) -> Any:
-        return self.removeListener(ev, fn)
+    off = removeListener
 
     def removeAllListeners(self, ev: Any = ...) -> Any:
         res = Stream.removeAllListeners(self, ev)

@@ -81,14 +81,14 @@ class Transform(Duplex):
 
     _flush: Callable[..., Any] | None = None
 
-    def _final(self, cb: Callable[..., Any] | None = None) -> None:  # type: ignore[override]
+    def _final(self, cb: Callable[..., Any] | None = None) -> None:
         final(self, cb)
 
     def _on_prefinish(self) -> None:
         if getattr(self._final, "__func__", None) is not Transform._final:
             final(self, None)
 
-    def _transform(self, chunk: Any, encoding: Any, callback: Callable[..., Any]) -> None:
+    def _transform(self, chunk: Any, encoding: Any, callback: Callable[..., Any]) -> Any:
         raise errors.ERR_METHOD_NOT_IMPLEMENTED("_transform()")
 
     def _write(self, chunk: Any, encoding: Any, callback: Callable[..., Any]) -> None:

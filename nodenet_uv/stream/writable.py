@@ -47,7 +47,8 @@ _last_adapted: list[Any] = [None, None]
 def _adapt(cb: Callable[..., Any]) -> Callable[..., Any]:
     """A user callback taking no parameter still gets called as cb(err) (JS drops args)."""
     if _last_adapted[0] is cb:
-        return _last_adapted[1]  # type: ignore[no-any-return]
+        adapted_cb: Callable[..., Any] = _last_adapted[1]
+        return adapted_cb
     if arg_limit(cb) != 0:
         return cb
 
@@ -73,10 +74,12 @@ def _limited(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
     return call
 
 
-class _Buffered(list):  # type: ignore[type-arg]
+class _Buffered(list[Any]):
     """The chunk list handed to _writev: Node sets ``chunks.allBuffers`` on the array."""
 
     __slots__ = ("allBuffers",)
+
+    allBuffers: bool
 
 
 class _AfterWriteTickInfo:
@@ -130,6 +133,12 @@ class WritableState(NodeNames):
         "writelen",
         "writing",
     )
+
+    # Set by resetBuffer().
+    _buffered: _Buffered | None
+    bufferedIndex: int
+    allBuffers: bool
+    allNoop: bool
 
     def __init__(self, options: Any, stream: Any, isDuplex: bool = False) -> None:
         opts = options if isinstance(options, dict) else None
@@ -350,7 +359,7 @@ class Writable(Stream, metaclass=_WritableMeta):
             destroyImpl.construct(self, lambda: self._writableState._on_constructed(self))
 
     # Otherwise people can pipe Writable streams, which is just wrong.
-    def pipe(self, *args: Any) -> Any:
+    def pipe(self, dest: Any = None, options: Any = None, **kwargs: Any) -> Any:
         errorOrDestroy(self, errors.ERR_STREAM_CANNOT_PIPE())
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
@@ -736,9 +745,7 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
         if sync:
             # Node: `(state[kState] & kDestroyed !== 0)` parses as `state[kState] & true`,
             # i.e. it tests bit 0 (objectMode), not destroyed. Kept as Node behaves.
-            need_tick = (
-                (state.needDrain and state.length == 0) or state.objectMode or cb is not nop
-            )
+            need_tick = (state.needDrain and state.length == 0) or state.objectMode or cb is not nop
 
             # It is a common case that the callback passed to .write() is always
             # the same. In that case, we do not schedule a new nextTick(), but
@@ -777,9 +784,7 @@ def afterWriteTick(info: _AfterWriteTickInfo) -> None:
 def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., Any]) -> None:
     state.afterWritePending = False
 
-    need_drain = (
-        state.needDrain and not state.ending and not state.destroyed and state.length == 0
-    )
+    need_drain = state.needDrain and not state.ending and not state.destroyed and state.length == 0
     if need_drain:
         state.needDrain = False
         stream.emit("drain")
@@ -852,7 +857,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
 
         # Make a copy of `buffered` if it's going to be used by `callback` above,
         # since `doWrite` will mutate the array.
-        chunks = buffered if state.allNoop and i == 0 else _Buffered(buffered[i:])
+        chunks: _Buffered = buffered if state.allNoop and i == 0 else _Buffered(buffered[i:])
         chunks.allBuffers = state.allBuffers
 
         doWrite(stream, state, True, state.length, chunks, "", callback)

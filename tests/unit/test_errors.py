@@ -42,7 +42,7 @@ def catch(fn: Callable[[], object]) -> BaseException:
     """The error ``fn`` raises, or returns (factories like ExceptionWithHostPort)."""
     try:
         result = fn()
-    except BaseException as exc:  # noqa: BLE001 - the error is the result under test
+    except BaseException as exc:
         return exc
     assert isinstance(result, BaseException), f"no error from {fn}: {result!r}"
     return result
@@ -64,7 +64,9 @@ class SocketAddress:
     def __node_inspect__(self, depth: float | None, options: dict[str, Any], _inspect: Any) -> Any:
         if depth is not None and depth < 0:
             return self
-        return f"SocketAddress {inspect(dict(vars(self)), depth=None if depth is None else depth - 1)}"
+        return (
+            f"SocketAddress {inspect(dict(vars(self)), depth=None if depth is None else depth - 1)}"
+        )
 
 
 def foo() -> None:
@@ -223,12 +225,12 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
     ),
     (
         "socket_set_timeout_quote",
-        "new net.Socket().setTimeout(\"it's\")",
+        'new net.Socket().setTimeout("it\'s")',
         lambda: V.validate_number("it's", "msecs"),
     ),
     (
         "socket_set_timeout_both_quotes",
-        "new net.Socket().setTimeout(`it's \"q\"`)",
+        'new net.Socket().setTimeout(`it\'s "q"`)',
         lambda: V.validate_number('it\'s "q"', "msecs"),
     ),
     (
@@ -267,7 +269,11 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
         "net.createServer().listen({port: -1})",
         lambda: V.validate_port(-1, "options.port"),
     ),
-    ("listen_port_big", "net.createServer().listen(65536)", lambda: V.validate_port(65536, "options.port")),
+    (
+        "listen_port_big",
+        "net.createServer().listen(65536)",
+        lambda: V.validate_port(65536, "options.port"),
+    ),
     (
         "listen_port_0x_with_host",
         "net.createServer().listen({port: '0x', host: 'localhost'})",
@@ -324,6 +330,16 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
         "socket_address_family_long",
         "new net.SocketAddress({family: 'x'.repeat(200)})",
         lambda: E.ERR_INVALID_ARG_VALUE("options.family", "x" * 200),
+    ),
+    (
+        "socket_address_invalid",
+        "new net.SocketAddress({address: '999.1.1.1'})",
+        lambda: E.ERR_INVALID_ADDRESS(),
+    ),
+    (
+        "blocklist_invalid_address",
+        "new net.BlockList().addAddress('999.1.1.1')",
+        lambda: E.ERR_INVALID_ADDRESS(),
     ),
     (
         "socket_address_port",
@@ -531,10 +547,14 @@ function rec(id, e) {
 """
 
 
-def node_script(sync_cases: list[tuple[str, str, Any]], async_cases: list[tuple[str, str, Any]]) -> str:
+def node_script(
+    sync_cases: list[tuple[str, str, Any]], async_cases: list[tuple[str, str, Any]]
+) -> str:
     parts = [NODE_PRELUDE]
     for case_id, js, _ in sync_cases:
-        parts.append(f"try {{ {js}; rec({json.dumps(case_id)}, null) }} catch (e) {{ rec({json.dumps(case_id)}, e) }}")
+        parts.append(
+            f"try {{ {js}; rec({json.dumps(case_id)}, null) }} catch (e) {{ rec({json.dumps(case_id)}, e) }}"
+        )
     parts.append("const pending = [];")
     for case_id, js, _ in async_cases:
         parts.append(
@@ -623,9 +643,9 @@ INSPECT_CASES: list[tuple[str, object]] = [
     ("0.1 + 0.2", 0.1 + 0.2),
     ("'x'", "x"),
     ("''", ""),
-    ("\"it's\"", "it's"),
-    ("`it's \"q\"`", 'it\'s "q"'),
-    ("'it\\'s \"q\" `b`'", "it's \"q\" `b`"),
+    ('"it\'s"', "it's"),
+    ('`it\'s "q"`', 'it\'s "q"'),
+    ("'it\\'s \"q\" `b`'", 'it\'s "q" `b`'),
     ("'a\\nb\\tc\\x00\\x7f\\x9f\\\\'", "a\nb\tc\x00\x7f\x9f\\"),
     ("'caf\\u00e9 \\u{1F600}'", "caf\u00e9 \U0001f600"),
     ("'x'.repeat(100)", "x" * 100),
@@ -644,7 +664,13 @@ INSPECT_CASES: list[tuple[str, object]] = [
     ("[[[[1]]]]", [[[[1]]]]),
     (
         "{ address: '127.0.0.1', family: 'IPv4', port: 8000, extra: [1, 2, 3], more: 'x'.repeat(30) }",
-        {"address": "127.0.0.1", "family": "IPv4", "port": 8000, "extra": [1, 2, 3], "more": "x" * 30},
+        {
+            "address": "127.0.0.1",
+            "family": "IPv4",
+            "port": 8000,
+            "extra": [1, 2, 3],
+            "more": "x" * 30,
+        },
     ),
     ("(() => { const d = { a: 1 }; d.self = d; return d })()", _circular()),
     ("new Set()", set()),
@@ -742,8 +768,12 @@ def test_node_error_basics() -> None:
     assert isinstance(err, E.NodeError)
     assert err.code == "ERR_INVALID_ARG_TYPE"
     assert err.name == "TypeError"
-    assert str(err) == err.message == (
-        'The "port" argument must be one of type number or string. Received type boolean (true)'
+    assert (
+        str(err)
+        == err.message
+        == (
+            'The "port" argument must be one of type number or string. Received type boolean (true)'
+        )
     )
     assert err.args == (err.message,)
     assert err.to_string() == f"TypeError [ERR_INVALID_ARG_TYPE]: {err.message}"
@@ -789,7 +819,9 @@ def test_invalid_arg_type_formatting() -> None:
     assert str(t("x", ["null", "undefined"], 1)).startswith(
         'The "x" argument must be one of null or undefined.'
     )
-    assert str(t("x", "Iterable", 1)).startswith('The "x" argument must be an instance of Iterable.')
+    assert str(t("x", "Iterable", 1)).startswith(
+        'The "x" argument must be an instance of Iterable.'
+    )
     assert str(t("x", "number", None)).endswith("Received undefined")
     assert str(t("x", "number", "x" * 26)).endswith(f"Received type string ('{'x' * 26}')")
     assert str(t("x", "number", "x" * 29)).endswith(f"Received type string ('{'x' * 25}...')")
@@ -827,7 +859,10 @@ def test_misc_messages() -> None:
 def test_error_properties_in_node_order() -> None:
     err = E.ERR_UNHANDLED_ERROR("'x'")
     err.context = "x"
-    assert inspect(err) == "[Error [ERR_UNHANDLED_ERROR]: Unhandled error. ('x')] {\n  code: 'ERR_UNHANDLED_ERROR',\n  context: 'x'\n}"
+    assert (
+        inspect(err)
+        == "[Error [ERR_UNHANDLED_ERROR]: Unhandled error. ('x')] {\n  code: 'ERR_UNHANDLED_ERROR',\n  context: 'x'\n}"
+    )
 
 
 def test_pickle_round_trip() -> None:
@@ -837,7 +872,12 @@ def test_pickle_round_trip() -> None:
     sys_err = E.ExceptionWithHostPort(-111, "connect", "127.0.0.1", 1)
     copy2 = pickle.loads(pickle.dumps(sys_err))
     assert type(copy2) is type(sys_err)
-    assert (copy2.errno, copy2.code, copy2.port, str(copy2)) == (-111, "ECONNREFUSED", 1, str(sys_err))
+    assert (copy2.errno, copy2.code, copy2.port, str(copy2)) == (
+        -111,
+        "ECONNREFUSED",
+        1,
+        str(sys_err),
+    )
 
 
 # --- system errors ----------------------------------------------------------------------
@@ -919,7 +959,13 @@ def test_uv_exception() -> None:
     err = E.UVException({"errno": -2, "syscall": "open", "path": "/x", "dest": "/y"})
     assert str(err) == "ENOENT: no such file or directory, open '/x' -> '/y'"
     assert isinstance(err, FileNotFoundError)
-    assert (err.errno, err.syscall, err.code, err.path, err.dest) == (-2, "open", "ENOENT", "/x", "/y")
+    assert (err.errno, err.syscall, err.code, err.path, err.dest) == (
+        -2,
+        "open",
+        "ENOENT",
+        "/x",
+        "/y",
+    )
     custom = E.UVException({"errno": -32, "syscall": "write", "message": "custom"})
     assert str(custom) == "EPIPE: custom, write"
 

@@ -15,7 +15,11 @@ def test_transform_callback_twice() -> None:
     stream.on(
         "error",
         common.expectsError(
-            {"name": "Error", "message": "Callback called multiple times", "code": "ERR_MULTIPLE_CALLBACK"}
+            {
+                "name": "Error",
+                "message": "Callback called multiple times",
+                "code": "ERR_MULTIPLE_CALLBACK",
+            }
         ),
     )
 

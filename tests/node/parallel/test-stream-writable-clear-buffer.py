@@ -25,9 +25,8 @@ def test_clear_buffer() -> None:
     test_stream.cork()
 
     def check():
-        assert (
-            test_stream._writableState.bufferedRequestCount
-            == len(test_stream._writableState.getBuffer())
+        assert test_stream._writableState.bufferedRequestCount == len(
+            test_stream._writableState.getBuffer()
         )
 
     for i in range(1, 6):

@@ -15,7 +15,9 @@ def test_destroy() -> None:
 
 
 def test_sync_error() -> None:
-    w = Writable({"write": common.mustCall(lambda chunk, encoding, callback: callback(Exception()))})
+    w = Writable(
+        {"write": common.mustCall(lambda chunk, encoding, callback: callback(Exception()))}
+    )
     assert w.writable is True
     w.write("asd")
     assert w.writable is False

@@ -29,9 +29,7 @@ def test_sync_error() -> None:
 
 def test_async_error() -> None:
     callback_called = False
-    writable = Writable(
-        {"write": common.mustCall(lambda buf, enc, cb: next_tick(cb, Exception()))}
-    )
+    writable = Writable({"write": common.mustCall(lambda buf, enc, cb: next_tick(cb, Exception()))})
 
     def on_error():
         assert callback_called is True
