@@ -124,7 +124,8 @@ def on_stream_read(handle: Any, nread: int, buf: Any) -> Any:
         ret = None
         user_buf = stream._k_buffer
         if user_buf is not None:
-            if user_buf is not True:
+            if user_buf is not True and buf is not user_buf:
+                # The binding normally reads into user_buf itself (useUserBuffer).
                 n = min(nread, len(user_buf))
                 user_buf[:n] = buf[:n]
             result = stream._k_buffer_cb(nread, user_buf) is not False

@@ -152,6 +152,11 @@ class AbortSignal(NodeNames):
     def listenerCount(self, type: str = "abort") -> int:
         return len(self._listeners.get(type, ()))
 
+    def listeners(self, type: str) -> list[Any]:
+        # DIVERGENCE: not an EventTarget method; events.getEventListeners(target, type)
+        # duck-types on it (Node reads an EventTarget's listener list internally).
+        return [entry.callback for entry in self._listeners.get(type, ())]
+
     # -- statics -------------------------------------------------------------------------
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:

@@ -1438,6 +1438,24 @@ class Server(EventEmitter):
             self._handle.unref()
         return self
 
+    # Symbol.asyncDispose is Python's async context manager protocol: ``async with
+    # server:`` closes it on exit.
+    async def __aenter__(self) -> Server:
+        return self
+
+    def __aexit__(self, *exc_info: Any) -> Any:
+        """server[Symbol.asyncDispose](): a Promise, settled once the server closed."""
+        from nodenet_uv._internal.promise import Promise
+
+        if self._handle is None:
+            return Promise.resolve(None)
+
+        def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
+            # promisify(this.close)
+            self.close(lambda err=None: reject(err) if err else resolve(None))
+
+        return Promise(executor)
+
 
 def _js_or(a: Any, b: Any) -> Any:
     return a if _js_truthy(a) else b

@@ -17,9 +17,9 @@ import pyuv
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding.stream_wrap import _code
 
-AI_ADDRCONFIG = socket.AI_ADDRCONFIG
-AI_ALL = getattr(socket, "AI_ALL", 0x10)
-AI_V4MAPPED = getattr(socket, "AI_V4MAPPED", 0x08)
+AI_ADDRCONFIG = int(socket.AI_ADDRCONFIG)
+AI_ALL = int(getattr(socket, "AI_ALL", 0x10))
+AI_V4MAPPED = int(getattr(socket, "AI_V4MAPPED", 0x08))
 
 DNS_ORDER_VERBATIM = 0
 DNS_ORDER_IPV4_FIRST = 1
@@ -48,10 +48,14 @@ class GetAddrInfoReqWrap:
 
 
 def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int, order: int) -> int:
+    # Bytes, so pyuv does not IDNA-encode the name itself: its codec raises on names
+    # getaddrinfo must reject ('*' * 64: "label too long"), which Node reports as
+    # ENOTFOUND (EAI_NONAME) from getaddrinfo.
+    host: bytes
     try:
-        host = hostname.encode("idna").decode("ascii") if not hostname.isascii() else hostname
+        host = hostname.encode("ascii") if hostname.isascii() else hostname.encode("idna")
     except UnicodeError:
-        host = hostname
+        host = hostname.encode("utf-8", "surrogateescape")
     req.order = order
 
     def on_result(result: Any, error: int | None) -> None:

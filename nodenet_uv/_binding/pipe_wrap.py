@@ -16,6 +16,7 @@ from nodenet_uv._binding import _pyuv_compat
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding.connection_wrap import ConnectionWrap, ConnectWrap
 from nodenet_uv._binding.stream_wrap import _code
+from nodenet_uv._binding.util import int32_value
 
 SOCKET = 0
 SERVER = 1
@@ -65,9 +66,10 @@ class Pipe(ConnectionWrap):
         self._name = name
         return 0
 
-    def listen(self, backlog: int) -> int:
+    def listen(self, backlog: float) -> int:
         try:
-            self._h.listen(self._on_connection, backlog)
+            # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
+            self._h.listen(self._on_connection, int32_value(backlog))
         except _Errors as exc:
             return _code(exc)
         return 0

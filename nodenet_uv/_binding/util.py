@@ -20,3 +20,13 @@ def guess_handle_type(fd: int) -> str:
     except Exception:
         return "UNKNOWN"
     return _TYPES.get(t, "UNKNOWN")
+
+
+def int32_value(x: float) -> int:
+    """V8's ``Value::Int32Value``: a JS number as the C++ side reads an ``int``."""
+    try:
+        n = int(x)
+    except (OverflowError, ValueError):  # Infinity, NaN
+        return 0
+    n &= 0xFFFFFFFF
+    return n - 0x100000000 if n >= 0x80000000 else n

@@ -692,7 +692,7 @@ class Readable(Stream):
 
         return res
 
-    addListener = on
+    addListener = on  # type: ignore[assignment]
 
     def once(self, ev: Any, fn: Any = None) -> Any:
         # DIVERGENCE (of our EventEmitter, not of Node): Node's once() goes through
@@ -727,7 +727,7 @@ class Readable(Stream):
 
         return res
 
-    off = removeListener
+    off = removeListener  # type: ignore[assignment]
 
     def removeAllListeners(self, ev: Any = ...) -> Any:
         res = Stream.removeAllListeners(self, ev)
@@ -1297,13 +1297,20 @@ class ReadableAsyncIterator:
 
     ``async for chunk in readable`` drives the async generator directly. ``next()``,
     ``return_()`` and ``throw()`` are the JS iterator protocol (Promises of
-    ``{'value': ..., 'done': ...}``), for code that iterates by hand.
+    ``{'value': ..., 'done': ...}``), for code that iterates by hand; like a JS async
+    generator they queue: a ``next()`` made while another is pending runs after it.
+
+    DIVERGENCE: leaving an ``async for`` early (``break``/``return``) closes the generator
+    when the iterator is released (CPython does it at once), not through an explicit
+    ``return()`` call as JS's ``for await`` does; the effect (destroying the stream) is
+    the same.
     """
 
-    __slots__ = ("_gen", "stream")
+    __slots__ = ("_gen", "_tail", "stream")
 
     def __init__(self, gen: Any, stream: Any) -> None:
         self._gen = gen
+        self._tail: Promise | None = None
         self.stream = stream
 
     def __aiter__(self) -> ReadableAsyncIterator:
@@ -1315,6 +1322,21 @@ class ReadableAsyncIterator:
     def aclose(self) -> Any:
         return self._gen.aclose()
 
+    def _enqueue(self, make: Callable[[], Any]) -> Promise:
+        prev = self._tail
+
+        async def step() -> Any:
+            if prev is not None and prev.state == "pending":
+                try:
+                    await prev
+                except BaseException:
+                    pass
+            return await make()
+
+        p = spawn(step())
+        self._tail = p
+        return p
+
     def next(self) -> Promise:
         async def step() -> dict[str, Any]:
             try:
@@ -1323,14 +1345,14 @@ class ReadableAsyncIterator:
                 return {"value": None, "done": True}
             return {"value": value, "done": False}
 
-        return spawn(step())
+        return self._enqueue(step)
 
     def return_(self, value: Any = None) -> Promise:
         async def step() -> dict[str, Any]:
             await self._gen.aclose()
             return {"value": value, "done": True}
 
-        return spawn(step())
+        return self._enqueue(step)
 
     def throw(self, err: Any) -> Promise:
         async def step() -> dict[str, Any]:
@@ -1340,7 +1362,7 @@ class ReadableAsyncIterator:
                 return {"value": None, "done": True}
             return {"value": value, "done": False}
 
-        return spawn(step())
+        return self._enqueue(step)
 
 
 def streamToAsyncIterator(stream: Any, options: Any = None) -> ReadableAsyncIterator:

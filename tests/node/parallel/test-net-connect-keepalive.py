@@ -23,7 +23,9 @@ def test_connect_keepalive() -> None:
         for delay in DELAYS:
             server = net.createServer()
 
-            def on_listening(server: net.Server = server, value: Any = value, delay: Any = delay) -> None:
+            def on_listening(
+                server: net.Server = server, value: Any = value, delay: Any = delay
+            ) -> None:
                 port = server.address()["port"]
 
                 client = net.connect(

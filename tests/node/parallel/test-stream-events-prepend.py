@@ -1,7 +1,6 @@
 """Port of test/parallel/test-stream-events-prepend.js."""
 
-from nodenet_uv import run
-from nodenet_uv import stream
+from nodenet_uv import run, stream
 from nodenet_uv.testing import common
 
 

@@ -31,9 +31,7 @@ def test_sync_write_error() -> None:
 
 def test_async_write_error() -> None:
     writable = Writable()
-    writable._write = lambda chunks, encoding, cb: setImmediate(
-        cb, Exception("write test error")
-    )
+    writable._write = lambda chunks, encoding, cb: setImmediate(cb, Exception("write test error"))
 
     writable.on("finish", common.mustNotCall())
     writable.on("prefinish", common.mustNotCall())
@@ -61,9 +59,7 @@ def test_sync_writev_error() -> None:
 
 def test_async_writev_error() -> None:
     writable = Writable()
-    writable._write = lambda chunks, encoding, cb: setImmediate(
-        cb, Exception("write test error")
-    )
+    writable._write = lambda chunks, encoding, cb: setImmediate(cb, Exception("write test error"))
     writable._writev = lambda chunks, cb: setImmediate(cb, Exception("writev test error"))
 
     writable.on("finish", common.mustNotCall())

@@ -1,0 +1,31 @@
+"""Port of test/parallel/test-net-server-drop-connections.js."""
+
+from typing import Any
+
+from nodenet_uv import net, run
+from nodenet_uv.testing import common
+
+
+def test_drop_event_when_max_connections_reached() -> None:
+    first: list[net.Socket] = []
+
+    server = net.createServer(common.mustCall(lambda socket: first.append(socket)))
+    server.maxConnections = 1
+
+    def on_drop(data: dict[str, Any]) -> None:
+        assert bool(data["localAddress"]) is True
+        assert bool(data["localPort"]) is True
+        assert bool(data["remoteAddress"]) is True
+        assert bool(data["remotePort"]) is True
+        assert bool(data["remoteFamily"]) is True
+        first[0].destroy()
+        server.close()
+
+    server.on("drop", common.mustCall(on_drop))
+
+    def on_listening() -> None:
+        net.createConnection(server.address()["port"])
+        net.createConnection(server.address()["port"])
+
+    server.listen(0, on_listening)
+    run()
