@@ -147,7 +147,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                 er = args[0] if args else None
                 if isinstance(er, BaseException):
                     raise er  # Unhandled 'error' event
-                err = errors.ERR_UNHANDLED_ERROR(er)
+                err = errors.ERR_UNHANDLED_ERROR(errors.inspect(er))
                 err.context = er  # type: ignore[attr-defined]
                 raise err
         handlers = events.get(event)
@@ -224,11 +224,12 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
             return decorator
         _check_listener(listener)
-        return self._add_listener(event, _OnceWrapper(self, event, listener), False)
+        # Through self.on, as Node does: subclasses (Readable) see once('data') too.
+        return self.on(event, _OnceWrapper(self, event, listener))  # type: ignore[no-any-return]
 
     def prependOnceListener(self, event: Any, listener: Any) -> EventEmitter:
         _check_listener(listener)
-        return self._add_listener(event, _OnceWrapper(self, event, listener), True)
+        return self.prependListener(event, _OnceWrapper(self, event, listener))
 
     def listens_to(self, event: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -19,7 +19,9 @@ def test_econnrefused_error_has_port_and_address() -> None:
 
     def on_error(error: Any) -> None:
         # Family autoselection might be skipped if only a single address is returned by DNS.
-        failed_attempt = error.errors[0] if isinstance(getattr(error, "errors", None), list) else error
+        failed_attempt = (
+            error.errors[0] if isinstance(getattr(error, "errors", None), list) else error
+        )
 
         assert failed_attempt.code == "ECONNREFUSED"
         assert failed_attempt.port == PORT

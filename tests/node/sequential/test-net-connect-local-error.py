@@ -21,8 +21,7 @@ def on_error(err: Any, options: dict[str, Any]) -> None:
     assert err.localPort == options["localPort"]
     assert err.localAddress == options["localAddress"]
     assert str(err) == (
-        f"connect {err.code} {err.address}:{err.port} "
-        f"- Local ({err.localAddress}:{err.localPort})"
+        f"connect {err.code} {err.address}:{err.port} - Local ({err.localAddress}:{err.localPort})"
     )
 
 

@@ -20,7 +20,9 @@ def test_reconnect_after_error() -> None:
 
     def on_error(error: Any) -> None:
         # Family autoselection might be skipped if only a single address is returned by DNS.
-        actual_error = error.errors[0] if isinstance(getattr(error, "errors", None), list) else error
+        actual_error = (
+            error.errors[0] if isinstance(getattr(error, "errors", None), list) else error
+        )
         assert actual_error.code == "ECONNREFUSED"
 
     c.on("error", common.mustCall(on_error, N + 1))
