@@ -3,8 +3,21 @@
 Re-exports only; see the submodules for the API.
 """
 
-from nodenet_uv import errors, events, process, timers
+from nodenet_uv import dns, errors, events, net, process, stream, timers
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._main import run
+from nodenet_uv.process import queueMicrotask, queue_microtask
 
-__all__ = ["Promise", "errors", "events", "process", "run", "timers"]
+__all__ = [
+    "Promise",
+    "dns",
+    "errors",
+    "events",
+    "net",
+    "process",
+    "queueMicrotask",
+    "queue_microtask",
+    "run",
+    "stream",
+    "timers",
+]

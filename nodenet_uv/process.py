@@ -151,6 +151,13 @@ _loop.set_before_exit(_before_exit)
 _promise.set_unhandled_rejection_hook(_unhandled_rejection)
 _warning.set_emit_warning(process.emitWarning)
 
+def queueMicrotask(callback: Callable[[], Any]) -> None:
+    """queueMicrotask(callback): run after the nextTick queue, before any I/O (Node global)."""
+    validators.validate_function(callback, "callback")
+    task_queues.queue_microtask(callback)
+
+
+queue_microtask = queueMicrotask
 nextTick = process.nextTick
 next_tick = process.nextTick
 emitWarning = process.emitWarning

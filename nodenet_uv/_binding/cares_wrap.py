@@ -60,6 +60,9 @@ def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int,
 
     def on_result(result: Any, error: int | None) -> None:
         req._req = None
+        pending.discard(req)
+        if req.oncomplete is None:  # abandoned (cancel_all)
+            return
         if error:
             _loop.make_callback(req.oncomplete, error, [])
             return
@@ -83,4 +86,16 @@ def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int,
         )
     except (pyuv.error.UVError, TypeError, ValueError) as exc:
         return _code(exc)
+    pending.add(req)
     return 0
+
+
+# Requests in the threadpool; a test harness can abandon them between tests.
+pending: set[GetAddrInfoReqWrap] = set()
+
+
+def cancel_all() -> None:
+    """Abandon every pending lookup: its callback will not run (test isolation only)."""
+    for req in list(pending):
+        req.oncomplete = None
+        req.cancel()

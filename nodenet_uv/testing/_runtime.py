@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nodenet_uv._binding import cares_wrap as _cares
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding import timers as _btimers
 from nodenet_uv._internal import promise as _promise
@@ -36,15 +37,19 @@ def leaks() -> list[str]:
 
 def reset_runtime() -> None:
     """Close what a test left open and forget its timers, ticks and listeners."""
+    _cares.cancel_all()
+    # The timers handle must not keep the loop below waiting for a test's old timer.
+    if _btimers._timer_handle is not None:
+        _btimers._timer_handle.stop()
     for h in live_handles():
         try:
             h.close()
         except Exception:
             pass
-    for _ in range(10):
-        if not live_handles():
+    for _ in range(50):
+        if not live_handles() and not _cares.pending:
             break
-        _loop.loop.run(1)  # UV_RUN_ONCE: let close callbacks run
+        _loop.loop.run(1)  # UV_RUN_ONCE: let close callbacks and cancelled lookups finish
     # Timers: drop every list, and the ref count with it.
     for lst in list(_timers.timer_list_map.values()):
         while True:
