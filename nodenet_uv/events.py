@@ -7,13 +7,19 @@ iterates is a snapshot (entries are immutable tuples replaced on change, so taki
 snapshot costs nothing on the hot path). Each entry is ``(call, limit, raw)``: what emit
 calls, how many positional arguments it takes (DESIGN.md arity rule, decided when the
 listener is added), and what ``rawListeners()`` returns (the once-wrapper or the function).
+
+As in Node, the methods also work on an object that is not (yet) initialised as an
+emitter (``EventEmitter.emit(obj, 'foo')``, a subclass that adds listeners before calling
+``EventEmitter.__init__``): a missing or ``None`` ``_events`` means "no listeners".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+import types
+from collections.abc import Callable, Mapping
 from types import CoroutineType
-from typing import Any
+from typing import Any, TypeVar
 
 import pyee
 
@@ -21,11 +27,13 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
 from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise, spawn
 
 __all__ = [
     "EventEmitter",
+    "captureRejectionSymbol",
     "errorMonitor",
     "getEventListeners",
     "getMaxListeners",
@@ -50,17 +58,24 @@ class Symbol:
 
 
 errorMonitor = Symbol("events.errorMonitor")
+# Node: Symbol.for('nodejs.rejection').
 captureRejectionSymbol = Symbol("nodejs.rejection")
 
+_H = TypeVar("_H", bound=Callable[..., Any])
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any]]
+
+# removeAllListeners() with no argument (JS arguments.length === 0) vs. with one.
+_ALL: Any = ...
+# on(event) with no listener is pyee's decorator form; on(event, None) is Node's TypeError.
+_MISSING: Any = object()
 
 
 class _OnceWrapper:
-    """Node's onceWrapper: removes itself, then calls the listener once."""
+    """Node's onceWrapper (bound to its state by _onceWrap): removes itself, then calls."""
 
     __slots__ = ("fired", "limit", "listener", "target", "type")
 
-    def __init__(self, target: EventEmitter, type: Any, listener: Callable[..., Any]) -> None:
+    def __init__(self, target: Any, type: Any, listener: Callable[..., Any]) -> None:
         self.fired = False
         self.target = target
         self.type = type
@@ -113,43 +128,132 @@ def _unwrap(raw: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _matches(raw: Callable[..., Any], listener: Any) -> bool:
+    # `==` too: two bound-method objects of the same method and instance are equal (the JS
+    # twin is one function object).
     return raw is listener or raw == listener or getattr(raw, "listener", None) is listener
+
+
+def _events_of(target: Any) -> dict[Any, tuple[_Entry, ...]] | None:
+    try:
+        return target._events
+    except AttributeError:
+        return None
+
+
+def _get_max_listeners(that: Any) -> int | float:
+    m = getattr(that, "_maxListeners", None)
+    return EventEmitter.defaultMaxListeners if m is None else m
+
+
+def _string(type: Any) -> str:
+    """JS String(type) for an event name (a Symbol prints as Symbol(description))."""
+    if isinstance(type, Symbol):
+        return repr(type)
+    return js_string(type)
+
+
+def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
+    _check_listener(listener)
+    events = _events_of(target)
+    if events is None:
+        events = target._events = {}
+    elif "newListener" in events:
+        # To avoid recursion in the case that type == "newListener": emit it before
+        # adding the listener.
+        target.emit("newListener", type, _unwrap(listener))
+        # A newListener handler may have replaced target._events.
+        events = target._events
+    entry = _entry(listener)
+    existing = events.get(type)
+    if existing is None:
+        events[type] = (entry,)
+        return target
+    existing = (entry, *existing) if prepend else (*existing, entry)
+    events[type] = existing
+    # Check for listener leak
+    m = _get_max_listeners(target)
+    if m > 0 and len(existing) > m:
+        # DIVERGENCE: Node marks the listener array itself (`existing.warned`); entries
+        # here are immutable tuples, so the emitter keeps the set of warned event names
+        # (cleared for a name when its list goes back to one listener, as Node's array is
+        # replaced by the lone function then).
+        warned = getattr(target, "_warned", None)
+        if warned is None:
+            warned = target._warned = set()
+        if type not in warned:
+            warned.add(type)
+            count = len(existing)
+            w = MaxListenersExceededWarning(
+                f"Possible EventEmitter memory leak detected. {count} {_string(type)} "
+                f"listeners added to {inspect(target, depth=-1)}. MaxListeners is "
+                f"{number_to_string(m)}. Use emitter.setMaxListeners() to increase limit",
+                target,
+                type,
+                count,
+            )
+            _warning.emit_warning(w)
+    return target
 
 
 class EventEmitter(NodeNames, pyee.EventEmitter):
     """Node's EventEmitter: ``on``/``once``/``emit``/``off``/... with Node's semantics.
 
     Node: ``events.EventEmitter``. Methods return the emitter for chaining;
-    ``on(event)`` with no listener is a decorator, as in pyee.
+    ``on(event)`` / ``once(event)`` with no listener at all is a decorator, as in pyee.
     """
 
-    # DIVERGENCE: a class attribute with a validating classmethod setter below, since
-    # Python has no static accessor properties (Node: EventEmitter.defaultMaxListeners).
+    # DIVERGENCE: a plain class attribute: a validating static setter needs a metaclass,
+    # which would clash with stream.Writable's. ``events.defaultMaxListeners = n`` and
+    # ``events.setMaxListeners(n)`` validate (Node: EventEmitter.defaultMaxListeners).
     defaultMaxListeners: int | float = 10
     captureRejections = False
     errorMonitor = errorMonitor
     captureRejectionSymbol = captureRejectionSymbol
+    usingDomains = False
+
+    # EventEmitter.prototype._events / _maxListeners: undefined until init() runs.
+    _events: dict[Any, tuple[_Entry, ...]] | None = None  # type: ignore[assignment]
+    _maxListeners: int | float | None = None
+    _warned: set[Any] | None = None
 
     def __init__(self, opts: Any = None) -> None:
-        # pyee's __init__ would create its own storage and a lock; ours replaces both
-        # (the loop is single-threaded, as Node's is).
-        self._events: dict[Any, tuple[_Entry, ...]] = {}  # type: ignore[assignment]
-        self._maxListeners: int | float | None = None
-        self._warned: set[Any] | None = None
+        # EventEmitter.init: keep the listeners an object already has (a subclass may add
+        # some before calling this; Duplex runs two initialisers on one object). pyee's
+        # __init__ would create its own storage and a lock; ours replaces both (the loop
+        # is single-threaded, as Node's is).
+        if self.__dict__.get("_events") is None:
+            self._events = {}
+        if opts is not None:
+            capture = opts.get("captureRejections") if isinstance(opts, dict) else None
+            if capture:
+                validators.validate_boolean(capture, "options.captureRejections")
 
     # -- emit ---------------------------------------------------------------------------
-    def emit(self, event: Any, *args: Any) -> bool:  # type: ignore[override]
-        events = self._events
+    def emit(self, event: Any, *args: Any) -> bool:
+        try:
+            events = self._events
+        except AttributeError:  # EventEmitter.emit(obj, ...) on a plain object
+            events = None
         if event == "error":
-            if errorMonitor in events:
-                self.emit(errorMonitor, *args)
-            if "error" not in events:
+            do_error = True
+            if events is not None:
+                if errorMonitor in events:
+                    self.emit(errorMonitor, *args)
+                do_error = "error" not in events
+            if do_error:
                 er = args[0] if args else None
                 if isinstance(er, BaseException):
                     raise er  # Unhandled 'error' event
-                err = errors.ERR_UNHANDLED_ERROR(errors.inspect(er))
-                err.context = er  # type: ignore[attr-defined]
-                raise err
+                try:
+                    stringified: Any = inspect(er)
+                except Exception:
+                    stringified = er
+                # At least give some kind of context to the user
+                err = errors.ERR_UNHANDLED_ERROR(stringified)
+                err.context = er
+                raise err  # Unhandled 'error' event
+        if events is None:
+            return False
         handlers = events.get(event)
         if handlers is None:
             return False
@@ -166,57 +270,26 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         return True
 
     # -- adding -------------------------------------------------------------------------
-    def _add_listener(self, event: Any, listener: Any, prepend: bool) -> EventEmitter:
-        _check_listener(listener)
-        events = self._events
-        if "newListener" in events:
-            self.emit("newListener", event, _unwrap(listener))
-            events = self._events
-        entry = _entry(listener)
-        existing = events.get(event)
-        if existing is None:
-            events[event] = (entry,)
-            return self
-        existing = (entry, *existing) if prepend else (*existing, entry)
-        events[event] = existing
-        m = self.getMaxListeners()
-        if m > 0 and len(existing) > m:
-            warned = self._warned
-            if warned is None:
-                warned = self._warned = set()
-            if event not in warned:
-                warned.add(event)
-                count = len(existing)
-                name = type(self).__name__
-                w = MaxListenersExceededWarning(
-                    f"Possible EventEmitter memory leak detected. {count} {event!s} listeners "
-                    f"added to [{name}]. MaxListeners is {_num(m)}. "
-                    "Use emitter.setMaxListeners() to increase limit",
-                    self,
-                    event,
-                    count,
-                )
-                _warning.emit_warning(w)
-        return self
-
-    def addListener(self, event: Any, listener: Any) -> EventEmitter:
-        return self._add_listener(event, listener, False)
-
-    def on(self, event: Any, listener: Any = None) -> Any:  # type: ignore[override]
-        if listener is None:
+    def addListener(self, event: Any, listener: Any = _MISSING) -> Any:
+        if listener is _MISSING:
             # pyee's decorator form: @emitter.on('data')
             def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-                self._add_listener(event, f, False)
+                _add_listener(self, event, f, False)
                 return f
 
             return decorator
-        return self._add_listener(event, listener, False)
+        return _add_listener(self, event, listener, False)
 
-    def prependListener(self, event: Any, listener: Any) -> EventEmitter:
-        return self._add_listener(event, listener, True)
+    # Node: EventEmitter.prototype.on = EventEmitter.prototype.addListener (one function).
+    on = addListener  # type: ignore[assignment]
 
-    def once(self, event: Any, listener: Any = None) -> Any:  # type: ignore[override]
-        if listener is None:
+    _add_listener = _add_listener
+
+    def prependListener(self, event: Any, listener: Any) -> Any:
+        return _add_listener(self, event, listener, True)
+
+    def once(self, event: Any, listener: Any = _MISSING) -> Any:
+        if listener is _MISSING:
 
             def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
                 self.once(event, f)
@@ -225,23 +298,27 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
             return decorator
         _check_listener(listener)
         # Through self.on, as Node does: subclasses (Readable) see once('data') too.
-        return self.on(event, _OnceWrapper(self, event, listener))  # type: ignore[no-any-return]
+        self.on(event, _OnceWrapper(self, event, listener))
+        return self
 
-    def prependOnceListener(self, event: Any, listener: Any) -> EventEmitter:
+    def prependOnceListener(self, event: Any, listener: Any) -> Any:
         _check_listener(listener)
-        return self.prependListener(event, _OnceWrapper(self, event, listener))
+        self.prependListener(event, _OnceWrapper(self, event, listener))
+        return self
 
-    def listens_to(self, event: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-            self._add_listener(event, f, False)
+    def listens_to(self, event: str) -> Callable[[_H], _H]:
+        def decorator(f: _H) -> _H:
+            _add_listener(self, event, f, False)
             return f
 
         return decorator
 
     # -- removing -----------------------------------------------------------------------
-    def removeListener(self, event: Any, listener: Any) -> EventEmitter:
+    def removeListener(self, event: Any, listener: Any) -> Any:
         _check_listener(listener)
-        events = self._events
+        events = _events_of(self)
+        if events is None:
+            return self
         lst = events.get(event)
         if lst is None:
             return self
@@ -258,29 +335,35 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
             events[event] = rest
         else:
             del events[event]
-        if len(rest) <= 1 and self._warned:
-            self._warned.discard(event)
+        warned = getattr(self, "_warned", None)
+        if len(rest) <= 1 and warned:
+            warned.discard(event)
         if "removeListener" in events:
-            # Node passes the original listener (unwrapped) when a once-wrapper goes.
+            # Node passes the original listener (unwrapped) when the event's only
+            # listener goes, and the argument as given when it is one of several.
             self.emit("removeListener", event, listener if len(lst) > 1 else _unwrap(raw))
         return self
 
+    # Node: EventEmitter.prototype.off = EventEmitter.prototype.removeListener.
     off = removeListener
 
-    def removeAllListeners(self, event: Any = ...) -> EventEmitter:
-        events = self._events
+    def removeAllListeners(self, event: Any = _ALL) -> Any:
+        events = _events_of(self)
         if not events:
             return self
+        # Not listening for removeListener, no need to emit
         if "removeListener" not in events:
-            if event is ...:
+            if event is _ALL:
                 self._events = {}
                 self._warned = None
             elif event in events:
                 del events[event]
-                if self._warned:
-                    self._warned.discard(event)
+                warned = getattr(self, "_warned", None)
+                if warned:
+                    warned.discard(event)
             return self
-        if event is ...:
+        # Emit removeListener for all listeners on all events
+        if event is _ALL:
             for key in list(events):
                 if key != "removeListener":
                     self.removeAllListeners(key)
@@ -290,53 +373,74 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
             return self
         lst = events.get(event)
         if lst is not None:
+            # LIFO order
             for i in range(len(lst) - 1, -1, -1):
                 self.removeListener(event, lst[i][2])
         return self
 
     # -- pyee's names, with Node's semantics ----------------------------------------------
-    def add_listener(self, event: Any, listener: Any) -> EventEmitter:  # type: ignore[override]
-        return self._add_listener(event, listener, False)
+    def add_listener(self, event: Any, listener: Any = _MISSING) -> Any:
+        return self.addListener(event, listener)
 
-    def remove_listener(self, event: Any, listener: Any) -> EventEmitter:  # type: ignore[override]
+    def remove_listener(self, event: Any, listener: Any) -> Any:
         return self.removeListener(event, listener)
 
-    def remove_all_listeners(self, event: Any = ...) -> EventEmitter:  # type: ignore[override]
+    def remove_all_listeners(self, event: Any = _ALL) -> Any:
         return self.removeAllListeners(event)
 
     # -- inspection -----------------------------------------------------------------------
-    def listeners(self, event: Any) -> list[Callable[..., Any]]:  # type: ignore[override]
-        return [_unwrap(e[2]) for e in self._events.get(event, ())]
+    def listeners(self, event: Any) -> list[Callable[..., Any]]:
+        events = _events_of(self)
+        if not events:
+            return []
+        return [_unwrap(e[2]) for e in events.get(event, ())]
 
     def rawListeners(self, event: Any) -> list[Callable[..., Any]]:
-        return [e[2] for e in self._events.get(event, ())]
+        events = _events_of(self)
+        if not events:
+            return []
+        return [e[2] for e in events.get(event, ())]
 
     def listenerCount(self, event: Any, listener: Any = None) -> int:
-        lst = self._events.get(event, ())
+        events = _events_of(self)
+        if not events:
+            return 0
+        lst = events.get(event, ())
         if listener is not None:
             return sum(1 for e in lst if _matches(e[2], listener))
         return len(lst)
 
-    def eventNames(self) -> list[Any]:  # type: ignore[override]
-        keys = list(self._events)
-        # JS Reflect.ownKeys: string keys first (in insertion order), then symbols.
-        return [k for k in keys if isinstance(k, str)] + [k for k in keys if not isinstance(k, str)]
+    def eventNames(self) -> list[Any]:
+        events = _events_of(self)
+        if not events:
+            return []
+        # Reflect.ownKeys: array-index keys in ascending order, then the other string
+        # keys in insertion order, then symbols in insertion order.
+        keys = list(events)
+        index = sorted((k for k in keys if _is_array_index(k)), key=int)
+        names = [k for k in keys if not isinstance(k, Symbol) and not _is_array_index(k)]
+        return index + names + [k for k in keys if isinstance(k, Symbol)]
 
     def event_names(self) -> list[Any]:  # type: ignore[override]
         return self.eventNames()
 
-    def setMaxListeners(self, n: Any) -> EventEmitter:
+    def setMaxListeners(self, n: Any) -> Any:
         validators.validate_number(n, "setMaxListeners", 0)
         self._maxListeners = n
         return self
 
     def getMaxListeners(self) -> int | float:
-        m = self._maxListeners
-        return EventEmitter.defaultMaxListeners if m is None else m
+        return _get_max_listeners(self)
 
     # pyee hooks that other pyee code may call
+    def _add_event_handler(self, event: str, k: Callable[..., Any], v: Callable[..., Any]) -> Any:
+        return _add_listener(self, event, v, False)
+
     def _emit_run(self, f: Callable[..., Any], args: Any, kwargs: Any) -> None:
         f(*args, **kwargs)
+
+    def _call_handlers(self, event: str, args: Any, kwargs: Any) -> bool:
+        return self.emit(event, *args)
 
     def _remove_listener(self, event: Any, f: Any) -> None:
         self.removeListener(event, f)
@@ -344,29 +448,36 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
     def __getstate__(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
         self.__dict__.update(state)
 
 
-def _num(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else str(n)
+def _is_array_index(key: Any) -> bool:
+    if isinstance(key, bool):
+        return False
+    if isinstance(key, int):
+        return 0 <= key < 2**32 - 1
+    if isinstance(key, str) and key.isdigit() and key.isascii():
+        return (key == "0" or key[0] != "0") and int(key) < 2**32 - 1
+    return False
 
 
 def setDefaultMaxListeners(n: Any) -> None:
+    """The EventEmitter.defaultMaxListeners setter (validated)."""
     validators.validate_number(n, "defaultMaxListeners", 0)
     EventEmitter.defaultMaxListeners = n
 
 
-def setMaxListeners(n: Any = None, *event_targets: Any) -> None:
-    """events.setMaxListeners(n, ...targets)."""
+def setMaxListeners(n: Any = None, *eventTargets: Any) -> None:
+    """events.setMaxListeners(n, ...eventTargets): the default, or each target's limit."""
     if n is None:
         n = EventEmitter.defaultMaxListeners
     validators.validate_number(n, "setMaxListeners", 0)
-    if not event_targets:
+    if not eventTargets:
         EventEmitter.defaultMaxListeners = n
         return
-    for target in event_targets:
-        if hasattr(target, "setMaxListeners"):
+    for target in eventTargets:
+        if callable(getattr(target, "setMaxListeners", None)):
             target.setMaxListeners(n)
         else:
             raise errors.ERR_INVALID_ARG_TYPE(
@@ -374,34 +485,45 @@ def setMaxListeners(n: Any = None, *event_targets: Any) -> None:
             )
 
 
-def getMaxListeners(emitter: Any) -> int | float:
-    if hasattr(emitter, "getMaxListeners"):
-        return emitter.getMaxListeners()  # type: ignore[no-any-return]
-    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitter)
+def getMaxListeners(emitterOrTarget: Any) -> int | float:
+    if callable(getattr(emitterOrTarget, "getMaxListeners", None)):
+        return _get_max_listeners(emitterOrTarget)
+    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
-def getEventListeners(emitter: Any, name: Any) -> list[Callable[..., Any]]:
-    if hasattr(emitter, "listeners"):
-        return emitter.listeners(name)  # type: ignore[no-any-return]
-    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitter)
+def getEventListeners(emitterOrTarget: Any, type: Any) -> list[Callable[..., Any]]:
+    if callable(getattr(emitterOrTarget, "listeners", None)):
+        return emitterOrTarget.listeners(type)
+    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
-def listenerCount(emitter: Any, event: Any) -> int:
+def listenerCount(emitter: Any, type: Any) -> int:
     """Deprecated static EventEmitter.listenerCount(emitter, type)."""
-    return emitter.listenerCount(event)  # type: ignore[no-any-return]
+    if callable(getattr(emitter, "listenerCount", None)):
+        return emitter.listenerCount(type)
+    return EventEmitter.listenerCount(emitter, type)
 
 
 def once(emitter: Any, name: Any, options: Any = None) -> Promise:
-    """events.once(emitter, name): a Promise of the event's arguments (a list).
+    """events.once(emitter, name[, options]): a Promise of the event's arguments (a list).
 
-    Rejects with the error if ``'error'`` is emitted first. Await it from a coroutine
-    run by :func:`nodenet_uv.run`: ``args = await events.once(sock, 'connect')``.
+    Rejects with the error if ``'error'`` is emitted first, with an ``AbortError`` if
+    ``options['signal']`` aborts. Await it from a coroutine run by :func:`nodenet_uv.run`:
+    ``args = await events.once(sock, 'connect')``.
     """
+    # Node's once() is an async function: its result promise is resolved with the inner
+    # promise, which costs the two extra microtask turns JS code can observe.
+    return spawn(_once(emitter, name, options))
+
+
+async def _once(emitter: Any, name: Any, options: Any) -> Any:
+    if options is None:
+        options = {}
+    validators.validate_object(options, "options")
     signal = options.get("signal") if isinstance(options, dict) else None
-    if signal is not None:
-        validators.validate_abort_signal(signal, "options.signal")
-        if signal.aborted:
-            return Promise.reject(errors.AbortError(None, cause=signal.reason))
+    validators.validate_abort_signal(signal, "options.signal")
+    if signal is not None and signal.aborted:
+        raise errors.AbortError(None, {"cause": signal.reason})
 
     def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
         def error_listener(err: Any) -> None:
@@ -411,7 +533,8 @@ def once(emitter: Any, name: Any, options: Any = None) -> Promise:
             reject(err)
 
         def resolver(*args: Any) -> None:
-            emitter.removeListener("error", error_listener)
+            if callable(getattr(emitter, "removeListener", None)):
+                emitter.removeListener("error", error_listener)
             if signal is not None:
                 signal.removeEventListener("abort", abort_listener)
             resolve(list(args))
@@ -419,10 +542,11 @@ def once(emitter: Any, name: Any, options: Any = None) -> Promise:
         def abort_listener(*_: Any) -> None:
             emitter.removeListener(name, resolver)
             emitter.removeListener("error", error_listener)
-            reject(errors.AbortError(None, cause=signal.reason))
+            reject(errors.AbortError(None, {"cause": getattr(signal, "reason", None)}))
 
         emitter.once(name, resolver)
         if name != "error":
+            # EventTarget has no 'error' semantics; EventEmitters do.
             emitter.once("error", error_listener)
         if signal is not None:
             signal.addEventListener("abort", abort_listener, {"once": True})
@@ -431,3 +555,21 @@ def once(emitter: Any, name: Any, options: Any = None) -> Promise:
 
 
 __all__ += alias_module(globals(), __all__)
+alias_module(globals(), ["setDefaultMaxListeners"])
+
+
+class _EventsModule(types.ModuleType):
+    """``events.defaultMaxListeners``: Node's validating accessor (events === EventEmitter)."""
+
+    @property
+    def defaultMaxListeners(self) -> int | float:
+        return EventEmitter.defaultMaxListeners
+
+    @defaultMaxListeners.setter
+    def defaultMaxListeners(self, n: Any) -> None:
+        setDefaultMaxListeners(n)
+
+    default_max_listeners = defaultMaxListeners
+
+
+sys.modules[__name__].__class__ = _EventsModule

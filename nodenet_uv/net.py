@@ -1323,7 +1323,9 @@ class Server(EventEmitter):
         flags = get_flags(_get(options, "ipv6Only"))
         self._listeningId += 1
 
-        if isinstance(options, (TCP, Pipe)):
+        # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
+        # wrap of its fd, as `options instanceof TCP` in Node).
+        if isinstance(options, TCP):
             self._handle = options
             listen_in_cluster(self, None, -1, -1, backlog_from_args, None, True)
             return self

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv import _validators as validators
-from nodenet_uv import errors
+from nodenet_uv import errors, timers
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
@@ -125,11 +125,18 @@ def _on_warning(warning: Any) -> None:
 process.on("warning", _on_warning)
 
 
+def _noop() -> None:
+    pass
+
+
 def _uncaught(exc: BaseException, origin: str = "uncaughtException") -> bool:
+    # lib/internal/process/execution.js createOnGlobalUncaughtException.
     process.emit("uncaughtExceptionMonitor", exc, origin)
-    if process.listenerCount("uncaughtException") == 0:
+    if not process.emit("uncaughtException", exc, origin):
         return False
-    process.emit("uncaughtException", exc, origin)
+    # If we handled an error, then make sure any ticks get processed by ensuring that
+    # the next Immediate cycle isn't empty (the failed callback scope did not drain them).
+    timers.setImmediate(_noop)
     return True
 
 
@@ -142,7 +149,7 @@ def _unhandled_rejection(reason: Any, promise: Any) -> None:
 
 
 def _before_exit() -> None:
-    if "beforeExit" in process._events:
+    if process.listenerCount("beforeExit"):
         _loop.make_callback(process.emit, "beforeExit", process.exitCode or 0)
 
 
@@ -150,6 +157,7 @@ _loop.set_uncaught_handler(_uncaught)
 _loop.set_before_exit(_before_exit)
 _promise.set_unhandled_rejection_hook(_unhandled_rejection)
 _warning.set_emit_warning(process.emitWarning)
+
 
 def queueMicrotask(callback: Callable[[], Any]) -> None:
     """queueMicrotask(callback): run after the nextTick queue, before any I/O (Node global)."""

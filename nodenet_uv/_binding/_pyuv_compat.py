@@ -75,8 +75,10 @@ def set_reuse_port(fd: int) -> int:
 
 
 # -- Pipe -------------------------------------------------------------------------------------
+import errno as _errno  # noqa: E402
 import os as _os  # noqa: E402
 import stat as _stat  # noqa: E402
+import sys as _sys  # noqa: E402
 
 UV_READABLE = 1
 UV_WRITABLE = 2
@@ -85,10 +87,11 @@ UV_WRITABLE = 2
 def pipe_chmod(path: str, mode: int) -> int:
     """uv_pipe_chmod (libuv 1.16): make the socket file readable/writable by all.
 
-    As libuv does, the bits are OR-ed into the file's current mode. Abstract sockets have
-    no file (Node rejects readableAll/writableAll for them before we get here).
+    As libuv does, the bits are OR-ed into the file's current mode, and nothing is
+    changed when they are all set already. Abstract sockets have no file (Node rejects
+    readableAll/writableAll for them before we get here).
     """
-    if not mode or not (mode & (UV_READABLE | UV_WRITABLE)):
+    if mode not in (UV_READABLE, UV_WRITABLE, UV_READABLE | UV_WRITABLE):
         return -22  # UV_EINVAL
     bits = 0
     if mode & UV_READABLE:
@@ -97,7 +100,171 @@ def pipe_chmod(path: str, mode: int) -> int:
         bits |= _stat.S_IWUSR | _stat.S_IWGRP | _stat.S_IWOTH
     try:
         current = _os.stat(path).st_mode
+        if current & bits == bits:
+            return 0
         _os.chmod(path, (current | bits) & 0o7777)
     except OSError as exc:
         return -(exc.errno or 1)
     return 0
+
+
+# Pipe names. libuv 1.46 (Node 20.20.2, verified with strace) binds and connects with the
+# whole ``struct sockaddr_un`` (addrlen 110 on Linux): the name is copied with its length,
+# truncated to the 108 bytes of ``sun_path`` (no NUL needed), and zero-padded. So a
+# 200-byte path silently becomes its first 108 bytes, and ``'\0name'`` is the abstract
+# name ``name`` followed by zeros up to 107 bytes. libuv 1.13 (pyuv) strncpy()s 107 bytes
+# at most: an abstract name becomes 108 zero bytes (every abstract name the same!) and a
+# long path is cut one byte shorter than Node's; pyuv refuses names with a NUL inside.
+# Such names are bound and connected here, through the fd, exactly as libuv 1.46 does.
+_IS_LINUX = _sys.platform.startswith("linux")
+_SUN_LEN_BYTE = _sys.platform == "darwin" or "bsd" in _sys.platform
+SUN_PATH_SIZE = 104 if _SUN_LEN_BYTE else 108
+
+_libc: Any = None
+
+
+def pipe_name_needs_fd(name: str) -> bool:
+    """True when pyuv's libuv 1.13 would bind/connect ``name`` unlike libuv 1.46.
+
+    (Windows named pipes never do: libuv takes ``\\\\.\\pipe\\name`` as it is.)
+    """
+    if _sys.platform == "win32":
+        return False
+    raw = _os.fsencode(name)
+    return b"\0" in raw or len(raw) >= SUN_PATH_SIZE
+
+
+def pipe_sockaddr(name: str) -> bytes:
+    """The ``struct sockaddr_un`` libuv 1.46 passes to bind()/connect() for ``name``."""
+    path = _os.fsencode(name)[:SUN_PATH_SIZE].ljust(SUN_PATH_SIZE, b"\0")
+    if _SUN_LEN_BYTE:
+        return bytes([2 + SUN_PATH_SIZE, _socket.AF_UNIX]) + path
+    return _struct.pack("=H", _socket.AF_UNIX) + path
+
+
+def pipe_unlink_name(name: str) -> str | None:
+    """The file libuv 1.46 unlinks when the bound pipe is closed (``uv__strdup(name)``).
+
+    None for an abstract name. For a truncated long path it is the full path, which does
+    not exist: Node leaves the (truncated) socket file behind, and so do we.
+    """
+    if name.startswith("\0"):
+        return None
+    return name.split("\0", 1)[0]
+
+
+def pipe_bound_name(name: str) -> str:
+    """The name the socket is really bound to (what uv_pipe_getsockname returns)."""
+    raw = _os.fsencode(name)[:SUN_PATH_SIZE]
+    if not raw.startswith(b"\0"):
+        raw = raw.split(b"\0", 1)[0]
+    return _os.fsdecode(raw)
+
+
+def _sock_call(fn_name: str, fd: int, name: str) -> int:
+    global _libc
+    if _libc is None:
+        import ctypes
+
+        lib = ctypes.CDLL(None, use_errno=True)
+        for f in (lib.bind, lib.connect):
+            f.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            f.restype = ctypes.c_int
+        _libc = (lib, ctypes)
+    lib, ctypes = _libc
+    addr = pipe_sockaddr(name)
+    fn = getattr(lib, fn_name)
+    while True:
+        if fn(fd, addr, len(addr)) == 0:
+            return 0
+        err = ctypes.get_errno()
+        if err != _errno.EINTR:
+            return -err
+
+
+def _new_unix_socket() -> int:
+    # uv__socket(AF_UNIX, SOCK_STREAM, 0): close-on-exec and non-blocking.
+    s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    s.setblocking(False)
+    return s.detach()
+
+
+def pipe_bind_fd(name: str) -> int:
+    """uv_pipe_bind2(handle, name, len, 0) of libuv 1.46, up to the bound fd.
+
+    Returns a new non-blocking socket fd bound to ``name`` (for ``uv_pipe_open``), or a
+    negative errno; ENOENT becomes EACCES, as libuv does "for compatibility with Windows".
+    """
+    if name.startswith("\0") and not _IS_LINUX:
+        return -_errno.EINVAL  # abstract sockets are Linux only
+    try:
+        fd = _new_unix_socket()
+    except OSError as exc:
+        return -(exc.errno or 1)
+    err = _sock_call("bind", fd, name)
+    if err:
+        _os.close(fd)
+        return -_errno.EACCES if err == -_errno.ENOENT else err
+    return fd
+
+
+def pipe_new_socket() -> int:
+    """A fresh AF_UNIX stream socket fd as uv_pipe_connect2 creates, or a negative errno."""
+    try:
+        return _new_unix_socket()
+    except OSError as exc:
+        return -(exc.errno or 1)
+
+
+def pipe_connect_fd(fd: int, name: str) -> int:
+    """The connect() of libuv 1.46's uv_pipe_connect2 on ``fd``: 0 or a negative errno.
+
+    A Unix stream connect() completes at once on Linux (EAGAIN when the backlog is full,
+    which libuv reports as it is), so there is no EINPROGRESS to wait for.
+    """
+    if name.startswith("\0") and not _IS_LINUX:
+        return -_errno.EINVAL
+    err = _sock_call("connect", fd, name)
+    return 0 if err == -_errno.EINPROGRESS else err
+
+
+# -- uv_try_write ------------------------------------------------------------------------------
+import errno as _errno  # noqa: E402
+
+_USE_FD_WRITE = _os.name == "posix"
+
+
+def try_write(handle: Any, fd: int, data: Any) -> int:
+    """uv_try_write as libuv >= 1.x does it on Unix: one write() on the fd.
+
+    Returns the number of bytes written (0 when the socket would block) or a negative
+    errno. libuv 1.13's uv_try_write is a uv_write() unqueued again, whose
+    uv__io_stop(POLLOUT) costs one more epoll_ctl per write (perf-anchors.md §4); Node's
+    libuv 1.46 does a single write() here, and so do we. Windows keeps pyuv's try_write.
+    """
+    if _USE_FD_WRITE and fd >= 0:
+        try:
+            return _os.write(fd, data)
+        except BlockingIOError:
+            return 0
+        except InterruptedError:
+            return 0
+        except OSError as exc:
+            return -(exc.errno or _errno.EIO)
+    try:
+        return int(handle.try_write(data))
+    except Exception as exc:
+        code = exc.args[0] if exc.args and isinstance(exc.args[0], int) else -_errno.EBADF
+        return 0 if code == -_errno.EAGAIN else code
+
+
+def try_writev(handle: Any, fd: int, bufs: list[Any]) -> int:
+    """uv_try_write with several buffers: one writev() on the fd."""
+    if _USE_FD_WRITE and fd >= 0:
+        try:
+            return _os.writev(fd, bufs)
+        except (BlockingIOError, InterruptedError):
+            return 0
+        except OSError as exc:
+            return -(exc.errno or _errno.EIO)
+    return try_write(handle, fd, b"".join(bufs))

@@ -76,23 +76,31 @@ def _set_fatal(exc: BaseException) -> None:
 
 
 def drain_ticks() -> None:
-    """Drain nextTicks and microtasks; exceptions go to the uncaught path."""
-    while True:
-        try:
-            _tick_callback()
-            return
-        except BaseException as exc:
-            trigger_uncaught_exception(exc)
-            if _fatal:
-                return
+    """Drain nextTicks and microtasks (the end of InternalCallbackScope::Close).
+
+    A tick that throws goes to the uncaught path and ends this drain, as in Node: the
+    ticks queued behind it wait for the next callback scope (at the latest the check
+    phase, see ``_binding.timers``; the ``uncaughtException`` path queues an immediate so
+    that one comes).
+    """
+    try:
+        _tick_callback()
+    except BaseException as exc:
+        trigger_uncaught_exception(exc)
 
 
 def make_callback(fn: Callable[..., Any], *args: Any) -> None:
-    """Call ``fn(*args)`` from libuv, then drain the tick queues (InternalCallbackScope)."""
+    """Call ``fn(*args)`` from libuv, then drain the tick queues (InternalMakeCallback).
+
+    If ``fn`` throws, the scope has failed: the exception goes to the uncaught path and
+    the queues are *not* drained here (Node's ``scope.MarkAsFailed()``); they run at the
+    next callback scope.
+    """
     try:
         fn(*args)
     except BaseException as exc:
         trigger_uncaught_exception(exc)
+        return
     if _has_pending_ticks():
         drain_ticks()
 
@@ -108,6 +116,11 @@ loop.excepthook = _excepthook
 def now() -> int:
     """uv_now(): the loop's cached time in milliseconds."""
     return int(loop.now())
+
+
+# Environment::timer_base(): uv_now() when the environment was created. Node's timers
+# count from it (getLibuvNow() is uv_now() - timer_base), so their values stay small.
+timer_base: int = now()
 
 
 def update_time() -> None:

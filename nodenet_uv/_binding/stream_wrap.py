@@ -22,7 +22,7 @@ from typing import Any
 import pyuv
 
 from nodenet_uv._binding import loop as _loop
-from nodenet_uv._binding import string_bytes, uv
+from nodenet_uv._binding import _pyuv_compat, string_bytes, uv
 from nodenet_uv._binding.handle_wrap import CLOSED, INITIALIZED, HandleWrap
 
 _UVError = pyuv.error.UVError
@@ -92,6 +92,7 @@ class LibuvStreamWrap(HandleWrap):
     """A stream handle (TCP or Pipe) with Node's StreamBase methods."""
 
     __slots__ = (
+        "_fd",
         "_pending_user_data",
         "_user_buffer",
         "_uv_reading",
@@ -113,6 +114,8 @@ class LibuvStreamWrap(HandleWrap):
         # user buffer before JS stopped reading (see _emit_user_reads).
         self._uv_reading = False
         self._pending_user_data: bytes | None = None
+        # The socket's fd, cached at the first write (it exists by then and never changes).
+        self._fd = -1
 
     # -- reading -------------------------------------------------------------------------
     def readStart(self) -> int:
@@ -219,21 +222,21 @@ class LibuvStreamWrap(HandleWrap):
 
     # -- writing -------------------------------------------------------------------------
     def _dispatch(self, req: WriteWrap, data: Any, nbytes: int) -> int:
+        # StreamBase::Write → LibuvStreamWrap::DoTryWrite, then uv_write for the rest.
         req.handle = self
         self.bytesWritten += nbytes
         req.bytes = nbytes
         h = self._h
-        try:
-            written = h.try_write(data)
-        except _UVError as exc:
-            code = _code(exc)
-            if code != _UV_EAGAIN:
+        if h.write_queue_size:
+            written = 0  # uv_try_write: EAGAIN while earlier writes are queued
+        else:
+            fd = self._fd
+            if fd < 0:
+                fd = self._fd = self.fd
+            written = _pyuv_compat.try_write(h, fd, data)
+            if written < 0:
                 req.async_ = False
-                return code
-            written = 0
-        except _HandleClosedError:
-            req.async_ = False
-            return _UV_EBADF
+                return written
         if written >= nbytes:
             req.async_ = False
             return 0

@@ -50,9 +50,9 @@ def setup_timers(
 def get_libuv_now() -> int:
     # Environment::GetNowUint64: uv_update_time() first, so a timer started late in a
     # long callback (or a main program run well after the loop was created) counts
-    # from the real now, not from the loop's cached time.
+    # from the real now, not from the loop's cached time; relative to timer_base.
     _loop_mod.update_time()
-    return _loop_mod.now()
+    return _loop_mod.now() - _loop_mod.timer_base
 
 
 def schedule_timer(duration: int) -> None:
@@ -79,12 +79,13 @@ def _idle_noop(handle: Any) -> None:
 
 
 def _run_timers(handle: Any) -> None:
-    # env.cc RunTimers: call processTimers(now) until it returns without throwing
-    # (an exception taken by 'uncaughtException' lets the rest of the lists run).
-    ret = 0
+    # env.cc RunTimers: call processTimers(now) until it returns without throwing (an
+    # exception taken by 'uncaughtException' lets the rest of the lists run; `now` is
+    # read once, as Node does), then close the callback scope (drain the tick queues).
+    now = get_libuv_now()
     while True:
         try:
-            ret = _process_timers(get_libuv_now())
+            ret = _process_timers(now)
             break
         except BaseException as exc:
             _loop_mod.trigger_uncaught_exception(exc)
@@ -93,8 +94,8 @@ def _run_timers(handle: Any) -> None:
     # Re-arm before the scope closes: a setTimeout() from a nextTick drained below must
     # be able to move the expiry earlier again (insert() calls schedule_timer()).
     if ret != 0:
-        now = _loop_mod.now()
-        _timer_handle.start(_run_timers, ms_to_pyuv_seconds(max(abs(ret) - now, 1)), 0.0)
+        duration = abs(ret) - (_loop_mod.now() - _loop_mod.timer_base)
+        _timer_handle.start(_run_timers, ms_to_pyuv_seconds(max(duration, 1)), 0.0)
         _timer_handle.ref = ret > 0
     else:
         _timer_handle.ref = False
@@ -103,8 +104,20 @@ def _run_timers(handle: Any) -> None:
 
 
 def _check_immediate(handle: Any) -> None:
+    # env.cc CheckImmediate. First RunAndClearNativeImmediates, whose callback scope
+    # drains whatever a failed scope left in the tick queues (so they run before this
+    # iteration's immediates).
+    if _loop_mod._has_pending_ticks():
+        _loop_mod.drain_ticks()
+        if _loop_mod._fatal:
+            return
     if immediate_info["count"] == 0:
         return
-    _loop_mod.make_callback(_process_immediate)
+    # Call processImmediate again while it left immediates outstanding (one threw and
+    # 'uncaughtException' took it): the rest still run in this check phase.
+    while True:
+        _loop_mod.make_callback(_process_immediate)
+        if not immediate_info["has_outstanding"] or _loop_mod._fatal:
+            break
     if immediate_info["ref_count"] == 0:
         toggle_immediate_ref(False)

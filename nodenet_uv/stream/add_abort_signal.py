@@ -38,14 +38,18 @@ def addAbortSignalNoValidate(signal: Any, stream: Any) -> Any:
         return stream
 
     if isNodeStream(stream):
+        # Only `aborted` was validated: a signal-like object may have no `reason` (JS
+        # reads undefined).
 
         def on_abort(*_: Any) -> None:
-            stream.destroy(errors.AbortError(None, cause=signal.reason))
+            stream.destroy(errors.AbortError(None, cause=getattr(signal, "reason", None)))
 
     else:
 
         def on_abort(*_: Any) -> None:
-            getattr(stream, kControllerErrorFunction)(errors.AbortError(None, cause=signal.reason))
+            getattr(stream, kControllerErrorFunction)(
+                errors.AbortError(None, cause=getattr(signal, "reason", None))
+            )
 
     if signal.aborted:
         on_abort()

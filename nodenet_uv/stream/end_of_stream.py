@@ -105,7 +105,8 @@ def eos(
     r_state = getattr(stream, "_readableState", None)
 
     def onlegacyfinish(*_: Any) -> None:
-        if not stream.writable:
+        # A legacy stream may have no `writable` at all (JS: undefined, falsy).
+        if not getattr(stream, "writable", None):
             onfinish()
 
     # TODO (ronag): Improve soft detection to include core modules and
@@ -259,7 +260,9 @@ def eos(
             # Keep it because cleanup removes it.
             end_callback = state["callback"]
             cleanup()
-            end_callback(errors.AbortError(None, cause=signal.reason))
+            # Only `aborted` was validated: a signal-like object may have no `reason`
+            # (JS reads undefined).
+            end_callback(errors.AbortError(None, cause=getattr(signal, "reason", None)))
 
         if signal.aborted:
             next_tick(abort)
@@ -286,7 +289,7 @@ def eos_web(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Call
         def abort(*_: Any) -> None:
             nonlocal is_aborted
             is_aborted = True
-            state["callback"](errors.AbortError(None, cause=signal.reason))
+            state["callback"](errors.AbortError(None, cause=getattr(signal, "reason", None)))
 
         if signal.aborted:
             next_tick(abort)

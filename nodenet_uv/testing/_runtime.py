@@ -73,7 +73,7 @@ def reset_runtime() -> None:
     _loop._fatal.clear()
     from nodenet_uv.process import _on_warning, process
 
-    for name in list(process._events):
+    for name in process.eventNames():
         for listener in process.listeners(name):
             if not (name == "warning" and listener is _on_warning):
                 process.removeListener(name, listener)

@@ -64,8 +64,10 @@ function applyAliases(v) {
   return v;
 }
 
+// An omitted value records `[]`; an explicit `undefined` records `[null]`, like Python's
+// `mark(label, what, None)` (None plays undefined).
 function mark(label, what, value) {
-  entries.push([label, what, value === undefined ? [] : [norm(value)]]);
+  entries.push([label, what, arguments.length < 3 ? [] : [norm(value)]]);
 }
 
 process.on('exit', () => {

@@ -22,17 +22,16 @@ def test_bytes_written_with_writev() -> None:
         # one = 3 bytes, twø = 4 bytes
         assert socket.bytesWritten == 3 + 4
 
-        socket.on("connect", common.mustCall(lambda: check_and(socket, None)))
+        def on_connect() -> None:
+            assert socket.bytesWritten == 3 + 4
+
+        socket.on("connect", common.mustCall(on_connect))
 
         def on_end() -> None:
-            check_and(socket, None)
+            assert socket.bytesWritten == 3 + 4
             server.close()
 
         socket.on("end", common.mustCall(on_end))
 
     server.listen(0, common.mustCall(on_listening))
     run()
-
-
-def check_and(socket: net.Socket, _: object) -> None:
-    assert socket.bytesWritten == 3 + 4
