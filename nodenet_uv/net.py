@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import dns as _dns
@@ -36,7 +36,7 @@ from nodenet_uv._stream_base_commons import (
     writev_generic,
 )
 from nodenet_uv.events import EventEmitter
-from nodenet_uv.stream import Duplex
+from nodenet_uv.stream import Duplex, Writable
 from nodenet_uv.stream.state import getDefaultHighWaterMark
 from nodenet_uv.timers import clearTimeout, setTimeout
 
@@ -188,7 +188,7 @@ def setDefaultAutoSelectFamilyAttemptTimeout(value: Any) -> None:
     _auto_select_family_attempt_timeout_default = value
 
 
-class _NormalizedArgs(list):  # type: ignore[type-arg]
+class _NormalizedArgs(list[Any]):
     """normalizeArgs' result (Node marks the array with normalizedArgsSymbol)."""
 
 
@@ -276,6 +276,14 @@ class Socket(Duplex):
             ``keepAliveInitialDelay``, ``onread``, ``handle``), an fd number, or
             keyword arguments in either spelling.
     """
+
+    if TYPE_CHECKING:
+        # Writable's members, which Duplex copies in (invisible to the type checker).
+        writable: bool
+        writableEnded: bool
+        writableFinished: bool
+        writableLength: int
+        writableBuffer: list[Any] | None
 
     # Prototype defaults Node's getters fall back to.
     timeout: Any = None
@@ -419,7 +427,7 @@ class Socket(Duplex):
     def _write_after_fin(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         # writeAfterFIN: installed as self.write once the peer ended (allowHalfOpen false).
         if not self.writableEnded:
-            return bool(Duplex.write(self, chunk, encoding, cb))
+            return bool(Writable.write(self, chunk, encoding, cb))  # type: ignore[arg-type]
         if callable(encoding):
             cb = encoding
             encoding = None
@@ -431,7 +439,8 @@ class Socket(Duplex):
 
     def setTimeout(self, msecs: Any, callback: Any = None) -> Socket:
         """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event."""
-        return set_stream_timeout(self, msecs, callback)  # type: ignore[no-any-return]
+        set_stream_timeout(self, msecs, callback)
+        return self
 
     def _onTimeout(self) -> None:
         handle = self._handle
@@ -512,8 +521,8 @@ class Socket(Duplex):
         elif not self._handle.reading:
             try_read_start(self)
 
-    def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:  # type: ignore[override]
-        Duplex.end(self, data, encoding, callback)
+    def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
+        Writable.end(self, data, encoding, callback)  # type: ignore[arg-type]
         return self
 
     def resetAndDestroy(self) -> Socket:
@@ -541,7 +550,8 @@ class Socket(Duplex):
                 err = self._handle.readStop()
                 if err:
                     self.destroy(errors.ErrnoException(err, "read"))
-        return Duplex.pause(self)  # type: ignore[no-any-return]
+        Duplex.pause(self)
+        return self
 
     def resume(self) -> Socket:
         if (
@@ -551,7 +561,8 @@ class Socket(Duplex):
             and not self._handle.reading
         ):
             try_read_start(self)
-        return Duplex.resume(self)  # type: ignore[no-any-return]
+        Duplex.resume(self)
+        return self
 
     def read(self, n: Any = None) -> Any:
         if (
@@ -566,7 +577,7 @@ class Socket(Duplex):
     def _on_readable_stream_end(self) -> None:
         # onReadableStreamEnd: once the peer has ended, writes fail (after our end()).
         if not self.allowHalfOpen:
-            self.write = self._write_after_fin  # type: ignore[method-assign]
+            self.write = self._write_after_fin
 
     def destroySoon(self) -> None:
         if self.writable:
@@ -613,7 +624,8 @@ class Socket(Duplex):
 
     def _reset(self) -> Socket:
         self.resetAndClosing = True
-        return self.destroy()  # type: ignore[no-any-return]
+        self.destroy()
+        return self
 
     def _getpeername(self) -> dict[str, Any]:
         handle = self._handle
@@ -736,7 +748,7 @@ class Socket(Duplex):
     def connect(self, *args: Any, **kwargs: Any) -> Socket:
         """socket.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb])."""
         if args and isinstance(args[0], _NormalizedArgs) and not kwargs:
-            normalized = args[0]
+            normalized: list[Any] = args[0]
         else:
             normalized = normalize_args(args, kwargs)
         options, cb = normalized[0], normalized[1]
@@ -1192,8 +1204,8 @@ def create_connection_error(req: Any, status: int) -> BaseException:
         details = f"{req.localAddress}:{req.localPort}"
     ex = errors.ExceptionWithHostPort(status, "connect", req.address, req.port, details)
     if details:
-        ex.localAddress = req.localAddress  # type: ignore[attr-defined]
-        ex.localPort = req.localPort  # type: ignore[attr-defined]
+        ex.localAddress = req.localAddress
+        ex.localPort = req.localPort
     return ex
 
 

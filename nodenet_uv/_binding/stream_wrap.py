@@ -17,6 +17,8 @@ JS calls the callback itself (``afterWriteDispatched``).
 from __future__ import annotations
 
 from collections.abc import Callable
+import os as _os
+import socket as _socket
 from typing import Any
 
 import pyuv
@@ -30,6 +32,8 @@ _HandleClosedError = pyuv.error.HandleClosedError
 _UV_EAGAIN = uv.UV_EAGAIN
 _UV_EBADF = uv.UV_EBADF
 _UV_EINVAL = uv.UV_EINVAL
+# See LibuvStreamWrap._shutdown_fed (Unix only; Windows keeps libuv 1.13's timing).
+_FEED_SHUTDOWN = _os.name == "posix"
 
 
 def _code(exc: BaseException) -> int:
@@ -288,10 +292,61 @@ class LibuvStreamWrap(HandleWrap):
         if self.state == CLOSED:
             return _UV_EINVAL
         req.handle = self
+        if _FEED_SHUTDOWN and not self._h.write_queue_size:
+            return self._shutdown_fed(req)
         try:
             self._h.shutdown(req._after_shutdown)
         except (_UVError, _HandleClosedError) as exc:
             return _code(exc)
+        return 0
+
+    def _shutdown_fed(self, req: ShutdownWrap) -> int:
+        # DIVERGENCE from pyuv's libuv 1.13, to match libuv 1.46: with nothing queued,
+        # uv_shutdown feeds the stream to the pending queue (uv__io_feed), and 1.46 runs
+        # that queue right after the poll phase, before the check phase: the shutdown()
+        # syscall and its callback come before this iteration's setImmediate()s (or, if
+        # requested from a timer, before the poll). libuv 1.13 waits for the next POLLOUT,
+        # a whole loop turn later. So: libuv 1.13 still gets uv_shutdown (its checks and
+        # flags), but the syscall and the callback are done here from a fresh check
+        # handle (it runs before the immediates' older one) or, if that phase is already
+        # past, an idle handle; libuv's own later callback is then ignored. If the handle
+        # is closed first, libuv's callback (UV_ECANCELED) is the one delivered.
+        done = [False]
+
+        def after_libuv(handle: Any, error: int | None) -> None:
+            if not done[0]:
+                done[0] = True
+                req._after_shutdown(handle, error)
+
+        try:
+            self._h.shutdown(after_libuv)
+        except (_UVError, _HandleClosedError) as exc:
+            return _code(exc)
+        check = pyuv.Check(_loop.loop)
+        idle = pyuv.Idle(_loop.loop)
+
+        def fed(_h: Any) -> None:
+            check.close()
+            idle.close()
+            if done[0] or self.state != INITIALIZED:
+                return
+            done[0] = True
+            err = 0
+            try:
+                s = _socket.socket(fileno=self.fd)
+            except OSError as exc:
+                err = -(exc.errno or 1)
+            else:
+                try:
+                    s.shutdown(_socket.SHUT_WR)
+                except OSError as exc:
+                    err = -(exc.errno or 1)
+                finally:
+                    s.detach()
+            req._after_shutdown(self._h, err)
+
+        check.start(fed)
+        idle.start(fed)
         return 0
 
     # -- properties ------------------------------------------------------------------------

@@ -72,8 +72,13 @@ def popCallback(streams: list[Any]) -> Callable[..., Any]:
 
 
 def makeAsyncIterable(val: Any) -> Any:
-    if isIterable(val):
+    if isIterable(val, True):
         return val
+    elif isIterable(val):
+        # DIVERGENCE: JS `for await` also takes a sync iterable (a Buffer, an array, a
+        # generator); Python's `async for` does not, so the function stage gets an async
+        # view of it.
+        return from_sync_iterable(val)
     elif isReadableNodeStream(val):
         # Legacy streams are not Iterable.
         return from_readable(val)
@@ -85,6 +90,21 @@ async def from_readable(val: Any) -> Any:
 
     async for chunk in Readable.__aiter__(val):
         yield chunk
+
+
+async def from_sync_iterable(val: Any) -> Any:
+    # JS's async-from-sync iterator: each value is awaited; an abrupt exit closes the
+    # sync iterator (iterator.return()).
+    it = _AsyncIter(val)
+    try:
+        while True:
+            done, value = await it.next()
+            if done:
+                return
+            yield value
+    except GeneratorExit:
+        await it.close()
+        raise
 
 
 class _AsyncIter:

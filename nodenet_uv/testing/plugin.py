@@ -18,7 +18,7 @@ from nodenet_uv.testing import _runtime, common
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
-    outcome = yield
+    outcome: Any = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed:
         item._nodenet_uv_failed = True  # type: ignore[attr-defined]
