@@ -33,7 +33,9 @@ def run(main: Coroutine[Any, Any, Any] | Callable[[], Any] | None = None) -> Any
         if isinstance(main, Coroutine):
             promise = spawn(main)
         else:
-            main()
+            # The main script runs in a callback scope: if it throws, the exception goes
+            # to process.on('uncaughtException') (or ends run()), as in Node.
+            _loop.make_callback(main)
     _loop.spin_event_loop()
     if promise is not None and promise.state != "pending":
         return promise.result()

@@ -27,7 +27,12 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit
-from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
+from nodenet_uv._internal.inspect import (
+    inspect,
+    js_constructor_name,
+    js_string,
+    number_to_string,
+)
 from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise, spawn
 
@@ -74,6 +79,9 @@ class _OnceWrapper:
     """Node's onceWrapper (bound to its state by _onceWrap): removes itself, then calls."""
 
     __slots__ = ("fired", "limit", "listener", "target", "type")
+
+    # What Node's wrapper (onceWrapper.bind(state)) says its name is.
+    __name__ = "bound onceWrapper"
 
     def __init__(self, target: Any, type: Any, listener: Callable[..., Any]) -> None:
         self.fired = False
@@ -152,6 +160,13 @@ def _string(type: Any) -> str:
     return js_string(type)
 
 
+def _inspect_target(target: Any) -> str:
+    # inspect(target, { depth: -1 }): an emitter always has own properties (_events,
+    # _eventsCount, _maxListeners), so Node prints just `[ConstructorName]`; ours keeps
+    # its state in underscore attributes, which our inspect does not list.
+    return f"[{js_constructor_name(target)}]"
+
+
 def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
     _check_listener(listener)
     events = _events_of(target)
@@ -185,7 +200,7 @@ def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
             count = len(existing)
             w = MaxListenersExceededWarning(
                 f"Possible EventEmitter memory leak detected. {count} {_string(type)} "
-                f"listeners added to {inspect(target, depth=-1)}. MaxListeners is "
+                f"listeners added to {_inspect_target(target)}. MaxListeners is "
                 f"{number_to_string(m)}. Use emitter.setMaxListeners() to increase limit",
                 target,
                 type,

@@ -518,7 +518,7 @@ class Socket(Duplex):
     def _read(self, n: Any = None) -> None:
         if self.connecting or self._handle is None:
             self.once("connect", lambda: self._read(n))
-        elif not self._handle.reading:
+        elif not getattr(self._handle, "reading", False):  # a fake handle may lack it
             try_read_start(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
@@ -597,8 +597,9 @@ class Socket(Duplex):
         if handle is not None:
             is_exception = bool(exception)
             # Keep the counters readable after the handle is gone.
-            self._k_bytes_read = handle.bytesRead
-            self._k_bytes_written = handle.bytesWritten
+            # (JS reads undefined off a fake handle that has no counters.)
+            self._k_bytes_read = getattr(handle, "bytesRead", 0)
+            self._k_bytes_written = getattr(handle, "bytesWritten", 0)
             if self.resetAndClosing:
                 self.resetAndClosing = False
                 err = handle.reset(lambda: self.emit("close", is_exception))
@@ -722,12 +723,14 @@ class Socket(Duplex):
     @property
     def bytesWritten(self) -> int | None:
         """Bytes accepted by write(): dispatched + still buffered + pending on connect."""
-        total = self._bytesDispatched
-        data = self._pendingData
-        encoding = self._pendingEncoding
+        # writableBuffer first: on an object whose constructor never ran (Node reads the
+        # getter off Socket.prototype) it is None and nothing else may be touched.
         writable_buffer = self.writableBuffer
         if writable_buffer is None:
             return None
+        total = self._bytesDispatched
+        data = self._pendingData
+        encoding = self._pendingEncoding
         for el in writable_buffer:
             chunk = el["chunk"] if isinstance(el, dict) else el.chunk
             enc = el["encoding"] if isinstance(el, dict) else el.encoding

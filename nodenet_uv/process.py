@@ -19,6 +19,7 @@ from nodenet_uv._binding import loop as _loop
 from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
+from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv.events import EventEmitter
 
 __all__ = ["NodeWarning", "Process", "process"]
@@ -59,6 +60,11 @@ class Process(EventEmitter):
 
     def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
         validators.validate_function(callback, "callback")
+        if args:
+            # DESIGN.md arity rule: extra arguments are dropped, as a JS function would.
+            limit = arg_limit(callback)
+            if 0 <= limit < len(args):
+                args = args[:limit]
         task_queues.next_tick(callback, *args)
 
     def emitWarning(

@@ -5,11 +5,16 @@ Node: ``timers``. Durations are milliseconds; extra arguments are passed to the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv import _validators as validators
+from nodenet_uv import errors
 from nodenet_uv._internal import timers as _timers
+from nodenet_uv._internal import warning as _warning
+from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.inspect import number_to_string
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.timers import TIMEOUT_MAX, Immediate, Timeout
 
@@ -17,70 +22,152 @@ __all__ = [
     "TIMEOUT_MAX",
     "Immediate",
     "Timeout",
+    "active",
     "clearImmediate",
     "clearInterval",
     "clearTimeout",
+    "enroll",
     "setImmediate",
     "setInterval",
     "setTimeout",
+    "unenroll",
 ]
 
 
-def setTimeout(callback: Callable[..., Any], after: Any = None, *args: Any) -> Timeout:
+def _callback_args(callback: Any, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    # DESIGN.md arity rule: a callback may take fewer positional parameters than the
+    # arguments given for it (JS drops the extra ones). The arguments are fixed when the
+    # timer is created, so they are cut to size once, here.
+    if not args:
+        return None
+    limit = arg_limit(callback)
+    if 0 <= limit < len(args):
+        args = args[:limit]
+    return args or None
+
+
+def setTimeout(
+    callback: Callable[..., Any] | None = None, after: Any = None, *args: Any
+) -> Timeout:
     validators.validate_function(callback, "callback")
-    timeout = Timeout(callback, after, args or None, False, True)
+    timeout = Timeout(callback, after, _callback_args(callback, args), False, True)
     _timers.insert(timeout, timeout._idleTimeout)
     return timeout
 
 
-def clearTimeout(timer: Any) -> None:
+def clearTimeout(timer: Any = None) -> None:
     _timers.clear_timeout(timer)
 
 
-def setInterval(callback: Callable[..., Any], repeat: Any = None, *args: Any) -> Timeout:
+def setInterval(
+    callback: Callable[..., Any] | None = None, repeat: Any = None, *args: Any
+) -> Timeout:
     validators.validate_function(callback, "callback")
-    timeout = Timeout(callback, repeat, args or None, True, True)
+    timeout = Timeout(callback, repeat, _callback_args(callback, args), True, True)
     _timers.insert(timeout, timeout._idleTimeout)
     return timeout
 
 
-def clearInterval(timer: Any) -> None:
+def clearInterval(timer: Any = None) -> None:
     # clearTimeout and clearInterval are interchangeable (HTML Living Standard).
     _timers.clear_timeout(timer)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Immediate:
     validators.validate_function(callback, "callback")
-    return Immediate(callback, args or None)
+    return Immediate(callback, _callback_args(callback, args))
 
 
-def clearImmediate(immediate: Any) -> None:
+def clearImmediate(immediate: Any = None) -> None:
     _timers.clear_immediate(immediate)
 
 
 def getTimerDuration(msecs: Any, name: str) -> float:
-    """internal/timers.js getTimerDuration (used by Socket.setTimeout)."""
-    from nodenet_uv import errors
-    from nodenet_uv._internal import warning
-
+    """internal/timers.js getTimerDuration (used by timers.enroll and Socket.setTimeout)."""
     validators.validate_number(msecs, name)
-    if msecs < 0 or msecs != msecs or msecs in (float("inf"), float("-inf")):
+    if msecs < 0 or not math.isfinite(msecs):
         raise errors.ERR_OUT_OF_RANGE(name, "a non-negative finite number", msecs)
+    # Ensure that msecs fits into signed int32
     if msecs > TIMEOUT_MAX:
-        warning.emit_warning(
-            f"{msecs} does not fit into a 32-bit signed integer."
+        _warning.emit_warning(
+            f"{number_to_string(msecs)} does not fit into a 32-bit signed integer."
             f"\nTimer duration was truncated to {TIMEOUT_MAX}.",
             "TimeoutOverflowWarning",
         )
         return TIMEOUT_MAX
-    return float(msecs)
+    return msecs
 
 
-def setUnrefTimeout(callback: Callable[..., Any], after: float) -> Timeout:
+def setUnrefTimeout(callback: Callable[..., Any], after: Any = None) -> Timeout:
     """internal/timers.js setUnrefTimeout: a timer that never keeps the loop alive."""
+    # Type checking identical to setTimeout()
     validators.validate_function(callback, "callback")
     return _timers.set_unref_timeout(callback, after)
 
 
+# -- the deprecated timers API (lib/timers.js) ------------------------------------------
+
+# internal/util.js codesWarned: each deprecation code warns once per process.
+_codes_warned: set[str] = set()
+
+
+def _deprecate(fn: Callable[..., Any], msg: str, code: str) -> Callable[..., Any]:
+    """internal/util.js deprecate(fn, msg, code): warn on the first call, then call."""
+
+    def deprecated(*args: Any) -> Any:
+        if code not in _codes_warned:
+            _codes_warned.add(code)
+            _warning.emit_warning(msg, "DeprecationWarning", code)
+        return fn(*args)
+
+    deprecated.__name__ = fn.__name__
+    deprecated.__doc__ = fn.__doc__
+    return deprecated
+
+
+def _enroll_item(item: Any, msecs: Any) -> None:
+    """Make a regular object able to act as a timer (does not start it; see active())."""
+    msecs = getTimerDuration(msecs, "msecs")
+    # If this item was already in a list somewhere then we should unenroll it from that
+    if getattr(item, "_idleNext", None) is not None:
+        _timers.unenroll(item)
+    item._idleNext = item
+    item._idlePrev = item
+    item._idleTimeout = msecs
+
+
+def _unenroll_item(item: Any) -> None:
+    _timers.unenroll(item)
+
+
+def _active_item(item: Any) -> None:
+    _timers.active(item)
+
+
+def _unref_active_item(item: Any) -> None:
+    _timers.unref_active(item)
+
+
+_enroll_item.__name__ = "enroll"
+_unenroll_item.__name__ = "unenroll"
+_active_item.__name__ = "active"
+_unref_active_item.__name__ = "_unrefActive"
+
+_unrefActive = _deprecate(
+    _unref_active_item,
+    "timers._unrefActive() is deprecated. Please use timeout.refresh() instead.",
+    "DEP0127",
+)
+active = _deprecate(
+    _active_item, "timers.active() is deprecated. Please use timeout.refresh() instead.", "DEP0126"
+)
+unenroll = _deprecate(
+    _unenroll_item, "timers.unenroll() is deprecated. Please use clearTimeout instead.", "DEP0096"
+)
+enroll = _deprecate(
+    _enroll_item, "timers.enroll() is deprecated. Please use setTimeout instead.", "DEP0095"
+)
+
+
 __all__ += alias_module(globals(), __all__)
-alias_module(globals(), ["getTimerDuration", "setUnrefTimeout"])
+alias_module(globals(), ["getTimerDuration", "setUnrefTimeout", "_unrefActive"])

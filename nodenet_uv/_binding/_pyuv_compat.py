@@ -75,7 +75,7 @@ def set_reuse_port(fd: int) -> int:
 
 
 # -- Pipe -------------------------------------------------------------------------------------
-import errno as _errno  # noqa: E402
+import errno as _perrno  # noqa: E402
 import os as _os  # noqa: E402
 import stat as _stat  # noqa: E402
 import sys as _sys  # noqa: E402
@@ -99,6 +99,8 @@ def pipe_chmod(path: str, mode: int) -> int:
     if mode & UV_WRITABLE:
         bits |= _stat.S_IWUSR | _stat.S_IWGRP | _stat.S_IWOTH
     try:
+        # chmod(2) reads the name up to its first NUL: an abstract name is "" (ENOENT).
+        path = path.split("\0", 1)[0]
         current = _os.stat(path).st_mode
         if current & bits == bits:
             return 0
@@ -178,7 +180,7 @@ def _sock_call(fn_name: str, fd: int, name: str) -> int:
         if fn(fd, addr, len(addr)) == 0:
             return 0
         err = ctypes.get_errno()
-        if err != _errno.EINTR:
+        if err != _perrno.EINTR:
             return -err
 
 
@@ -196,7 +198,7 @@ def pipe_bind_fd(name: str) -> int:
     negative errno; ENOENT becomes EACCES, as libuv does "for compatibility with Windows".
     """
     if name.startswith("\0") and not _IS_LINUX:
-        return -_errno.EINVAL  # abstract sockets are Linux only
+        return -_perrno.EINVAL  # abstract sockets are Linux only
     try:
         fd = _new_unix_socket()
     except OSError as exc:
@@ -204,7 +206,7 @@ def pipe_bind_fd(name: str) -> int:
     err = _sock_call("bind", fd, name)
     if err:
         _os.close(fd)
-        return -_errno.EACCES if err == -_errno.ENOENT else err
+        return -_perrno.EACCES if err == -_perrno.ENOENT else err
     return fd
 
 
@@ -223,9 +225,9 @@ def pipe_connect_fd(fd: int, name: str) -> int:
     which libuv reports as it is), so there is no EINPROGRESS to wait for.
     """
     if name.startswith("\0") and not _IS_LINUX:
-        return -_errno.EINVAL
+        return -_perrno.EINVAL
     err = _sock_call("connect", fd, name)
-    return 0 if err == -_errno.EINPROGRESS else err
+    return 0 if err == -_perrno.EINPROGRESS else err
 
 
 # -- uv_try_write ------------------------------------------------------------------------------
@@ -268,3 +270,23 @@ def try_writev(handle: Any, fd: int, bufs: list[Any]) -> int:
         except OSError as exc:
             return -(exc.errno or _errno.EIO)
     return try_write(handle, fd, b"".join(bufs))
+
+
+def fd_in_use(loop: Any, fd: int) -> bool:
+    """uv__fd_exists (libuv 1.2x): is ``fd`` already watched by an active handle of ``loop``?
+
+    libuv 1.46's uv_pipe_open/uv_tcp_open refuse such an fd with EEXIST (``listen({fd})``
+    on a listening server's own fd: ``listen EEXIST``); 1.13 registers it twice and the
+    loop then spins. "Watched" is approximated by uv_is_active (reading, listening,
+    connecting or writing), which is when libuv has the fd in its watcher table.
+    """
+    for h in loop.handles:
+        fileno = getattr(h, "fileno", None)
+        if fileno is None or h.closed or not h.active:
+            continue
+        try:
+            if fileno() == fd:
+                return True
+        except Exception:  # a handle with no fd yet
+            continue
+    return False

@@ -13,10 +13,21 @@ Exceptions: pyuv swallows exceptions raised in callbacks (it prints them and car
 hook that ``nodenet_uv.process`` installs. If nobody handles one, it is stored, the loop
 is stopped, and :func:`run` re-raises it with its original traceback, as Node would crash
 the process. The loop stays usable afterwards, so a test can clean up.
+
+A scope whose callback threw has *failed*: it does not drain the queues (Node's
+``MarkAsFailed``), and a drain in which a tick throws stops there. What is left waits
+for the next scope: at the latest the check phase, whose native-immediates scope
+(``RunAndClearNativeImmediates``) drains before the immediates run; the
+'uncaughtException' path queues an immediate so that a check phase comes. Measured
+against node v20 in tests/differential/test_runtime_orders.py (``uncaught_*``).
 """
 
 from __future__ import annotations
 
+import signal
+import socket
+import threading
+from collections import deque
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
@@ -28,8 +39,17 @@ loop: Any = pyuv.Loop.default_loop()
 
 # Installed by _internal.task_queues: drains nextTicks and microtasks.
 _tick_callback: Callable[[], None] = lambda: None
-# Returns whether the tick/microtask queues have anything queued.
-_has_pending_ticks: Callable[[], bool] = lambda: False
+
+# The nextTick and microtask queues live here, shared with _internal.task_queues, the way
+# Node shares tickInfo between C++ and JS: the hot path after every libuv callback is then
+# a truth test of two deques, not a function call.
+tick_queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
+microtask_queue: deque[Callable[[], Any]] = deque()
+
+
+def _has_pending_ticks() -> bool:
+    return bool(tick_queue) or bool(microtask_queue)
+
 # Installed by nodenet_uv.process: returns True when 'uncaughtException' took the error.
 _uncaught_handler: Callable[[BaseException], bool] = lambda exc: False
 # Called with no argument when the loop has drained; returns True if it scheduled work
@@ -39,10 +59,9 @@ _before_exit: Callable[[], None] = lambda: None
 _fatal: list[BaseException] = []
 
 
-def set_tick_callback(drain: Callable[[], None], has_pending: Callable[[], bool]) -> None:
-    global _tick_callback, _has_pending_ticks
+def set_tick_callback(drain: Callable[[], None]) -> None:
+    global _tick_callback
     _tick_callback = drain
-    _has_pending_ticks = has_pending
 
 
 def set_uncaught_handler(handler: Callable[[BaseException], bool]) -> None:
@@ -101,7 +120,7 @@ def make_callback(fn: Callable[..., Any], *args: Any) -> None:
     except BaseException as exc:
         trigger_uncaught_exception(exc)
         return
-    if _has_pending_ticks():
+    if tick_queue or microtask_queue:
         drain_ticks()
 
 
@@ -111,6 +130,46 @@ def _excepthook(typ: type[BaseException], value: BaseException, tb: TracebackTyp
 
 
 loop.excepthook = _excepthook
+
+# Handles the runtime itself owns (not user resources; leak checks skip them).
+internal_handles: list[Any] = []
+
+
+def _install_signal_checker() -> None:
+    """Let Python signal handlers run while libuv waits (Ctrl-C, SIGALRM, SIGTERM...).
+
+    CPython runs a signal handler only between bytecodes; while libuv sits in epoll_wait
+    no bytecode runs, so a Ctrl-C would wait for the next I/O. pyuv's SignalChecker
+    watches the fd given to signal.set_wakeup_fd and calls into Python when a signal
+    arrives; an exception the handler raises (KeyboardInterrupt) then stops the loop and
+    comes out of run(), as Ctrl-C ends a Node process. Unref'ed: it never keeps the loop
+    alive. Skipped off the main thread, or when someone (asyncio) already owns the fd.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    r, w = socket.socketpair()
+    r.setblocking(False)
+    w.setblocking(False)
+    try:
+        old = signal.set_wakeup_fd(w.fileno())
+    except ValueError:
+        r.close()
+        w.close()
+        return
+    if old != -1:
+        signal.set_wakeup_fd(old)
+        r.close()
+        w.close()
+        return
+    checker = pyuv.util.SignalChecker(loop, r.fileno())
+    checker.start()
+    checker.ref = False
+    internal_handles.append(checker)
+    _signal_fds.extend((r, w))
+
+
+_signal_fds: list[socket.socket] = []
+_install_signal_checker()
 
 
 def now() -> int:

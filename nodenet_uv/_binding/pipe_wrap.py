@@ -58,6 +58,8 @@ class Pipe(ConnectionWrap):
         return Pipe(SOCKET)
 
     def open(self, fd: int) -> int:
+        if _pyuv_compat.fd_in_use(_loop.loop, fd):
+            return uv.UV_EEXIST
         try:
             self._h.open(fd)
         except _Errors as exc:

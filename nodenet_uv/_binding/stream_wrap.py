@@ -16,15 +16,15 @@ JS calls the callback itself (``afterWriteDispatched``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import os as _os
 import socket as _socket
+from collections.abc import Callable
 from typing import Any
 
 import pyuv
 
-from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding import _pyuv_compat, string_bytes, uv
+from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding.handle_wrap import CLOSED, INITIALIZED, HandleWrap
 
 _UVError = pyuv.error.UVError
@@ -168,8 +168,10 @@ class LibuvStreamWrap(HandleWrap):
         try:
             onread(self, nread, data)
         except BaseException as exc:
+            # A failed callback scope does not drain the queues (make_callback).
             _loop.trigger_uncaught_exception(exc)
-        if _loop._has_pending_ticks():
+            return
+        if _loop.tick_queue or _loop.microtask_queue:
             _loop.drain_ticks()
 
     def _emit_user_reads(self, data: bytes) -> None:
@@ -195,11 +197,11 @@ class LibuvStreamWrap(HandleWrap):
             try:
                 ret = onread(self, n, buf)
             except BaseException as exc:
-                ret = None
                 _loop.trigger_uncaught_exception(exc)
+                return
             if ret is not None:
                 self._user_buffer = ret  # the JS side returned the next buffer
-            if _loop._has_pending_ticks():
+            if _loop.tick_queue or _loop.microtask_queue:
                 _loop.drain_ticks()
             if not self._uv_reading and offset < total:
                 self._pending_user_data = bytes(view[offset:])
@@ -305,35 +307,31 @@ class LibuvStreamWrap(HandleWrap):
         # uv_shutdown feeds the stream to the pending queue (uv__io_feed), and 1.46 runs
         # that queue right after the poll phase, before the check phase: the shutdown()
         # syscall and its callback come before this iteration's setImmediate()s (or, if
-        # requested from a timer, before the poll). libuv 1.13 waits for the next POLLOUT,
-        # a whole loop turn later. So: libuv 1.13 still gets uv_shutdown (its checks and
-        # flags), but the syscall and the callback are done here from a fresh check
-        # handle (it runs before the immediates' older one) or, if that phase is already
-        # past, an idle handle; libuv's own later callback is then ignored. If the handle
-        # is closed first, libuv's callback (UV_ECANCELED) is the one delivered.
-        done = [False]
-
-        def after_libuv(handle: Any, error: int | None) -> None:
-            if not done[0]:
-                done[0] = True
-                req._after_shutdown(handle, error)
-
-        try:
-            self._h.shutdown(after_libuv)
-        except (_UVError, _HandleClosedError) as exc:
-            return _code(exc)
+        # requested from a timer, before the poll). libuv 1.13 arms POLLOUT and waits for
+        # the next poll, a whole loop turn later (and if the peer's EOF arrives while
+        # that POLLOUT is armed, 1.13 leaves the handle active for good). So libuv's
+        # uv_shutdown is not called here: its checks are made, then the syscall and the
+        # callback come from a fresh check handle (it runs before the immediates' older
+        # one) or, if that phase is already past, an idle handle. A handle closed first
+        # gets UV_ECANCELED, as uv__stream_destroy gives it.
+        h = self._h
+        if not h.writable:
+            return uv.UV_ENOTCONN
+        fd = self.fd
+        if fd < 0:
+            return _UV_EBADF
         check = pyuv.Check(_loop.loop)
         idle = pyuv.Idle(_loop.loop)
 
         def fed(_h: Any) -> None:
             check.close()
             idle.close()
-            if done[0] or self.state != INITIALIZED:
+            if self.state != INITIALIZED:
+                req._after_shutdown(h, uv.UV_ECANCELED)
                 return
-            done[0] = True
             err = 0
             try:
-                s = _socket.socket(fileno=self.fd)
+                s = _socket.socket(fileno=fd)
             except OSError as exc:
                 err = -(exc.errno or 1)
             else:
@@ -343,7 +341,7 @@ class LibuvStreamWrap(HandleWrap):
                     err = -(exc.errno or 1)
                 finally:
                     s.detach()
-            req._after_shutdown(self._h, err)
+            req._after_shutdown(h, err)
 
         check.start(fed)
         idle.start(fed)

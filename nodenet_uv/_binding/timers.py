@@ -29,7 +29,8 @@ _idle_handle: Any = None
 
 
 def internal_handles() -> tuple[Any, ...]:
-    return tuple(h for h in (_timer_handle, _check_handle, _idle_handle) if h is not None)
+    own = (_timer_handle, _check_handle, _idle_handle)
+    return tuple(h for h in own if h is not None) + tuple(_loop_mod.internal_handles)
 
 
 def setup_timers(
@@ -99,7 +100,7 @@ def _run_timers(handle: Any) -> None:
         _timer_handle.ref = ret > 0
     else:
         _timer_handle.ref = False
-    if _loop_mod._has_pending_ticks():
+    if _loop_mod.tick_queue or _loop_mod.microtask_queue:
         _loop_mod.drain_ticks()
 
 
@@ -107,7 +108,7 @@ def _check_immediate(handle: Any) -> None:
     # env.cc CheckImmediate. First RunAndClearNativeImmediates, whose callback scope
     # drains whatever a failed scope left in the tick queues (so they run before this
     # iteration's immediates).
-    if _loop_mod._has_pending_ticks():
+    if _loop_mod.tick_queue or _loop_mod.microtask_queue:
         _loop_mod.drain_ticks()
         if _loop_mod._fatal:
             return

@@ -83,6 +83,7 @@ class Promise:
             self._schedule(on_ok, on_err)
         if state == _REJECTED and not self._handled:
             _unhandled[id(self)] = self
+            task_queues.set_has_rejection_to_warn()
 
     def _schedule(self, on_ok: Callable[[Any], Any], on_err: Callable[[Any], Any]) -> None:
         fn = on_ok if self._state == _FULFILLED else on_err

@@ -7,16 +7,30 @@ both are empty. Promise reactions (``_internal.promise``) are microtasks.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv._binding import loop as _loop
 
-_queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
-_microtasks: deque[Callable[[], Any]] = deque()
-# Hooks run after each microtask drain (unhandled-rejection processing, see promise.py).
+# The queues themselves live in the binding (Node's tickInfo is shared state too).
+_queue = _loop.tick_queue
+_microtasks = _loop.microtask_queue
+# Hooks run after each microtask drain (unhandled-rejection processing, see promise.py),
+# only while _rejections_pending[0] is set (processPromiseRejections).
 _after_microtasks: list[Callable[[], bool]] = []
+_rejections_pending = [False]
+
+
+def set_has_rejection_to_warn() -> None:
+    """A promise was rejected with no handler: check once the microtasks have run."""
+    if not _rejections_pending[0]:
+        _rejections_pending[0] = True
+        # Make sure a drain happens even if nothing else is queued.
+        _microtasks.append(_noop)
+
+
+def _noop() -> None:
+    return None
 
 
 def next_tick(callback: Callable[..., Any], *args: Any) -> None:
@@ -51,6 +65,7 @@ def run_microtasks() -> None:
 
 
 def _process_rejections() -> bool:
+    _rejections_pending[0] = False
     more = False
     for hook in _after_microtasks:
         if hook():
@@ -60,14 +75,20 @@ def _process_rejections() -> bool:
 
 def process_ticks_and_rejections() -> None:
     q = _queue
+    mq = _microtasks
     while True:
         while q:
             callback, args = q.popleft()
             callback(*args)
-        run_microtasks()
-        if _loop._fatal:
-            return
-        if not q and not _process_rejections() and not q and not _microtasks:
+        if mq:
+            run_microtasks()
+            if _loop._fatal:
+                return
+        if q or mq:
+            continue
+        if _rejections_pending[0] and _process_rejections():
+            continue
+        if not q and not mq:
             return
 
 
@@ -84,6 +105,7 @@ def clear() -> None:
     """Forget queued ticks and microtasks (test isolation only)."""
     _queue.clear()
     _microtasks.clear()
+    _rejections_pending[0] = False
 
 
-_loop.set_tick_callback(process_ticks_and_rejections, has_pending)
+_loop.set_tick_callback(process_ticks_and_rejections)

@@ -23,6 +23,7 @@ from typing import Any
 from nodenet_uv._binding import timers as binding
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
+from nodenet_uv._internal.inspect import number_to_string
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -58,16 +59,19 @@ def _l_peek(lst: Any) -> Any:
 
 
 def _l_remove(item: Any) -> None:
-    if item._idleNext is not None:
-        item._idleNext._idlePrev = item._idlePrev
-    if item._idlePrev is not None:
-        item._idlePrev._idleNext = item._idleNext
+    # getattr: an object given to timers.unenroll() may never have been enrolled.
+    nxt = getattr(item, "_idleNext", None)
+    prev = getattr(item, "_idlePrev", None)
+    if nxt is not None:
+        nxt._idlePrev = prev
+    if prev is not None:
+        prev._idleNext = nxt
     item._idleNext = None
     item._idlePrev = None
 
 
 def _l_append(lst: Any, item: Any) -> None:
-    if item._idleNext is not None or item._idlePrev is not None:
+    if getattr(item, "_idleNext", None) is not None or getattr(item, "_idlePrev", None) is not None:
         _l_remove(item)
     item._idleNext = lst._idleNext
     lst._idleNext._idlePrev = item
@@ -221,7 +225,7 @@ class Timeout:
         if not (after_n >= 1 and after_n <= TIMEOUT_MAX):
             if after_n > TIMEOUT_MAX:
                 _warning.emit_warning(
-                    f"{_js_num(after_n)} does not fit into a 32-bit signed integer."
+                    f"{number_to_string(after_n)} does not fit into a 32-bit signed integer."
                     "\nTimeout duration was set to 1.",
                     "TimeoutOverflowWarning",
                 )
@@ -271,7 +275,7 @@ class Timeout:
         return self
 
     def __int__(self) -> int:
-        # Timeout[Symbol.toPrimitive]: the id clearTimeout() also accepts.
+        # Timeout[Symbol.toPrimitive]: the id clearTimeout() also accepts (`+timeout`).
         if not self._has_primitive:
             self._has_primitive = True
             known_timers_by_id[self._async_id] = self
@@ -279,10 +283,15 @@ class Timeout:
 
     __index__ = __int__
 
+    def __str__(self) -> str:
+        # `${timeout}` / String(timeout): Symbol.toPrimitive again, as a string.
+        return str(self.__int__())
+
     def __enter__(self) -> Timeout:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        # Timeout.prototype[Symbol.dispose]
         clear_timeout(self)
 
     def __repr__(self) -> str:
@@ -316,15 +325,33 @@ def unref_active(item: Any) -> None:
     insert_guarded(item, False)
 
 
+def _init_plain_timer(item: Any) -> None:
+    # An object made a timer by timers.enroll() has none of a Timeout's fields; Node
+    # reads them as undefined (its symbol-keyed ones are created by initAsyncResource).
+    for name, default in (
+        ("_onTimeout", None),
+        ("_destroyed", False),
+        ("_refed", None),
+        ("_has_primitive", False),
+        ("_repeat", None),
+        ("_timerArgs", None),
+    ):
+        if not hasattr(item, name):
+            setattr(item, name, default)
+
+
 def insert_guarded(item: Any, refed: bool, start: int | None = None) -> None:
-    msecs = item._idleTimeout
+    msecs = getattr(item, "_idleTimeout", None)
     if msecs is None or msecs < 0:
         return
+    if type(item) is not Timeout:
+        _init_plain_timer(item)
     insert(item, msecs, start)
     is_destroyed = item._destroyed
-    if is_destroyed:
+    if is_destroyed or not getattr(item, "_async_id", None):
         item._destroyed = False
         item._async_id = _new_async_id()
+    if is_destroyed:
         if refed:
             inc_ref_count()
     elif refed == (not item._refed):
@@ -360,13 +387,15 @@ def set_unref_timeout(callback: Callable[..., Any], after: float) -> Timeout:
 
 def unenroll(item: Any) -> None:
     """lib/timers.js unenroll: cancel a timer and reset its list bookkeeping."""
-    if item._destroyed:
+    if getattr(item, "_destroyed", False):
         return
     item._destroyed = True
     if getattr(item, "_has_primitive", False):
         known_timers_by_id.pop(item._async_id, None)
     _l_remove(item)
-    if item._refed:
+    # We only delete refed lists because unrefed ones are incredibly likely to come
+    # from http and be recreated shortly after.
+    if getattr(item, "_refed", False):
         m = int(item._idleTimeout)
         lst = timer_list_map.get(m)
         if lst is not None and _l_is_empty(lst):
@@ -378,15 +407,19 @@ def unenroll(item: Any) -> None:
 
 
 def clear_timeout(timer: Any) -> None:
+    """lib/timers.js clearTimeout: a Timeout, or the id its toPrimitive gave (`+t`)."""
     if timer is not None and getattr(timer, "_onTimeout", None):
         timer._onTimeout = None
         unenroll(timer)
         return
-    if isinstance(timer, (int, str)) and not isinstance(timer, bool):
-        try:
-            inst = known_timers_by_id.get(int(timer))
-        except ValueError:
-            inst = None
+    if isinstance(timer, (int, float, str)) and not isinstance(timer, bool):
+        # knownTimersById[timer]: a number or its canonical string form.
+        key = timer
+        if isinstance(timer, float) and timer.is_integer():
+            key = int(timer)
+        elif isinstance(timer, str) and timer.isdigit() and str(int(timer)) == timer:
+            key = int(timer)
+        inst = known_timers_by_id.get(key) if isinstance(key, int) else None
         if inst is not None:
             inst._onTimeout = None
             unenroll(inst)
@@ -398,7 +431,7 @@ class Immediate:
 
     __slots__ = ("_argv", "_destroyed", "_idleNext", "_idlePrev", "_onImmediate", "_refed")
 
-    def __init__(self, callback: Callable[..., Any], args: tuple[Any, ...] | None) -> None:
+    def __init__(self, callback: Callable[..., Any] | None, args: tuple[Any, ...] | None) -> None:
         self._idleNext: Immediate | None = None
         self._idlePrev: Immediate | None = None
         self._onImmediate: Callable[..., Any] | None = callback
@@ -429,6 +462,13 @@ class Immediate:
         return bool(self._refed)
 
     has_ref = hasRef
+
+    def __enter__(self) -> Immediate:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Immediate.prototype[Symbol.dispose]
+        clear_immediate(self)
 
     def __repr__(self) -> str:
         return f"Immediate {{ _destroyed: {str(self._destroyed).lower()} }}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from typing import Any
 
 from nodenet_uv._binding import cares_wrap as _cares
@@ -17,6 +19,15 @@ def live_handles() -> list[Any]:
     return [h for h in _loop.loop.handles if not h.closed and id(h) not in internal]
 
 
+def _describe(handle: Any) -> str:
+    text = f"active {type(handle).__name__} handle"
+    try:
+        text += f" on {handle.getsockname()}"
+    except Exception:
+        pass
+    return text
+
+
 def leaks() -> list[str]:
     """What a finished test left that would keep a Node process alive.
 
@@ -25,14 +36,52 @@ def leaks() -> list[str]:
     :func:`reset_runtime`. Active ref'ed handles, ref'ed timers, queued immediates and
     pending ticks are counted.
     """
-    found = [f"active handle: {h!r}" for h in live_handles() if h.active and h.ref]
+    found = [_describe(h) for h in live_handles() if h.active and h.ref]
     if _timers.timeout_info[0] > 0:
         found.append(f"{_timers.timeout_info[0]} ref'ed timer(s) still scheduled")
-    if _btimers.immediate_info["count"] > 0:
-        found.append(f"{_btimers.immediate_info['count']} immediate(s) still queued")
-    if task_queues.has_pending():
+    if _btimers.immediate_info["ref_count"] > 0:
+        # Unref'ed immediates may stay queued: they do not keep a Node process alive.
+        found.append(f"{_btimers.immediate_info['ref_count']} ref'ed immediate(s) still queued")
+    if task_queues._queue or task_queues._microtasks:
         found.append("nextTick/microtask queue not empty")
     return found
+
+
+def _fd_dir() -> str | None:
+    for d in ("/proc/self/fd", "/dev/fd"):
+        if os.path.isdir(d):
+            return d
+    return None
+
+
+def open_fds() -> dict[int, str]:
+    """This process's open file descriptors and what each points to (empty if unknown)."""
+    d = _fd_dir()
+    if d is None:
+        return {}
+    found: dict[int, str] = {}
+    for name in os.listdir(d):
+        try:
+            found[int(name)] = os.readlink(os.path.join(d, name))
+        except (OSError, ValueError):
+            continue  # the listing's own fd, closed by now
+    return found
+
+
+def fd_leaks(before: dict[int, str]) -> list[str]:
+    """Descriptors open now that were not open in ``before`` (after a GC pass: a Python
+    socket nobody references any more is closed by then, one kept alive is a leak)."""
+    if not before:
+        return []
+    gc.collect()
+    after = open_fds()
+    return [
+        f"open fd {fd} -> {target}"
+        for fd, target in sorted(after.items())
+        # /dev/null: libuv's loop-wide EMFILE reserve fd, opened by the first listen()
+        # of the process and kept for the loop's life (not a leak of the test's).
+        if before.get(fd) != target and target != "/dev/null"
+    ]
 
 
 def reset_runtime() -> None:
@@ -71,6 +120,12 @@ def reset_runtime() -> None:
     task_queues.clear()
     _promise._unhandled.clear()
     _loop._fatal.clear()
+    # Process-wide state a Node test may change (each Node test is a fresh process).
+    from nodenet_uv import timers as _public_timers
+    from nodenet_uv.events import EventEmitter
+
+    _public_timers._codes_warned.clear()  # deprecations warn once per process
+    EventEmitter.defaultMaxListeners = 10
     from nodenet_uv.process import _on_warning, process
 
     for name in process.eventNames():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sys
 import tempfile
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from nodenet_uv._internal.naming import alias_module
 
 __all__ = [
     "PIPE",
+    "expectWarning",
     "expectsError",
     "hasIPv6",
     "isLinux",
@@ -54,18 +56,41 @@ def tmpdir() -> str:
     return _tmpdir
 
 
+# Node scales timeouts on slow builds/platforms; here an env var does it
+# (NODENET_UV_TIMEOUT_SCALE=3 for a slow CI machine).
+_timeout_scale = float(os.environ.get("NODENET_UV_TIMEOUT_SCALE", "1") or 1)
+
+
 def platformTimeout(ms: float) -> float:
-    return ms
+    """``ms`` scaled for a slow platform (``NODENET_UV_TIMEOUT_SCALE``, default 1)."""
+    if _timeout_scale == 1:
+        return ms
+    return ms * _timeout_scale
+
+
+# test/common/index.js calls net.setDefaultAutoSelectFamilyAttemptTimeout() with this at
+# import; the Node-test conftest applies it per test (a library import must not).
+AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT = 2500
 
 
 class _Check:
-    __slots__ = ("actual", "exact", "minimum", "name")
+    __slots__ = ("actual", "exact", "minimum", "name", "where")
 
     def __init__(self, name: str, exact: int | None, minimum: int | None) -> None:
         self.name = name
         self.exact = exact
         self.minimum = minimum
         self.actual = 0
+        self.where = _caller()
+
+
+def _caller() -> str:
+    # The first frame outside this module: where the test created the mustCall (Node
+    # prints the same "at file:line" stack line).
+    f = sys._getframe(1)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back  # type: ignore[assignment]
+    return f"{f.f_code.co_filename}:{f.f_lineno}" if f is not None else "?"
 
 
 _checks: list[_Check] = []
@@ -97,7 +122,8 @@ def _wrap(fn: Callable[..., Any] | None, check: _Check) -> Callable[..., Any]:
 def mustCall(fn: Callable[..., Any] | int | None = None, exact: int = 1) -> Callable[..., Any]:
     """A wrapper that must be called exactly ``exact`` times by the end of the test."""
     if isinstance(fn, int) and not isinstance(fn, bool):
-        fn, exact = None, fn
+        exact = fn
+        fn = None
     check = _Check(_name_of(fn), exact, None)
     _checks.append(check)
     return _wrap(fn, check)  # type: ignore[arg-type]
@@ -107,7 +133,8 @@ def mustCallAtLeast(
     fn: Callable[..., Any] | int | None = None, minimum: int = 1
 ) -> Callable[..., Any]:
     if isinstance(fn, int) and not isinstance(fn, bool):
-        fn, minimum = None, fn
+        minimum = fn
+        fn = None
     check = _Check(_name_of(fn), None, minimum)
     _checks.append(check)
     return _wrap(fn, check)  # type: ignore[arg-type]
@@ -141,6 +168,7 @@ def mustNotCall(msg: str | None = None) -> Callable[..., Any]:
 
 def _check_error(err: Any, validation: dict[str, Any]) -> None:
     for key, expected in validation.items():
+        actual: Any
         if key == "message":
             actual = str(err)
         elif key == "name":
@@ -171,6 +199,68 @@ def check_error(err: Any, validation: dict[str, Any]) -> None:
     _check_error(err, validation)
 
 
+_catch_warning: dict[str, Callable[[Any], None]] | None = None
+
+
+def _expect_warning(name: str, expected: Any, code: str | None = None) -> Callable[[Any], None]:
+    if isinstance(expected, str):
+        pairs = [[expected, code]]
+    elif isinstance(expected, dict):
+        pairs = [[message, c] for c, message in expected.items()]
+    elif expected and not isinstance(expected[0], (list, tuple)):
+        pairs = [[expected[0], expected[1] if len(expected) > 1 else None]]
+    else:
+        pairs = [list(e) for e in expected]
+    if name == "DeprecationWarning":
+        # Deprecation codes are mandatory, everything else is not.
+        for _, c in pairs:
+            assert c, pairs
+
+    def on_warning(warning: Any) -> None:
+        if not pairs:
+            raise AssertionError(f"Unexpected extra warning received: {warning}")
+        message, c = pairs.pop(0)
+        assert getattr(warning, "name", None) == name, (getattr(warning, "name", None), name)
+        if isinstance(message, re.Pattern):
+            assert message.search(str(warning)), (str(warning), message.pattern)
+        else:
+            assert str(warning) == message, (str(warning), message)
+        assert getattr(warning, "code", None) == c, (getattr(warning, "code", None), c)
+
+    return mustCall(on_warning, len(pairs))
+
+
+def expectWarning(
+    name_or_map: str | dict[str, Any], expected: Any = None, code: Any = None
+) -> None:
+    """Node's ``common.expectWarning``: each named warning must be emitted (through
+    ``process.on('warning')``) exactly as listed, and no other warning may be.
+
+    ``expectWarning('DeprecationWarning', 'msg', 'DEP0121')``,
+    ``expectWarning('Warning', [['msg', 'CODE'], ...])`` or
+    ``expectWarning({'DeprecationWarning': {'DEP0121': 'msg'}, 'Warning': 'other'})``.
+    """
+    global _catch_warning
+    from nodenet_uv.process import process
+
+    if _catch_warning is None:
+        catch: dict[str, Callable[[Any], None]] = {}
+        _catch_warning = catch
+
+        def on_any_warning(warning: Any) -> None:
+            name = getattr(warning, "name", type(warning).__name__)
+            if name not in catch:
+                raise TypeError(f'"{name}" was triggered without being expected.\n{warning!r}')
+            catch[name](warning)
+
+        process.on("warning", on_any_warning)
+    if isinstance(name_or_map, str):
+        _catch_warning[name_or_map] = _expect_warning(name_or_map, expected, code)
+    else:
+        for name, exp in name_or_map.items():
+            _catch_warning[name] = _expect_warning(name, exp)
+
+
 def check_must_call() -> None:
     """Raise AssertionError for every mustCall whose count is off; then forget them."""
     failures = []
@@ -178,12 +268,12 @@ def check_must_call() -> None:
         if c.exact is not None and c.actual != c.exact:
             failures.append(
                 f"Mismatched {c.name} function calls. Expected exactly {c.exact}, "
-                f"actual {c.actual}."
+                f"actual {c.actual}.\n    at {c.where}"
             )
         elif c.minimum is not None and c.actual < c.minimum:
             failures.append(
                 f"Mismatched {c.name} function calls. Expected at least {c.minimum}, "
-                f"actual {c.actual}."
+                f"actual {c.actual}.\n    at {c.where}"
             )
     _checks.clear()
     if failures:
@@ -191,7 +281,9 @@ def check_must_call() -> None:
 
 
 def reset_must_call() -> None:
+    global _catch_warning
     _checks.clear()
+    _catch_warning = None
 
 
 __all__ += alias_module(globals(), __all__)

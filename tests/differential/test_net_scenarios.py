@@ -17,6 +17,10 @@ from nodenet_uv.compat import run_node, run_python
 SCENARIOS = Path(__file__).with_name("scenarios")
 NAMES = sorted(p.stem for p in SCENARIOS.glob("*.js") if p.with_suffix(".py").exists())
 
+# Scenarios where nodenet_uv is known to differ from node, with the reason (the cause
+# lies outside net/_binding); each runs as a strict xfail until it is fixed.
+KNOWN_DIFFERENCES: dict[str, str] = {}
+
 
 def by_label(trace: list[Any]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
@@ -25,7 +29,15 @@ def by_label(trace: list[Any]) -> dict[str, list[Any]]:
     return out
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_DIFFERENCES[n]))
+        if n in KNOWN_DIFFERENCES
+        else n
+        for n in NAMES
+    ],
+)
 def test_scenario_matches_node(name: str) -> None:
     js = SCENARIOS / f"{name}.js"
     node_trace = run_node(str(js))
@@ -39,3 +51,4 @@ def test_scenario_matches_node(name: str) -> None:
 
 def test_there_are_scenarios() -> None:
     assert NAMES
+    assert set(KNOWN_DIFFERENCES) <= set(NAMES)

@@ -1,6 +1,9 @@
 // A Node peer for the interop tests. Usage:
-//   node peer.js server <mode>         prints {"port": N} then one JSON result line
-//   node peer.js client <mode> <port>  prints one JSON result line
+//   node peer.js server <mode> [path]  prints {"port": N} (or {"path": P} when listening on
+//                                      the Unix socket P) then one JSON result line;
+//                                      '@name' is the abstract socket '\0name'
+//   node peer.js client <mode> <port|path>  prints one JSON result line; a non-numeric
+//                                      argument is a Unix socket path
 // Modes:
 //   bulk-clientfirst: the client sends SIZE bytes and ends; the server (allowHalfOpen)
 //     reads to the end, then sends SIZE bytes and ends. Both report sha256 of what they
@@ -9,6 +12,9 @@
 //   rst: the client resets the connection after its first read (resetAndDestroy);
 //     the server reports the error it sees.
 //   rst-peer: the server resets after its first read; the client reports its error.
+//   short: INTEROP_SHORT_N connections one after the other: the client connects, sends
+//     one message, the server echoes it and ends, the client ends; the server closes
+//     after the last one. Both report how many round trips they saw.
 'use strict';
 const net = require('net');
 const crypto = require('crypto');
@@ -73,6 +79,34 @@ function rst(sock, resetter, result) {
   if (resetter) sock.write('hello');
 }
 
+const SHORT_N = Number(process.env.INTEROP_SHORT_N || 1000);
+
+function shortServer(sock, result) {
+  sock.once('data', (d) => { sock.end(d); });
+  sock.on('error', (e) => { result.error = e.code; });
+  sock.on('close', () => {
+    result.connections = (result.connections || 0) + 1;
+    if (result.connections === SHORT_N) { server.close(); report(result); }
+  });
+}
+
+function shortClient(target, result) {
+  let i = 0;
+  result.ok = 0;
+  function next() {
+    if (i === SHORT_N) { report(result); return; }
+    const msg = `message ${i++}`;
+    const sock = net.connect(target, () => sock.write(msg));
+    let got = '';
+    sock.setEncoding('utf8');
+    sock.on('data', (d) => { got += d; });
+    sock.on('end', () => sock.end());
+    sock.on('error', (e) => { result.error = e.code; });
+    sock.on('close', () => { if (got === msg) result.ok++; next(); });
+  }
+  next();
+}
+
 let server = null;
 function handle(sock, isClient) {
   const result = { role };
@@ -83,10 +117,22 @@ function handle(sock, isClient) {
   else throw new Error('unknown mode ' + mode);
 }
 
+// argv cannot carry a NUL: '@name' stands for the abstract socket '\0name' (as ss shows it).
+const isPath = portArg !== undefined && !/^[0-9]+$/.test(portArg);
+const pipePath = isPath && portArg[0] === '@' ? `\0${portArg.slice(1)}` : portArg;
+const target = isPath ? { path: pipePath } : { port: Number(portArg), host: '127.0.0.1' };
+
 if (role === 'server') {
-  server = net.createServer({ allowHalfOpen: true }, (sock) => handle(sock, false));
-  server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
+  const result = { role };
+  server = net.createServer({ allowHalfOpen: true }, (sock) => {
+    if (mode === 'short') shortServer(sock, result);
+    else handle(sock, false);
+  });
+  if (isPath) server.listen(pipePath, () => report({ path: server.address() }));
+  else server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
+} else if (mode === 'short') {
+  shortClient(target, { role });
 } else {
-  const sock = net.connect({ port: Number(portArg), host: '127.0.0.1', allowHalfOpen: true });
+  const sock = net.connect({ ...target, allowHalfOpen: true });
   handle(sock, true);
 }

@@ -1,4 +1,7 @@
-"""The nodenet_uv twin of peer.js: the same roles and modes, with Node's API in Python."""
+"""The nodenet_uv twin of peer.js: the same roles and modes, with Node's API in Python.
+
+``target`` arguments are ``{'port': N, 'host': ...}`` or ``{'path': P}`` (a Unix socket).
+"""
 
 from __future__ import annotations
 
@@ -97,3 +100,48 @@ def handle(
             sock.write("hello")
     else:  # pragma: no cover
         raise ValueError(mode)
+
+
+def short_server(
+    sock: net.Socket, n: int, result: dict[str, Any], on_done: Callable[[], None]
+) -> None:
+    """peer.js 'short', server side: echo one message, end; on_done after the n-th close."""
+    sock.once("data", lambda d: sock.end(d))
+    sock.on("error", lambda err: result.__setitem__("error", err.code))
+
+    def on_close(*_: Any) -> None:
+        result["connections"] = result.get("connections", 0) + 1
+        if result["connections"] == n:
+            on_done()
+
+    sock.on("close", on_close)
+
+
+def short_client(
+    target: dict[str, Any], n: int, result: dict[str, Any], on_done: Callable[[], None]
+) -> None:
+    """peer.js 'short', client side: n connections one after the other."""
+    result["ok"] = 0
+    i = [0]
+
+    def next_one() -> None:
+        if i[0] == n:
+            on_done()
+            return
+        msg = f"message {i[0]}"
+        i[0] += 1
+        got: list[str] = []
+        sock = net.connect(dict(target), lambda: sock.write(msg))
+        sock.setEncoding("utf8")
+        sock.on("data", got.append)
+        sock.on("end", lambda: sock.end())
+        sock.on("error", lambda err: result.__setitem__("error", err.code))
+
+        def on_close(*_: Any) -> None:
+            if "".join(got) == msg:
+                result["ok"] += 1
+            next_one()
+
+        sock.on("close", on_close)
+
+    next_one()

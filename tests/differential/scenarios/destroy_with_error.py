@@ -31,7 +31,9 @@ def on_listening() -> None:
         mark("client", "write-returns", [r1, r2])
         boom = Boom("boom")
         client.destroy(boom)
-        mark("client", "after-destroy", [client.destroyed, client.readyState, client.errored is boom])
+        mark(
+            "client", "after-destroy", [client.destroyed, client.readyState, client.errored is boom]
+        )
         process.nextTick(lambda: mark("client", "tick-after-destroy"))
 
     def on_error(err: Any) -> None:

@@ -13,7 +13,9 @@ def on_connection(sock: net.Socket) -> None:
     def on_end() -> None:
         mark("server-socket", "end:readyState", sock.readyState)
         mark("server-socket", "end:flags", [sock.readableEnded, sock.writableEnded, sock.writable])
-        process.nextTick(lambda: mark("server-socket", "end+tick:writableEnded", sock.writableEnded))
+        process.nextTick(
+            lambda: mark("server-socket", "end+tick:writableEnded", sock.writableEnded)
+        )
 
     def on_finish() -> None:
         mark("server-socket", "finish:readyState", sock.readyState)

@@ -1,7 +1,5 @@
 """Rule 11 (§15): write() after end() / destroy(); the twin of the .js file."""
 
-from typing import Any
-
 from nodenet_uv import net, run
 from nodenet_uv.testing.trace import alias, mark, trace
 
@@ -45,8 +43,6 @@ def on_listening() -> None:
         b.end(lambda err=None: mark("after-destroy", "end-cb", err))
 
     b.on("connect", b_connect)
-
-
 
 
 server.listen(0, "127.0.0.1", on_listening)
