@@ -6,7 +6,7 @@ Re-exports only; see the submodules for the API.
 from nodenet_uv import dns, errors, events, net, process, stream, timers
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._main import run
-from nodenet_uv.process import queueMicrotask, queue_microtask
+from nodenet_uv.process import queue_microtask, queueMicrotask
 
 __all__ = [
     "Promise",

@@ -98,7 +98,37 @@ def writev_generic(self: Any, data: Any, cb: Callable[..., Any]) -> WriteWrap:
     return req
 
 
-def write_generic(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> WriteWrap:
+class _SyncWrite:
+    """What write_generic returns for a buffer write that completed at once."""
+
+    __slots__ = ()
+    async_ = False
+    bytes = 0
+
+
+_SYNC_WRITE = _SyncWrite()
+_BUFFER_TYPES = (bytes, bytearray, memoryview)
+
+
+def write_generic(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
+    if encoding == "buffer" and type(data) in _BUFFER_TYPES:
+        # The hot path: try_write first, as StreamBase::Write does, and build a WriteWrap
+        # only for a remainder that must be queued. A write that completes at once calls
+        # back synchronously, exactly as afterWriteDispatched does for req.async false.
+        handle = self._handle
+        nbytes = len(data) if type(data) is not memoryview else data.nbytes
+        written = handle.tryWriteBuffer(data, nbytes)
+        if written == nbytes:
+            cb()
+            return _SYNC_WRITE
+        if written < 0:
+            cb(errors.ErrnoException(written, "write"))
+            return _SYNC_WRITE
+        req = create_write_wrap(handle, cb)
+        rest = memoryview(data)[written:] if written else data
+        err = handle.writeQueued(req, rest, nbytes)
+        after_write_dispatched(req, err, cb)
+        return req
     req = create_write_wrap(self._handle, cb)
     err = handle_write_req(req, data, encoding)
     after_write_dispatched(req, err, cb)
@@ -119,8 +149,10 @@ def on_stream_read(handle: Any, nread: int, buf: Any) -> Any:
     """Every stream handle's ``onread``: push data, EOF or a read error into the socket."""
     stream = handle.owner
     # Every read (data, EOF or error) refreshes the idle timeout (kUpdateTimer).
-    stream._unrefTimer()
-    if nread > 0 and not stream.destroyed:
+    if stream._k_timeout is not None or stream._parent is not None:
+        stream._unrefTimer()
+    # (_readableState.destroyed: a Duplex's both halves are destroyed together.)
+    if nread > 0 and not stream._readableState.destroyed:
         ret = None
         user_buf = stream._k_buffer
         if user_buf is not None:

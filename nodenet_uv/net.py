@@ -701,7 +701,8 @@ class Socket(Duplex):
         if self._handle is None:
             cb(errors.ERR_SOCKET_CLOSED())
             return False
-        self._unrefTimer()
+        if self._k_timeout is not None or self._parent is not None:
+            self._unrefTimer()
         if writev:
             req = writev_generic(self, data, cb)
         else:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_patch_is_the_two_documented_fixes() -> None:
     patch = (ROOT / "patches" / "pyuv-1.4.0-py311.patch").read_text()
-    added = [l for l in patch.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    added = [ln for ln in patch.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
     assert added == [
         '+        return PyUnicode_AsEncodedString(unicode, "utf-8", "surrogateescape");',
         "+    Py_SET_REFCNT(self, refcnt);",

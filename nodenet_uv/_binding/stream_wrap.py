@@ -197,8 +197,10 @@ class LibuvStreamWrap(HandleWrap):
             try:
                 ret = onread(self, n, buf)
             except BaseException as exc:
+                # A failed scope does not drain the queues (make_callback), but the rest
+                # of this read is still delivered: no data is lost.
                 _loop.trigger_uncaught_exception(exc)
-                return
+                continue
             if ret is not None:
                 self._user_buffer = ret  # the JS side returned the next buffer
             if _loop.tick_queue or _loop.microtask_queue:
@@ -251,6 +253,38 @@ class LibuvStreamWrap(HandleWrap):
         req.buffer = rest
         try:
             h.write(rest, req._after_write)
+        except (_UVError, _HandleClosedError) as exc:
+            req.async_ = False
+            return _code(exc)
+        return 0
+
+    def tryWriteBuffer(self, data: Any, nbytes: int) -> int:
+        """The synchronous half of writeBuffer (StreamBase::Write's DoTryWrite).
+
+        Counts ``nbytes`` into ``bytesWritten`` (at dispatch, as Node does) and writes what
+        the socket takes now. Returns the number of bytes written (0 when earlier writes
+        are still queued or the socket would block), or a negative uv error. The caller
+        queues any remainder with :meth:`writeBuffer`. This lets the JS layer skip
+        building a WriteWrap for the common case of a write that completes at once.
+        """
+        if self.state == CLOSED:
+            return _UV_EINVAL
+        self.bytesWritten += nbytes
+        if self._h.write_queue_size:
+            return 0
+        fd = self._fd
+        if fd < 0:
+            fd = self._fd = self.fd
+        return _pyuv_compat.try_write(self._h, fd, data)
+
+    def writeQueued(self, req: WriteWrap, data: Any, nbytes: int) -> int:
+        """uv_write of the rest of a request after tryWriteBuffer (already counted)."""
+        req.handle = self
+        req.bytes = nbytes
+        req.async_ = True
+        req.buffer = data
+        try:
+            self._h.write(data, req._after_write)
         except (_UVError, _HandleClosedError) as exc:
             req.async_ = False
             return _code(exc)

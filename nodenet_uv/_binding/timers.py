@@ -43,7 +43,6 @@ def setup_timers(
     _timer_handle = pyuv.Timer(loop)
     _timer_handle.ref = False
     _check_handle = pyuv.Check(loop)
-    _check_handle.start(_check_immediate)
     _check_handle.ref = False
     _idle_handle = pyuv.Idle(loop)
 
@@ -104,6 +103,17 @@ def _run_timers(handle: Any) -> None:
         _loop_mod.drain_ticks()
 
 
+def start_immediate_check() -> None:
+    """The first immediate was queued: run the check phase from now on.
+
+    DIVERGENCE: Node's check handle runs every iteration and returns at once in C++ when
+    no immediate is queued; here that would be a Python call per loop iteration, so the
+    handle is started with the first immediate and stopped when the queue is empty.
+    """
+    if not _check_handle.active:
+        _check_handle.start(_check_immediate)
+
+
 def _check_immediate(handle: Any) -> None:
     # env.cc CheckImmediate. First RunAndClearNativeImmediates, whose callback scope
     # drains whatever a failed scope left in the tick queues (so they run before this
@@ -113,6 +123,7 @@ def _check_immediate(handle: Any) -> None:
         if _loop_mod._fatal:
             return
     if immediate_info["count"] == 0:
+        _check_handle.stop()
         return
     # Call processImmediate again while it left immediates outstanding (one threw and
     # 'uncaughtException' took it): the rest still run in this check phase.

@@ -19,7 +19,7 @@ _cache: dict[Any, int] = {}
 def arg_limit(fn: Callable[..., Any]) -> int:
     t = type(fn)
     if t is FunctionType:
-        code = fn.__code__  # type: ignore[attr-defined]
+        code = fn.__code__
         if code.co_flags & _CO_VARARGS:
             return -1
         return int(code.co_argcount)

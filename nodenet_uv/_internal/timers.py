@@ -440,6 +440,8 @@ class Immediate:
         self._refed: bool | None = False
         self.ref()
         binding.immediate_info["count"] += 1
+        if binding.immediate_info["count"] == 1:
+            binding.start_immediate_check()
         immediate_queue.append(self)
 
     def ref(self) -> Immediate:

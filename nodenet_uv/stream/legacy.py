@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv._internal.naming import alias_module, node_options
-from nodenet_uv.events import EventEmitter
+from nodenet_uv.events import EventEmitter, listenerCount
 
 __all__ = ["Stream", "prependListener"]
 
@@ -71,7 +71,9 @@ class Stream(EventEmitter):
         def make_onerror(emitter: Any) -> Callable[[Any], None]:
             def onerror(er: Any) -> None:
                 cleanup()
-                if emitter.listenerCount("error") == 0:
+                # The static EE.listenerCount: works on an emitter whose own
+                # listenerCount was overwritten.
+                if listenerCount(emitter, "error") == 0:
                     emitter.emit("error", er)
 
             return onerror
