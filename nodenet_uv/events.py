@@ -393,15 +393,9 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                 self.removeListener(event, lst[i][2])
         return self
 
-    # -- pyee's names, with Node's semantics ----------------------------------------------
-    def add_listener(self, event: Any, listener: Any = _MISSING) -> Any:
-        return self.addListener(event, listener)
-
-    def remove_listener(self, event: Any, listener: Any) -> Any:
-        return self.removeListener(event, listener)
-
-    def remove_all_listeners(self, event: Any = _ALL) -> Any:
-        return self.removeAllListeners(event)
+    # pyee's snake_case names (add_listener, remove_listener, remove_all_listeners,
+    # event_names, ...) are the NodeNames twins of the methods above: same functions,
+    # Node's semantics.
 
     # -- inspection -----------------------------------------------------------------------
     def listeners(self, event: Any) -> list[Callable[..., Any]]:
@@ -435,9 +429,6 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         index = sorted((k for k in keys if _is_array_index(k)), key=int)
         names = [k for k in keys if not isinstance(k, Symbol) and not _is_array_index(k)]
         return index + names + [k for k in keys if isinstance(k, Symbol)]
-
-    def event_names(self) -> list[Any]:  # type: ignore[override]
-        return self.eventNames()
 
     def setMaxListeners(self, n: Any) -> Any:
         validators.validate_number(n, "setMaxListeners", 0)

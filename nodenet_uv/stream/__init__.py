@@ -3,6 +3,23 @@
 ``Stream`` (the legacy base), ``Readable``, ``Writable``, ``Duplex``, ``Transform``,
 ``PassThrough``, ``finished``, ``pipeline``, ``addAbortSignal``, ``destroy``, and the
 ``promises`` submodule (``finished``/``pipeline`` returning a Promise).
+
+The streams work on their own, with Node's semantics and no socket involved::
+
+    from nodenet_uv import run
+    from nodenet_uv.stream import Readable, Transform, Writable, pipeline
+
+    class Upper(Transform):
+        def _transform(self, chunk, encoding, callback):
+            callback(None, chunk.upper())
+
+    out = []
+    sink = Writable(write=lambda chunk, encoding, callback: (out.append(chunk), callback()))
+    pipeline(Readable.from_([b"hello ", b"streams"]), Upper(), sink, lambda err=None: print("done", err))
+    run()
+    assert out == [b"HELLO ", b"STREAMS"]
+
+(``Readable.from`` is spelled ``Readable.from_`` because ``from`` is a Python keyword.)
 """
 
 from __future__ import annotations
