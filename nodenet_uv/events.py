@@ -35,6 +35,7 @@ from nodenet_uv._internal.inspect import (
 )
 from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise, spawn
+from nodenet_uv._internal.task_queues import next_tick
 
 __all__ = [
     "EventEmitter",
@@ -64,7 +65,9 @@ class Symbol:
 
 errorMonitor = Symbol("events.errorMonitor")
 # Node: Symbol.for('nodejs.rejection').
-captureRejectionSymbol = Symbol("nodejs.rejection")
+# Node: Symbol.for('nodejs.rejection'). DIVERGENCE: Python has no symbol-keyed methods;
+# an emitter that handles captured rejections defines a method of this name.
+captureRejectionSymbol = "_nodejs_rejection"
 
 _H = TypeVar("_H", bound=Callable[..., Any])
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any]]
@@ -239,9 +242,11 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         if self.__dict__.get("_events") is None:
             self._events = {}
         if opts is not None:
+            validators.validate_object(opts, "options")
             capture = opts.get("captureRejections") if isinstance(opts, dict) else None
-            if capture:
+            if capture is not None:
                 validators.validate_boolean(capture, "options.captureRejections")
+                self._k_capture = capture
 
     # -- emit ---------------------------------------------------------------------------
     def emit(self, event: Any, *args: Any) -> bool:
@@ -278,10 +283,14 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                 result = call(*args)
             else:
                 result = call(*args[:limit])
-            if result is not None and type(result) is CoroutineType:
-                # An async listener runs like a JS async function: synchronously up to
-                # its first await; a rejection is an unhandled rejection, as in Node.
-                spawn(result)
+            if result is not None:
+                if type(result) is CoroutineType:
+                    # An async listener runs like a JS async function: synchronously up
+                    # to its first await; a rejection is an unhandled rejection, unless
+                    # captureRejections routes it to the emitter (addCatch).
+                    result = spawn(result)
+                if type(result) is Promise:
+                    _add_catch(self, result, event, args)
         return True
 
     # -- adding -------------------------------------------------------------------------
@@ -458,6 +467,33 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         self.__dict__.update(state)
 
 
+def _add_catch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) -> None:
+    # events.js addCatch: with captureRejections, a rejected listener promise goes to
+    # the emitter on the next tick instead of being an unhandled rejection.
+    capture = getattr(that, "_k_capture", None)
+    if capture is None:
+        capture = EventEmitter.captureRejections
+    if not capture:
+        return
+    promise.then(None, lambda err: next_tick(_emit_unhandled_rejection_or_err, that, err, type, args))
+
+
+def _emit_unhandled_rejection_or_err(ee: Any, err: Any, type: Any, args: tuple[Any, ...]) -> None:
+    handler = getattr(ee, captureRejectionSymbol, None)
+    if callable(handler):
+        handler(err, type, *args)
+        return
+    prev = ee.__dict__.get("_k_capture")
+    try:
+        ee._k_capture = False
+        ee.emit("error", err)
+    finally:
+        if prev is None:
+            ee.__dict__.pop("_k_capture", None)
+        else:
+            ee._k_capture = prev
+
+
 def _is_array_index(key: Any) -> bool:
     if isinstance(key, bool):
         return False
@@ -561,21 +597,32 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
-alias_module(globals(), ["setDefaultMaxListeners"])
 
 
 class _EventsModule(types.ModuleType):
-    """``events.defaultMaxListeners``: Node's validating accessor (events === EventEmitter)."""
+    """``events.captureRejections`` / ``events.defaultMaxListeners`` as in Node, where the
+    module *is* EventEmitter: reading and assigning them goes to the class, validated."""
+
+    @property
+    def captureRejections(self) -> bool:
+        return bool(EventEmitter.captureRejections)
+
+    @captureRejections.setter
+    def captureRejections(self, value: Any) -> None:
+        validators.validate_boolean(value, "EventEmitter.captureRejections")
+        EventEmitter.captureRejections = value
 
     @property
     def defaultMaxListeners(self) -> int | float:
         return EventEmitter.defaultMaxListeners
 
     @defaultMaxListeners.setter
-    def defaultMaxListeners(self, n: Any) -> None:
-        setDefaultMaxListeners(n)
+    def defaultMaxListeners(self, value: Any) -> None:
+        setDefaultMaxListeners(value)
 
+    capture_rejections = captureRejections
     default_max_listeners = defaultMaxListeners
 
 
 sys.modules[__name__].__class__ = _EventsModule
+alias_module(globals(), ["setDefaultMaxListeners"])

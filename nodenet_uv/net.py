@@ -1444,6 +1444,14 @@ class Server(EventEmitter):
             return
         task_queues.next_tick(emit_close_nt, self)
 
+    def _nodejs_rejection(self, err: Any, event: Any, sock: Any = None) -> None:
+        # Server[EventEmitter.captureRejectionSymbol]: a rejected async 'connection'
+        # listener destroys that socket; any other event's rejection is a server 'error'.
+        if event == "connection":
+            sock.destroy(err)
+        else:
+            self.emit("error", err)
+
     def ref(self) -> Server:
         self._unref = False
         if self._handle is not None:

@@ -23,7 +23,8 @@ def validate_abort_signal(signal: Any, name: str) -> None:
         raise errors.ERR_INVALID_ARG_TYPE(name, "AbortSignal", signal)
 
 
-def addAbortSignal(signal: Any, stream: Any) -> Any:
+def addAbortSignal(signal: Any, stream: Any = None) -> Any:
+    # A missing stream is JS undefined: the signal is validated first, then the stream.
     """stream.addAbortSignal(signal, stream): destroy ``stream`` with an AbortError on abort."""
     validate_abort_signal(signal, "signal")
     if not isNodeStream(stream) and not isWebStream(stream):

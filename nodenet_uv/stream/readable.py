@@ -287,6 +287,10 @@ class Readable(Stream):
     def _undestroy(self) -> None:
         undestroy(self)
 
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        # Node: Readable.prototype[EE.captureRejectionSymbol] (events.captureRejectionSymbol)
+        self.destroy(err)
+
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
 
@@ -1458,7 +1462,10 @@ def fromList(n: int, state: ReadableState) -> Any:
     elif not n or n >= state.length:
         # Read it all, truncate the list.
         if state.decoder is not None:
-            ret = "".join(buf)
+            try:
+                ret = "".join(buf)
+            except TypeError:
+                ret = "".join(_js_strings(buf))
         elif len(buf) == 0:
             ret = b""
         elif len(buf) == 1:
@@ -1491,9 +1498,15 @@ def fromList(n: int, state: ReadableState) -> Any:
                         parts.append(data[:n])
                         buf[0] = data[n:]
                     break
-            ret = "".join(parts) if state.decoder is not None else b"".join(parts)
+            ret = "".join(_js_strings(parts)) if state.decoder is not None else b"".join(parts)
 
     return ret
+
+
+def _js_strings(chunks: Any) -> list[str]:
+    # Node's `ret += chunk`: a Buffer unshifted while an encoding is set stays a Buffer in
+    # the list (readableAddChunkUnshiftByteMode) and is stringified as utf8 here.
+    return [c if isinstance(c, str) else bytes(c).decode("utf-8", "replace") for c in chunks]
 
 
 def endReadable(stream: Readable) -> None:

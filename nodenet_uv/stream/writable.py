@@ -567,8 +567,8 @@ class Writable(Stream, metaclass=_WritableMeta):
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
 
-    def _captureRejection(self, err: Any) -> None:
-        # Node: Writable.prototype[EE.captureRejectionSymbol]
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        # Node: Writable.prototype[EE.captureRejectionSymbol] (events.captureRejectionSymbol)
         self.destroy(err)
 
 

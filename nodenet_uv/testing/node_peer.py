@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,10 +83,25 @@ class NodeResult:
         return self
 
 
+_open_processes: weakref.WeakSet[NodeProcess] = weakref.WeakSet()
+
+
+def peer_fds() -> set[int]:
+    """The pipe fds of node processes not closed yet (the ``node`` fixture closes them at
+    its teardown, which may come after the leak check's)."""
+    fds: set[int] = set()
+    for proc in list(_open_processes):
+        for f in (proc.popen.stdout, proc.popen.stderr):
+            if f is not None and not f.closed:
+                fds.add(f.fileno())
+    return fds
+
+
 class NodeProcess:
     """A running node process. ``ready``/``port`` hold what it passed to ``ready()``."""
 
     def __init__(self, popen: subprocess.Popen[str], script: Path | None) -> None:
+        _open_processes.add(self)
         self.popen = popen
         self.ready: Any = None
         self._script = script

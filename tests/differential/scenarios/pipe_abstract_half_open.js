@@ -31,6 +31,7 @@ server.listen(name, () => {
   const client = trace(net.connect({ path: name, allowHalfOpen: true }), 'client',
                        ['connect', 'data', 'end', 'finish', 'close', 'error']);
   client.end('half');
+  client.resume();
   client.on('connect', () => {
     const dropped = trace(net.connect(name), 'dropped',
                           ['connect', 'end', 'close', 'error']);
@@ -40,6 +41,7 @@ server.listen(name, () => {
     mark('client', 'bytes', [client.bytesRead, client.bytesWritten]);
     const refused = trace(net.connect(`${name}-nobody`), 'refused',
                           ['connect', 'close', 'error']);
+    refused.on('error', () => {});
     refused.on('close', () => server.close());
   });
 });

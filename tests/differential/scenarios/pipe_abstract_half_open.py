@@ -48,6 +48,7 @@ def on_listening() -> None:
         ["connect", "data", "end", "finish", "close", "error"],
     )
     client.end("half")
+    client.resume()
 
     def on_connect() -> None:
         dropped = trace(net.connect(name), "dropped", ["connect", "end", "close", "error"])
@@ -56,6 +57,7 @@ def on_listening() -> None:
     def on_close(*_: Any) -> None:
         mark("client", "bytes", [client.bytesRead, client.bytesWritten])
         refused = trace(net.connect(f"{name}-nobody"), "refused", ["connect", "close", "error"])
+        refused.on("error", lambda _e: None)
         refused.on("close", lambda *_: server.close())
 
     client.on("connect", on_connect)
