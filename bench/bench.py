@@ -461,7 +461,7 @@ def run_matrix(args: argparse.Namespace, profile_name: str, profile: dict[str, A
                     only = SERVERS[server][1]
                     if only is None or test in only:
                         configs.append((rep, test, transport, server))
-    base_cost = [0.9, 1]  # running sum and count of run times without the idle wait
+    base_cost = [0.7, 1]  # running sum and count of run times without the idle wait
     tight_reported = False
     with open(out, "w") as f:
         f.write(json.dumps(meta) + "\n")

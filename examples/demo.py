@@ -55,7 +55,8 @@ def main() -> None:
     refused.on(
         "error",
         lambda err: print(
-            f"[refused] {type(err).__name__}: {err} (code={err.code}, errno={err.errno})"
+            f"[refused] {err} (code={err.code}, errno={err.errno}, "
+            f"ConnectionRefusedError: {isinstance(err, ConnectionRefusedError)})"
         ),
     )
 

@@ -16,9 +16,10 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._binding import string_bytes, uv
+from nodenet_uv._binding import uv
 from nodenet_uv._binding.stream_wrap import WriteWrap
 from nodenet_uv._internal import timers as _itimers
+from nodenet_uv._internal.buffer import buffer_from_string
 from nodenet_uv.timers import getTimerDuration
 
 _UV_EOF = uv.UV_EOF
@@ -27,6 +28,9 @@ _UV_EOF = uv.UV_EOF
 def handle_write_req(req: WriteWrap, data: Any, encoding: str) -> int:
     handle = req.handle
     if encoding == "buffer":
+        if isinstance(data, str):
+            # StreamBase::WriteBuffer checks its argument in C++.
+            raise errors.cppError(errors.ERR_INVALID_ARG_TYPE, "Second argument must be a buffer")
         return int(handle.writeBuffer(req, data))
     if encoding in ("latin1", "binary"):
         return int(handle.writeLatin1String(req, data))
@@ -37,7 +41,7 @@ def handle_write_req(req: WriteWrap, data: Any, encoding: str) -> int:
     if encoding in ("ucs2", "ucs-2", "utf16le", "utf-16le"):
         return int(handle.writeUcs2String(req, data))
     if isinstance(data, str):
-        return int(handle.writeBuffer(req, string_bytes.write(data, encoding)))
+        return int(handle.writeBuffer(req, buffer_from_string(data, encoding)))
     return int(handle.writeBuffer(req, data))
 
 

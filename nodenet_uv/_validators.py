@@ -20,6 +20,7 @@ import signal as _signal
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from nodenet_uv._internal.buffer import normalize_encoding
 from nodenet_uv._internal.inspect import is_js_number, js_number, js_string, js_trim, js_typeof
 from nodenet_uv.errors import (
     ERR_INVALID_ARG_TYPE,
@@ -330,34 +331,6 @@ def validate_buffer(buffer: object, name: str = "buffer") -> None:
     """Node: ``validateBuffer(buffer, name)``: bytes, bytearray or memoryview."""
     if not isinstance(buffer, bytes | bytearray | memoryview):
         raise ERR_INVALID_ARG_TYPE(name, ["Buffer", "TypedArray", "DataView"], buffer)
-
-
-def normalize_encoding(enc: object) -> str | None:
-    """Return Node's canonical encoding name, or None if unknown.
-
-    Node: ``normalizeEncoding(enc)`` of lib/internal/util.js.
-    """
-    if enc is None or enc in ("utf8", "utf-8"):
-        return "utf8"
-    if not isinstance(enc, str):
-        return None
-    lower = enc.lower()
-    if enc == "":
-        return "utf8"
-    return {
-        "utf8": "utf8",
-        "utf-8": "utf8",
-        "ucs2": "utf16le",
-        "ucs-2": "utf16le",
-        "utf16le": "utf16le",
-        "utf-16le": "utf16le",
-        "hex": "hex",
-        "ascii": "ascii",
-        "base64": "base64",
-        "base64url": "base64url",
-        "latin1": "latin1",
-        "binary": "latin1",
-    }.get(lower)
 
 
 def validate_encoding(data: str | bytes | bytearray | memoryview, encoding: object) -> None:

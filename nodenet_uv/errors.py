@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar, cast
 
 from nodenet_uv._binding import uv
+from nodenet_uv._internal import buffer as _buffer
 from nodenet_uv._internal.inspect import format as _util_format
 from nodenet_uv._internal.inspect import (
     inspect,
@@ -200,6 +201,17 @@ class NodeError(JsError):
 
     def _stack_header(self) -> str:
         return f"{self.name} [{js_string(self.code)}]: {self.message}"
+
+
+def cppError(cls: type[NodeError], message: str) -> NodeError:
+    """An ``ERR_*`` error as Node's C++ layer throws it: the code, with its own message.
+
+    Node: ``THROW_ERR_INVALID_ARG_TYPE(env, "Second argument must be a buffer")``.
+    """
+    err = cls.__new__(cls)
+    err.code = cls._code
+    JsError.__init__(err, message)
+    return err
 
 
 class NodeTypeError(NodeError, TypeError):
@@ -577,6 +589,9 @@ ERR_UNKNOWN_ENCODING = E("ERR_UNKNOWN_ENCODING", "Unknown encoding: %s", NodeTyp
 ERR_UNKNOWN_SIGNAL = E("ERR_UNKNOWN_SIGNAL", "Unknown signal: %s", NodeTypeError)
 
 __all__ += sorted(codes)
+
+# Buffer.from/buf.toString (in _internal, below us) throw this for an unknown encoding.
+_buffer.set_unknown_encoding_error(ERR_UNKNOWN_ENCODING)
 
 
 # --- errors outside the E() table -------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import dns as _dns
 from nodenet_uv import errors
-from nodenet_uv._binding import string_bytes, uv
+from nodenet_uv._binding import uv
 from nodenet_uv._binding.pipe_wrap import Pipe, PipeConnectWrap
 from nodenet_uv._binding.pipe_wrap import constants as PipeConstants
 from nodenet_uv._binding.stream_wrap import ShutdownWrap
@@ -27,6 +27,7 @@ from nodenet_uv._binding.tcp_wrap import TCP, TCPConnectWrap
 from nodenet_uv._binding.tcp_wrap import constants as TCPConstants
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
+from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.net import is_ip, is_ipv4, is_ipv6
 from nodenet_uv._stream_base_commons import (
@@ -809,7 +810,7 @@ class Socket(Duplex):
 
 def _byte_length(chunk: Any, encoding: Any) -> int:
     if isinstance(chunk, str):
-        return string_bytes.size(chunk, encoding)
+        return byte_length(chunk, encoding)
     if isinstance(chunk, (bytes, bytearray)):
         return len(chunk)
     return memoryview(chunk).nbytes

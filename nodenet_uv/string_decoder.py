@@ -3,12 +3,8 @@
 ``StringDecoder`` turns a series of byte chunks into strings without splitting multi-byte
 characters: an incomplete character at the end of a chunk is kept (at most 4 bytes) and
 finished with the next chunk, exactly as Node's C++ decoder does (including how invalid
-UTF-8 is cut into replacement characters).
-
-This module also holds the Buffer <-> string conversions Node's streams use
-(``normalizeEncoding`` from lib/internal/util.js, ``Buffer.isEncoding``,
-``Buffer.from(string, encoding)`` and ``buf.toString(encoding)``), since a Buffer is
-``bytes`` here and there is no Buffer module to put them in.
+UTF-8 is cut into replacement characters). Complete characters are decoded by the
+binding's StringBytes::Encode (``_binding/string_bytes.py``), as in Node.
 
 DIVERGENCE: JS strings are UTF-16; Python strings hold code points. A surrogate pair that
 JS would keep as two code units is one character here (its length is 1, not 2); a lone
@@ -17,187 +13,25 @@ surrogate stays a lone surrogate in both.
 
 from __future__ import annotations
 
-import base64 as _base64
-import binascii
-import re
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._binding.string_bytes import ENCODE
+from nodenet_uv._internal.buffer import is_encoding, normalize_encoding
 from nodenet_uv._internal.naming import alias_module
 
 __all__ = ["StringDecoder", "isEncoding", "normalizeEncoding"]
 
-# -- lib/internal/util.js normalizeEncoding ------------------------------------------------
-
-
-def normalize_encoding_internal(enc: Any) -> str | None:
-    """internal/util normalizeEncoding: Node's canonical name, or None if unknown."""
-    if enc is None or enc == "utf8" or enc == "utf-8":
-        return "utf8"
-    if type(enc) is not str:
-        return None
-    return _slow_cases(enc)
-
-
-def _slow_cases(enc: str) -> str | None:
-    n = len(enc)
-    low = enc.lower()
-    if n == 4:
-        if low == "utf8":
-            return "utf8"
-        if low == "ucs2":
-            return "utf16le"
-    elif n == 3:
-        if low == "hex":
-            return "hex"
-    elif n == 5:
-        if low == "utf-8":
-            return "utf8"
-        if low == "ascii":
-            return "ascii"
-        if low == "ucs-2":
-            return "utf16le"
-    elif n == 6:
-        if low == "base64":
-            return "base64"
-        if low in ("latin1", "binary"):
-            return "latin1"
-    elif n == 7:
-        if low == "utf16le":
-            return "utf16le"
-    elif n == 8:
-        if low == "utf-16le":
-            return "utf16le"
-    elif n == 9:
-        if low == "base64url":
-            return "base64url"
-    elif enc == "":
-        return "utf8"
-    return None
-
-
-def isEncoding(encoding: Any) -> bool:
-    """Buffer.isEncoding."""
-    return (
-        type(encoding) is str
-        and len(encoding) != 0
-        and normalize_encoding_internal(encoding) is not None
-    )
+# Buffer[internalUtil.kIsEncodingSymbol] in Node: Buffer.isEncoding.
+isEncoding = is_encoding
 
 
 def normalizeEncoding(enc: Any) -> str:
     """string_decoder's normalizeEncoding: throws ERR_UNKNOWN_ENCODING for unknown names."""
-    nenc = normalize_encoding_internal(enc)
+    nenc = normalize_encoding(enc)
     if nenc is None:
         raise errors.ERR_UNKNOWN_ENCODING(enc)
     return nenc
-
-
-# -- Buffer.from(string, encoding) / buf.toString(encoding) --------------------------------
-
-_HEX_PAIR = re.compile(rb"(?:[0-9a-fA-F]{2})*")
-_B64_STRIP = re.compile(r"[^A-Za-z0-9+/\-_]")
-_B64_URL = str.maketrans("-_", "+/")
-_ASCII_TABLE = bytes(i & 0x7F for i in range(256))
-
-
-def _utf8(s: str) -> bytes:
-    try:
-        return s.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates become U+FFFD; pairs (JS keeps them as two units) combine.
-        fixed = s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-        return fixed.encode("utf-8")
-
-
-def _latin1(s: str) -> bytes:
-    try:
-        return s.encode("latin-1")
-    except UnicodeEncodeError:
-        # JS keeps the low byte of each UTF-16 code unit.
-        return s.encode("utf-16-le", "surrogatepass")[::2]
-
-
-def _hex_bytes(s: str) -> bytes:
-    try:
-        raw = s.encode("ascii")
-    except UnicodeEncodeError:
-        raw = s.encode("utf-8", "surrogatepass")
-    # Node stops at the first pair that is not two hex digits.
-    m = _HEX_PAIR.match(raw)
-    return bytes.fromhex(m.group(0).decode("ascii")) if m else b""
-
-
-def _base64_bytes(s: str) -> bytes:
-    # Node's decoder takes both alphabets, skips any other character and stops at '='.
-    eq = s.find("=")
-    if eq >= 0:
-        s = s[:eq]
-    s = _B64_STRIP.sub("", s).translate(_B64_URL)
-    rem = len(s) % 4
-    if rem == 1:
-        s = s[:-1]
-        rem = 0
-    if rem:
-        s += "=" * (4 - rem)
-    try:
-        return binascii.a2b_base64(s)
-    except binascii.Error:
-        return b""
-
-
-_ENCODERS = {
-    "utf8": _utf8,
-    "utf16le": lambda s: s.encode("utf-16-le", "surrogatepass"),
-    "latin1": _latin1,
-    "ascii": _latin1,
-    "hex": _hex_bytes,
-    "base64": _base64_bytes,
-    "base64url": _base64_bytes,
-}
-
-
-def buffer_from_string(string: str, encoding: Any = None) -> bytes:
-    """Buffer.from(string, encoding): throws ERR_UNKNOWN_ENCODING for an unknown one."""
-    if type(encoding) is not str or len(encoding) == 0:
-        return _utf8(string)
-    if encoding == "utf8" or encoding == "utf-8":
-        return _utf8(string)
-    nenc = _slow_cases(encoding)
-    if nenc is None:
-        raise errors.ERR_UNKNOWN_ENCODING(encoding)
-    return _ENCODERS[nenc](string)
-
-
-def _ascii(b: Any) -> str:
-    try:
-        return str(b, "ascii")
-    except UnicodeDecodeError:
-        return bytes(b).translate(_ASCII_TABLE).decode("ascii")
-
-
-def _ucs2(b: Any) -> str:
-    n = len(b) & ~1
-    return bytes(b[:n]).decode("utf-16-le", "surrogatepass")
-
-
-_DECODERS = {
-    "utf8": lambda b: str(b, "utf-8", "replace"),
-    "utf16le": _ucs2,
-    "latin1": lambda b: str(b, "latin-1"),
-    "ascii": _ascii,
-    "hex": lambda b: b.hex(),
-    "base64": lambda b: _base64.b64encode(b).decode("ascii"),
-    "base64url": lambda b: _base64.urlsafe_b64encode(b).decode("ascii").rstrip("="),
-}
-
-
-def buffer_to_string(buf: Any, encoding: Any = "utf8") -> str:
-    """buf.toString(encoding)."""
-    nenc = normalize_encoding_internal(encoding)
-    if nenc is None:
-        raise errors.ERR_UNKNOWN_ENCODING(encoding)
-    return _DECODERS[nenc](buf)
 
 
 # -- StringDecoder -------------------------------------------------------------------------
@@ -224,7 +58,7 @@ class StringDecoder:
     def __init__(self, encoding: Any = None) -> None:
         self.encoding: str = normalizeEncoding(encoding)
         self._kind = _KIND.get(self.encoding, _OTHER)
-        self._decode = _DECODERS[self.encoding]
+        self._decode = ENCODE[self.encoding]
         # kIncompleteCharactersStart..End: at most 4 bytes of an unfinished character.
         self._incomplete = bytearray(4)
         self._missing = 0

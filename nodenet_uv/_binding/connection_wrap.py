@@ -14,8 +14,10 @@ from typing import Any
 
 import pyuv
 
+from nodenet_uv._binding import _pyuv_compat, uv
 from nodenet_uv._binding import loop as _loop
-from nodenet_uv._binding.stream_wrap import LibuvStreamWrap
+from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, call_uv
+from nodenet_uv._binding.util import int32_value
 
 
 class ConnectWrap:
@@ -50,6 +52,18 @@ class ConnectionWrap(LibuvStreamWrap):
 
     def _new_client(self) -> ConnectionWrap:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    # DIVERGENCE: Node has Open and Listen in tcp_wrap.cc and again in pipe_wrap.cc, the
+    # same code around uv_tcp_*/uv_pipe_*; pyuv's TCP and Pipe share the method names, so
+    # both live here once.
+    def open(self, fd: int) -> int:
+        if _pyuv_compat.fd_in_use(_loop.loop, fd):
+            return uv.UV_EEXIST  # uv__fd_exists in uv_tcp_open/uv_pipe_open (libuv 1.46)
+        return call_uv(self._h.open, fd)
+
+    def listen(self, backlog: float) -> int:
+        # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
+        return call_uv(self._h.listen, self._on_connection, int32_value(backlog))
 
     def _on_connection(self, server: Any, error: int | None) -> None:
         status = error or 0

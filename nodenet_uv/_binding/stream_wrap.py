@@ -45,6 +45,16 @@ def _code(exc: BaseException) -> int:
     return uv.UV_UNKNOWN
 
 
+def call_uv(fn: Callable[..., Any], *args: Any) -> int:
+    """Run a pyuv call and return what the libuv call returns: 0, or a negative uv code
+    (pyuv raises where libuv returns an error; a C++ binding method passes that on)."""
+    try:
+        fn(*args)
+    except (_UVError, _HandleClosedError) as exc:
+        return _code(exc)
+    return 0
+
+
 class WriteWrap:
     """A write request (Node's WriteWrap): ``oncomplete(req, status)`` when done."""
 

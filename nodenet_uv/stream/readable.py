@@ -29,6 +29,7 @@ from typing import Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
@@ -36,8 +37,7 @@ from nodenet_uv.stream.destroy import construct, destroyer, errorOrDestroy, unde
 from nodenet_uv.stream.destroy import destroy as destroy_impl
 from nodenet_uv.stream.legacy import Stream, prependListener
 from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
-from nodenet_uv.string_decoder import StringDecoder, buffer_from_string, buffer_to_string
-from nodenet_uv.string_decoder import isEncoding as is_encoding
+from nodenet_uv.string_decoder import StringDecoder
 
 __all__ = ["Readable", "ReadableState"]
 

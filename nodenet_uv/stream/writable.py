@@ -20,6 +20,7 @@ from typing import Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.buffer import buffer_from_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
@@ -27,8 +28,6 @@ from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.legacy import Stream
 from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
-from nodenet_uv.string_decoder import buffer_from_string
-from nodenet_uv.string_decoder import isEncoding as is_encoding
 
 __all__ = ["Writable", "WritableState"]
 

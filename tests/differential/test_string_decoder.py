@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from nodenet_uv.string_decoder import StringDecoder, buffer_from_string, buffer_to_string
+from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string
+from nodenet_uv.string_decoder import StringDecoder
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
 

@@ -33,9 +33,9 @@ def test_synchronous_error(cls) -> None:
 
 @pytest.mark.parametrize("cls", [Writable, Readable])
 def test_asynchronous_error(cls) -> None:
-    cls(
-        {"construct": common.mustCall(lambda callback: next_tick(callback, JsError("test")))}
-    ).on("error", common.expectsError({"name": "Error", "message": "test"}))
+    cls({"construct": common.mustCall(lambda callback: next_tick(callback, JsError("test")))}).on(
+        "error", common.expectsError({"name": "Error", "message": "test"})
+    )
     run()
 
 
@@ -228,5 +228,7 @@ def test_duplex_not_readable_construct() -> None:
 
 def test_construct_does_not_read() -> None:
     # Construct should not cause stream to read.
-    Readable({"construct": common.mustCall(lambda callback: callback()), "read": common.mustNotCall()})
+    Readable(
+        {"construct": common.mustCall(lambda callback: callback()), "read": common.mustNotCall()}
+    )
     run()

@@ -1,8 +1,8 @@
 """Port of test/parallel/test-stream-decoder-objectmode.js."""
 
 from nodenet_uv import run
+from nodenet_uv._internal.buffer import buffer_from_string
 from nodenet_uv.stream import Readable
-from nodenet_uv.string_decoder import buffer_from_string
 
 
 def test_decoder_in_object_mode_keeps_chunks() -> None:

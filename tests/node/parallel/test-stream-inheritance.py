@@ -48,7 +48,7 @@ def test_custom_writable() -> None:
     CustomWritable()
 
     # Node calls the constructor function without `new` (`this` is undefined).
-    with pytest.raises(AssertionError, match="^None does not inherit from CustomWritable"):
+    with pytest.raises(AssertionError, match=r"^None does not inherit from CustomWritable"):
         CustomWritable.__init__(None)
 
     assert not isinstance(OtherCustomWritable(), CustomWritable)

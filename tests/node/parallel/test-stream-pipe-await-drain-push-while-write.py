@@ -14,6 +14,7 @@ def test_await_drain_push_while_write() -> None:
 
         if len(chunk) == 32 * 1024:  # first chunk
             readable.push(bytes(34 * 1024))  # above hwm
+
             # We should check if awaitDrain counter is increased in the next
             # tick, because awaitDrain is incremented after this method finished
             def check():

@@ -67,4 +67,3 @@ def test_await_drain() -> None:
     reader.pipe(writer3)
     reader.push(buffer)
     run()
-

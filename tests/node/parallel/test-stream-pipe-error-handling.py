@@ -52,7 +52,7 @@ def test_removed_listener_throws() -> None:
     def _read(n):
         def later():
             assert removed
-            with pytest.raises(Exception, match="^fail$"):
+            with pytest.raises(Exception, match=r"^fail$"):
                 w.emit("error", Exception("fail"))
 
         setTimeout(common.mustCall(later), 1)

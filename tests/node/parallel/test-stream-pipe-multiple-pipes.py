@@ -12,7 +12,6 @@ def test_multiple_pipes() -> None:
     writables = []
 
     for _ in range(5):
-
         # (A JS `const` in the loop body: each write closure sees its own target.)
         def make_target():
             def write(chunk, encoding, callback):

@@ -71,8 +71,7 @@ def test_cleanup_when_unpiping_all() -> None:
             dest.removeListener("unpipe", unpipe_checker)
             for event_name in dest_check_event_names:
                 assert dest.listenerCount(event_name) == 0, (
-                    f"destination{{{current_dest_id}}}'s '{event_name}' event "
-                    "listeners not removed"
+                    f"destination{{{current_dest_id}}}'s '{event_name}' event listeners not removed"
                 )
 
             dest_count -= 1

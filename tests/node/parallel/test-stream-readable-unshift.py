@@ -1,8 +1,8 @@
 """Port of test/parallel/test-stream-readable-unshift.js."""
 
 from nodenet_uv import run
+from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string
 from nodenet_uv.stream import Readable
-from nodenet_uv.string_decoder import buffer_from_string, buffer_to_string
 from nodenet_uv.testing import common
 
 

@@ -10,10 +10,10 @@ import random
 import pytest
 
 from nodenet_uv import run
+from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string
 from nodenet_uv.process import process
 from nodenet_uv.stream import Duplex as D
 from nodenet_uv.stream import Writable as W
-from nodenet_uv.string_decoder import buffer_from_string, buffer_to_string
 from nodenet_uv.testing import common
 from nodenet_uv.timers import setTimeout
 

@@ -1,0 +1,155 @@
+"""Port of test/parallel/test-stream-consumers.js.
+
+Left out: the ``blob()`` blocks (no Blob here), every block on a web
+``TransformStream`` (no web streams here), and the checks that object-mode chunks are
+stringified as '[object Object]' (JS object-to-string coercion, which has no Python twin).
+``arrayBuffer()`` gives the bytes here (an ArrayBuffer's Python twin).
+
+``stream/consumers`` is ``nodenet_uv.stream.consumers``; it is imported inside each test
+so that its absence fails the tests instead of their collection.
+"""
+
+import re
+
+from nodenet_uv import run
+from nodenet_uv._internal.promise import spawn
+from nodenet_uv.stream import PassThrough, Readable
+from nodenet_uv.testing import common
+from nodenet_uv.timers import setTimeout
+
+
+def _js_string(err):
+    # String(err) in JS: "TypeError [ERR_X]: message"; Node's regex matchers test it.
+    name = getattr(err, "name", type(err).__name__)
+    code = getattr(err, "code", None)
+    return f"{name} [{code}]: {err}" if code else f"{name}: {err}"
+
+
+async def rejects(block, expected):
+    """assert.rejects(block, expected): ``expected`` is a regex string or a dict."""
+    try:
+        await (block() if callable(block) else block)
+    except Exception as err:
+        if isinstance(expected, str):
+            assert re.search(expected, _js_string(err)), _js_string(err)
+        else:
+            common.check_error(err, expected)
+    else:
+        raise AssertionError("Missing expected rejection.")
+
+
+def must_resolve(coro):
+    """(async () => {...})().then(common.mustCall())"""
+    spawn(coro).then(common.mustCall())
+
+
+def throws(fn, expected):
+    """assert.throws(fn, expected): ``expected`` is a regex string or a dict."""
+    try:
+        fn()
+    except Exception as err:
+        if isinstance(expected, str):
+            assert re.search(expected, _js_string(err)), _js_string(err)
+        else:
+            common.check_error(err, expected)
+    else:
+        raise AssertionError("Missing expected exception.")
+
+
+def consumers():
+    from nodenet_uv.stream import consumers as mod
+
+    return mod
+
+
+buf = b"hellothere"
+kArrayBuffer = buf
+
+
+def test_array_buffer() -> None:
+    passthrough = PassThrough()
+
+    def then(ab):
+        assert len(ab) == 10
+        assert ab == kArrayBuffer
+
+    consumers().arrayBuffer(passthrough).then(common.mustCall(then))
+
+    passthrough.write("hello")
+    setTimeout(lambda: passthrough.end("there"), 10)
+    run()
+
+
+def test_buffer() -> None:
+    passthrough = PassThrough()
+
+    def then(b):
+        assert len(b) == 10
+        assert b == kArrayBuffer
+
+    consumers().buffer(passthrough).then(common.mustCall(then))
+
+    passthrough.write("hello")
+    setTimeout(lambda: passthrough.end("there"), 10)
+    run()
+
+
+def test_text() -> None:
+    passthrough = PassThrough()
+
+    def then(s):
+        assert len(s) == 10
+        assert s == "hellothere"
+
+    consumers().text(passthrough).then(common.mustCall(then))
+
+    passthrough.write("hello")
+    setTimeout(lambda: passthrough.end("there"), 10)
+    run()
+
+
+def test_text_invalid_utf8() -> None:
+    readable = Readable({"read": lambda n: None})
+
+    def then(data):
+        assert data == "foo\ufffd\ufffd\ufffd"
+
+    consumers().text(readable).then(then)
+
+    readable.push(bytearray([0x66, 0x6F, 0x6F, 0xED, 0xA0, 0x80]))
+    readable.push(None)
+    run()
+
+
+def test_json() -> None:
+    passthrough = PassThrough()
+
+    def then(s):
+        assert len(s) == 10
+        assert s == "hellothere"
+
+    consumers().json(passthrough).then(common.mustCall(then))
+
+    passthrough.write('"hello')
+    setTimeout(lambda: passthrough.end('there"'), 10)
+    run()
+
+
+def _object_stream():
+    return PassThrough({"readableObjectMode": True, "writableObjectMode": True})
+
+
+def test_text_object_mode_rejects() -> None:
+    stream = _object_stream()
+    must_resolve(rejects(consumers().text(stream), {"code": "ERR_INVALID_ARG_TYPE"}))
+    stream.write({})
+    stream.end({})
+    run()
+
+
+def test_json_object_mode_rejects() -> None:
+    stream = _object_stream()
+    must_resolve(rejects(consumers().json(stream), {"code": "ERR_INVALID_ARG_TYPE"}))
+    stream.write({})
+    stream.end({})
+    run()
