@@ -46,13 +46,18 @@ def _callback_args(callback: Any, args: tuple[Any, ...]) -> tuple[Any, ...] | No
     return args or None
 
 
+def _new_timer(callback: Any, after: Any, args: tuple[Any, ...], is_repeat: bool) -> Timeout:
+    # The body Node's setTimeout and setInterval both spell out.
+    validators.validate_function(callback, "callback")
+    timeout = Timeout(callback, after, _callback_args(callback, args), is_repeat, True)
+    _timers.insert(timeout, timeout._idleTimeout)
+    return timeout
+
+
 def setTimeout(
     callback: Callable[..., Any] | None = None, after: Any = None, *args: Any
 ) -> Timeout:
-    validators.validate_function(callback, "callback")
-    timeout = Timeout(callback, after, _callback_args(callback, args), False, True)
-    _timers.insert(timeout, timeout._idleTimeout)
-    return timeout
+    return _new_timer(callback, after, args, False)
 
 
 def clearTimeout(timer: Any = None) -> None:
@@ -62,10 +67,7 @@ def clearTimeout(timer: Any = None) -> None:
 def setInterval(
     callback: Callable[..., Any] | None = None, repeat: Any = None, *args: Any
 ) -> Timeout:
-    validators.validate_function(callback, "callback")
-    timeout = Timeout(callback, repeat, _callback_args(callback, args), True, True)
-    _timers.insert(timeout, timeout._idleTimeout)
-    return timeout
+    return _new_timer(callback, repeat, args, True)
 
 
 def clearInterval(timer: Any = None) -> None:

@@ -50,6 +50,7 @@ microtask_queue: deque[Callable[[], Any]] = deque()
 def _has_pending_ticks() -> bool:
     return bool(tick_queue) or bool(microtask_queue)
 
+
 # Installed by nodenet_uv.process: returns True when 'uncaughtException' took the error.
 _uncaught_handler: Callable[[BaseException], bool] = lambda exc: False
 # Called with no argument when the loop has drained; returns True if it scheduled work

@@ -18,8 +18,7 @@ from nodenet_uv._binding import _pyuv_compat, uv
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding.connection_wrap import ConnectionWrap, ConnectWrap
 from nodenet_uv._binding.handle_wrap import INITIALIZED
-from nodenet_uv._binding.stream_wrap import _code
-from nodenet_uv._binding.util import int32_value
+from nodenet_uv._binding.stream_wrap import _code, call_uv
 
 SOCKET = 0
 SERVER = 1
@@ -57,15 +56,6 @@ class Pipe(ConnectionWrap):
     def _new_client(self) -> Pipe:
         return Pipe(SOCKET)
 
-    def open(self, fd: int) -> int:
-        if _pyuv_compat.fd_in_use(_loop.loop, fd):
-            return uv.UV_EEXIST
-        try:
-            self._h.open(fd)
-        except _Errors as exc:
-            return _code(exc)
-        return 0
-
     def bind(self, name: str) -> int:
         if _pyuv_compat.pipe_name_needs_fd(name):
             # Abstract, over-long or NUL-containing names: bound as libuv 1.46 does.
@@ -81,19 +71,10 @@ class Pipe(ConnectionWrap):
             self._name = _pyuv_compat.pipe_bound_name(name)
             self._unlink = _pyuv_compat.pipe_unlink_name(name)
             return 0
-        try:
-            self._h.bind(name)
-        except _Errors as exc:
-            return _code(exc)
+        err = call_uv(self._h.bind, name)
+        if err:
+            return err
         self._name = name
-        return 0
-
-    def listen(self, backlog: float) -> int:
-        try:
-            # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
-            self._h.listen(self._on_connection, int32_value(backlog))
-        except _Errors as exc:
-            return _code(exc)
         return 0
 
     def connect(self, req: PipeConnectWrap, name: str) -> int:

@@ -141,10 +141,9 @@ class LibuvStreamWrap(HandleWrap):
             self._uv_reading = True
             self._schedule_pending_user_data()
             return 0
-        try:
-            self._h.start_read(self._on_read)
-        except (_UVError, _HandleClosedError) as exc:
-            return _code(exc)
+        err = call_uv(self._h.start_read, self._on_read)
+        if err:
+            return err
         self._uv_reading = True
         return 0
 
@@ -152,11 +151,7 @@ class LibuvStreamWrap(HandleWrap):
         if self.state == CLOSED:
             return _UV_EINVAL
         self._uv_reading = False
-        try:
-            self._h.stop_read()
-        except (_UVError, _HandleClosedError) as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.stop_read)
 
     def _on_read(self, handle: Any, data: bytes | None, error: int | None) -> None:
         # LibuvStreamWrap::OnUvRead + EmitRead, and make_callback inlined: this is the
@@ -340,11 +335,7 @@ class LibuvStreamWrap(HandleWrap):
         req.handle = self
         if _FEED_SHUTDOWN and not self._h.write_queue_size:
             return self._shutdown_fed(req)
-        try:
-            self._h.shutdown(req._after_shutdown)
-        except (_UVError, _HandleClosedError) as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.shutdown, req._after_shutdown)
 
     def _shutdown_fed(self, req: ShutdownWrap) -> int:
         # DIVERGENCE from pyuv's libuv 1.13, to match libuv 1.46: with nothing queued,

@@ -17,23 +17,21 @@ import pyuv
 from nodenet_uv._binding import _pyuv_compat, uv
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding.connection_wrap import ConnectionWrap, ConnectWrap
-from nodenet_uv._binding.stream_wrap import _code
-from nodenet_uv._binding.util import int32_value
+from nodenet_uv._binding.stream_wrap import call_uv
 
 SOCKET = 0
 SERVER = 1
 UV_TCP_IPV6ONLY = pyuv.UV_TCP_IPV6ONLY
 constants = {"SOCKET": SOCKET, "SERVER": SERVER, "UV_TCP_IPV6ONLY": UV_TCP_IPV6ONLY}
 
-_Errors = (pyuv.error.UVError, pyuv.error.HandleClosedError)
-
 
 class TCPConnectWrap(ConnectWrap):
     __slots__ = ()
 
 
-def _fill_address(out: dict[str, Any], addr: tuple[Any, ...]) -> None:
-    # AddressToJS: {address, family: 'IPv4'|'IPv6', port}
+def _fill_address(out: dict[str, Any], get: Callable[[], tuple[Any, ...]]) -> None:
+    # AddressToJS: {address, family: 'IPv4'|'IPv6', port} of uv_tcp_getsockname/peername.
+    addr = get()
     host = addr[0]
     if ":" in host:
         out["address"] = host
@@ -63,77 +61,35 @@ class TCP(ConnectionWrap):
     def _new_client(self) -> TCP:
         return TCP(SOCKET)
 
-    def open(self, fd: int) -> int:
-        try:
-            self._h.open(fd)
-        except _Errors as exc:
-            return _code(exc)
-        return 0
-
     def bind(self, address: str, port: int, flags: int = 0) -> int:
-        try:
-            self._h.bind((address, port), flags)
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.bind, (address, port), flags)
 
     def bind6(self, address: str, port: int, flags: int = 0) -> int:
-        try:
-            self._h.bind((address, port, 0, 0), flags)
-        except _Errors as exc:
-            return _code(exc)
-        return 0
-
-    def listen(self, backlog: float) -> int:
-        try:
-            # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
-            self._h.listen(self._on_connection, int32_value(backlog))
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.bind, (address, port, 0, 0), flags)
 
     def connect(self, req: TCPConnectWrap, address: str, port: int) -> int:
-        req.handle = self
-        try:
-            self._h.connect((address, port), lambda h, err: self._after_connect(req, h, err))
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return self._connect(req, (address, port))
 
     def connect6(self, req: TCPConnectWrap, address: str, port: int) -> int:
+        return self._connect(req, (address, port, 0, 0))
+
+    def _connect(self, req: TCPConnectWrap, addr: tuple[Any, ...]) -> int:
         req.handle = self
-        try:
-            self._h.connect((address, port, 0, 0), lambda h, err: self._after_connect(req, h, err))
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.connect, addr, lambda h, err: self._after_connect(req, h, err))
 
     def getsockname(self, out: dict[str, Any]) -> int:
-        try:
-            _fill_address(out, self._h.getsockname())
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(_fill_address, out, self._h.getsockname)
 
     def getpeername(self, out: dict[str, Any]) -> int:
-        try:
-            _fill_address(out, self._h.getpeername())
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(_fill_address, out, self._h.getpeername)
 
     def setNoDelay(self, enable: bool) -> int:
-        try:
-            self._h.nodelay(bool(enable))
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.nodelay, bool(enable))
 
     def setKeepAlive(self, enable: bool, delay: int) -> int:
-        try:
-            self._h.keepalive(bool(enable), int(delay))
-        except _Errors as exc:
-            return _code(exc)
+        err = call_uv(self._h.keepalive, bool(enable), int(delay))
+        if err:
+            return err
         if enable:
             fd = self.fd
             if fd >= 0:
@@ -141,11 +97,7 @@ class TCP(ConnectionWrap):
         return 0
 
     def setSimultaneousAccepts(self, enable: bool) -> int:
-        try:
-            self._h.simultaneous_accepts(bool(enable))
-        except _Errors as exc:
-            return _code(exc)
-        return 0
+        return call_uv(self._h.simultaneous_accepts, bool(enable))
 
     def reset(self, callback: Callable[[], Any] | None = None) -> int:
         """uv_tcp_close_reset: close with RST (SO_LINGER {1, 0}); libuv 1.32+."""
