@@ -14,8 +14,10 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
+from nodenet_uv._internal import timers as _timers
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import NodeNames, alias_module
+from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick, queue_microtask
 
 __all__ = ["AbortController", "AbortSignal", "Event", "aborted", "addAbortListener"]
@@ -171,7 +173,6 @@ class AbortSignal(NodeNames):
         validators.validate_uint32(delay, "delay", False)
         signal = create_abort_signal()
         signal._timeout = True
-        from nodenet_uv import timers  # a higher layer: imported when used
 
         def on_timeout() -> None:
             abort_signal(
@@ -179,8 +180,9 @@ class AbortSignal(NodeNames):
                 DOMException("The operation was aborted due to timeout", "TimeoutError"),
             )
 
-        t = timers.setTimeout(on_timeout, delay)
-        t.unref()
+        # Node: setTimeout(...).unref() (setWeakAbortSignalTimeout); the internal unref'd
+        # timer is the same thing without the public layer above this one.
+        _timers.set_unref_timeout(on_timeout, delay)
         return signal
 
     @staticmethod
@@ -297,8 +299,6 @@ def addAbortListener(signal: Any, listener: Callable[..., Any]) -> _Disposable:
 
 def aborted(signal: Any, resource: Any) -> Any:
     """util.aborted(signal, resource): a Promise resolved when the signal aborts."""
-    from nodenet_uv._internal.promise import Promise
-
     if signal is None:
         raise errors.ERR_INVALID_ARG_TYPE("signal", "AbortSignal", signal)
     validators.validate_abort_signal(signal, "signal")

@@ -36,9 +36,11 @@ from nodenet_uv._internal.inspect import (
 from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv.abort_controller import addAbortListener
 
 __all__ = [
     "EventEmitter",
+    "addAbortListener",
     "captureRejectionSymbol",
     "errorMonitor",
     "getEventListeners",
@@ -475,7 +477,9 @@ def _add_catch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) ->
         capture = EventEmitter.captureRejections
     if not capture:
         return
-    promise.then(None, lambda err: next_tick(_emit_unhandled_rejection_or_err, that, err, type, args))
+    promise.then(
+        None, lambda err: next_tick(_emit_unhandled_rejection_or_err, that, err, type, args)
+    )
 
 
 def _emit_unhandled_rejection_or_err(ee: Any, err: Any, type: Any, args: tuple[Any, ...]) -> None:
@@ -599,7 +603,7 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
 __all__ += alias_module(globals(), __all__)
 
 
-class _EventsModule(types.ModuleType):
+class _EventsModule(NodeNames, types.ModuleType):
     """``events.captureRejections`` / ``events.defaultMaxListeners`` as in Node, where the
     module *is* EventEmitter: reading and assigning them goes to the class, validated."""
 
@@ -620,9 +624,14 @@ class _EventsModule(types.ModuleType):
     def defaultMaxListeners(self, value: Any) -> None:
         setDefaultMaxListeners(value)
 
-    capture_rejections = captureRejections
-    default_max_listeners = defaultMaxListeners
-
 
 sys.modules[__name__].__class__ = _EventsModule
+# Properties of the module's class (above), so alias_module cannot see them; their
+# twins come from NodeNames.
+__all__ += [  # noqa: F822 (module properties, see _EventsModule)
+    "captureRejections",
+    "capture_rejections",
+    "defaultMaxListeners",
+    "default_max_listeners",
+]
 alias_module(globals(), ["setDefaultMaxListeners"])

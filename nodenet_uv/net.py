@@ -25,11 +25,15 @@ from nodenet_uv._binding.pipe_wrap import constants as PipeConstants
 from nodenet_uv._binding.stream_wrap import ShutdownWrap
 from nodenet_uv._binding.tcp_wrap import TCP, TCPConnectWrap
 from nodenet_uv._binding.tcp_wrap import constants as TCPConstants
-from nodenet_uv._internal import task_queues
+from nodenet_uv._binding.util import guess_handle_type
+from nodenet_uv._internal import task_queues, warning
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.naming import alias_module, node_options
-from nodenet_uv._internal.net import is_ip, is_ipv4, is_ipv6
+from nodenet_uv._internal.net import is_ip as isIP
+from nodenet_uv._internal.net import is_ipv4 as isIPv4
+from nodenet_uv._internal.net import is_ipv6 as isIPv6
+from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
     on_stream_read,
     set_stream_timeout,
@@ -58,10 +62,6 @@ __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getatt
     "setDefaultAutoSelectFamily",
     "setDefaultAutoSelectFamilyAttemptTimeout",
 ]
-
-isIP = is_ip
-isIPv4 = is_ipv4
-isIPv6 = is_ipv6
 
 _auto_select_family_default = True
 _auto_select_family_attempt_timeout_default = 250
@@ -137,12 +137,6 @@ def create_handle(fd: Any, is_server: bool) -> Any:
     if handle_type == "TCP":
         return TCP(TCPConstants["SERVER"] if is_server else TCPConstants["SOCKET"])
     raise errors.ERR_INVALID_FD_TYPE(handle_type)
-
-
-def guess_handle_type(fd: int) -> str:
-    from nodenet_uv._binding.util import guess_handle_type as _guess
-
-    return _guess(fd)
 
 
 def is_pipe_name(s: Any) -> bool:
@@ -997,7 +991,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
     attempt_timeout = _get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = _get(options, "autoSelectFamily")
 
-    if local_address and not is_ip(local_address):
+    if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
     if _js_truthy(local_port):
         validators.validate_number(local_port, "options.localPort")
@@ -1018,7 +1012,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
     else:
         attempt_timeout = _auto_select_family_attempt_timeout_default
 
-    address_type = is_ip(host)
+    address_type = isIP(host)
     if address_type:
 
         def connect_literal() -> None:
@@ -1062,7 +1056,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
             return
         if err:
             task_queues.next_tick(connect_error_nt, self, err)
-        elif not is_ip(ip):
+        elif not isIP(ip):
             task_queues.next_tick(connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(ip))
         elif address_type not in (4, 6):
             task_queues.next_tick(
@@ -1106,7 +1100,7 @@ def lookup_and_connect_multiple(
             self.emit("lookup", err, ip, address_type, host)
             if not self.connecting:
                 return
-            if is_ip(ip) and address_type in (4, 6):
+            if isIP(ip) and address_type in (4, 6):
                 if destinations is None:
                     # The first valid address's family goes first.
                     destinations = {6: 0, 4: 1} if address_type == 6 else {4: 0, 6: 1}
@@ -1117,7 +1111,7 @@ def lookup_and_connect_multiple(
         if not valid_addresses[0] and not valid_addresses[1]:
             first_ip = _get(addresses[0], "address")
             first_type = _get(addresses[0], "family")
-            if not is_ip(first_ip):
+            if not isIP(first_ip):
                 task_queues.next_tick(
                     connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(first_ip)
                 )
@@ -1472,8 +1466,6 @@ class Server(EventEmitter):
 
     def __aexit__(self, *exc_info: Any) -> Any:
         """server[Symbol.asyncDispose](): a Promise, settled once the server closed."""
-        from nodenet_uv._internal.promise import Promise
-
         if self._handle is None:
             return Promise.resolve(None)
 
@@ -1667,8 +1659,6 @@ _warn_simultaneous_accepts = [True]
 
 def _setSimultaneousAccepts(handle: Any = None) -> None:
     if _warn_simultaneous_accepts[0]:
-        from nodenet_uv._internal import warning
-
         warning.emit_warning(
             "net._setSimultaneousAccepts() is deprecated and will be removed.",
             "DeprecationWarning",
@@ -1692,8 +1682,6 @@ def __getattr__(name: str) -> Any:
         from nodenet_uv._socketaddress import SocketAddress
 
         return SocketAddress
-    if name in ("block_list", "socket_address"):
-        return __getattr__("BlockList" if name == "block_list" else "SocketAddress")
     raise AttributeError(name)
 
 

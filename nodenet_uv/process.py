@@ -20,9 +20,10 @@ from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.naming import alias_module
 from nodenet_uv.events import EventEmitter
 
-__all__ = ["NodeWarning", "Process", "process"]
+__all__ = ["NodeWarning", "Process", "emitWarning", "nextTick", "process", "queueMicrotask"]
 
 
 class NodeWarning(Exception):
@@ -171,11 +172,9 @@ def queueMicrotask(callback: Callable[[], Any]) -> None:
     task_queues.queue_microtask(callback)
 
 
-queue_microtask = queueMicrotask
 nextTick = process.nextTick
-next_tick = process.nextTick
 emitWarning = process.emitWarning
-emit_warning = process.emitWarning
+__all__ += alias_module(globals(), __all__)
 
 
 def __getattr__(name: str) -> Any:

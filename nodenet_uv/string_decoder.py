@@ -18,7 +18,7 @@ from typing import Any
 from nodenet_uv import errors
 from nodenet_uv._binding.string_bytes import ENCODE
 from nodenet_uv._internal.buffer import is_encoding, normalize_encoding
-from nodenet_uv._internal.naming import alias_module
+from nodenet_uv._internal.naming import NodeNames, alias_module
 
 __all__ = ["StringDecoder", "isEncoding", "normalizeEncoding"]
 
@@ -50,7 +50,7 @@ _KIND = {
 _BYTES_LIKE = (bytes, bytearray, memoryview)
 
 
-class StringDecoder:
+class StringDecoder(NodeNames):
     """Node's ``StringDecoder(encoding='utf8')``: ``write(buf)``, ``end([buf])``, ``text``."""
 
     __slots__ = ("_buffered", "_decode", "_incomplete", "_kind", "_missing", "encoding")
@@ -209,10 +209,6 @@ class StringDecoder:
     @property
     def lastTotal(self) -> int:
         return self._buffered + self._missing
-
-    last_char = lastChar
-    last_need = lastNeed
-    last_total = lastTotal
 
 
 __all__ += alias_module(globals(), __all__)

@@ -6,7 +6,16 @@ difference lives here, each with a test in ``tests/unit/test_pyuv_compat.py``.
 
 from __future__ import annotations
 
+import errno as _errno
 import math
+import os as _os
+import socket as _socket
+import stat as _stat
+import struct as _struct
+import sys as _sys
+from typing import Any
+
+import pyuv
 
 
 def ms_to_pyuv_seconds(ms: float) -> float:
@@ -22,9 +31,6 @@ def ms_to_pyuv_seconds(ms: float) -> float:
 
 
 # -- TCP --------------------------------------------------------------------------------------
-import socket as _socket  # noqa: E402
-import struct as _struct  # noqa: E402
-from typing import Any  # noqa: E402
 
 
 def _with_fd_socket(fd: int) -> _socket.socket:
@@ -75,10 +81,6 @@ def set_reuse_port(fd: int) -> int:
 
 
 # -- Pipe -------------------------------------------------------------------------------------
-import errno as _perrno  # noqa: E402
-import os as _os  # noqa: E402
-import stat as _stat  # noqa: E402
-import sys as _sys  # noqa: E402
 
 UV_READABLE = 1
 UV_WRITABLE = 2
@@ -180,7 +182,7 @@ def _sock_call(fn_name: str, fd: int, name: str) -> int:
         if fn(fd, addr, len(addr)) == 0:
             return 0
         err = ctypes.get_errno()
-        if err != _perrno.EINTR:
+        if err != _errno.EINTR:
             return -err
 
 
@@ -198,7 +200,7 @@ def pipe_bind_fd(name: str) -> int:
     negative errno; ENOENT becomes EACCES, as libuv does "for compatibility with Windows".
     """
     if name.startswith("\0") and not _IS_LINUX:
-        return -_perrno.EINVAL  # abstract sockets are Linux only
+        return -_errno.EINVAL  # abstract sockets are Linux only
     try:
         fd = _new_unix_socket()
     except OSError as exc:
@@ -206,7 +208,7 @@ def pipe_bind_fd(name: str) -> int:
     err = _sock_call("bind", fd, name)
     if err:
         _os.close(fd)
-        return -_perrno.EACCES if err == -_perrno.ENOENT else err
+        return -_errno.EACCES if err == -_errno.ENOENT else err
     return fd
 
 
@@ -225,13 +227,12 @@ def pipe_connect_fd(fd: int, name: str) -> int:
     which libuv reports as it is), so there is no EINPROGRESS to wait for.
     """
     if name.startswith("\0") and not _IS_LINUX:
-        return -_perrno.EINVAL
+        return -_errno.EINVAL
     err = _sock_call("connect", fd, name)
-    return 0 if err == -_perrno.EINPROGRESS else err
+    return 0 if err == -_errno.EINPROGRESS else err
 
 
 # -- uv_try_write ------------------------------------------------------------------------------
-import errno as _errno  # noqa: E402
 
 _USE_FD_WRITE = _os.name == "posix"
 
@@ -255,21 +256,9 @@ def try_write(handle: Any, fd: int, data: Any) -> int:
             return -(exc.errno or _errno.EIO)
     try:
         return int(handle.try_write(data))
-    except Exception as exc:
+    except pyuv.error.UVError as exc:
         code = exc.args[0] if exc.args and isinstance(exc.args[0], int) else -_errno.EBADF
         return 0 if code == -_errno.EAGAIN else code
-
-
-def try_writev(handle: Any, fd: int, bufs: list[Any]) -> int:
-    """uv_try_write with several buffers: one writev() on the fd."""
-    if _USE_FD_WRITE and fd >= 0:
-        try:
-            return _os.writev(fd, bufs)
-        except (BlockingIOError, InterruptedError):
-            return 0
-        except OSError as exc:
-            return -(exc.errno or _errno.EIO)
-    return try_write(handle, fd, b"".join(bufs))
 
 
 def fd_in_use(loop: Any, fd: int) -> bool:
@@ -287,6 +276,6 @@ def fd_in_use(loop: Any, fd: int) -> bool:
         try:
             if fileno() == fd:
                 return True
-        except Exception:  # a handle with no fd yet
+        except pyuv.error.UVError:  # a handle with no fd yet
             continue
     return False

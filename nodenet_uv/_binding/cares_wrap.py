@@ -43,7 +43,9 @@ class GetAddrInfoReqWrap:
         if self._req is not None:
             try:
                 self._req.cancel()
-            except Exception:
+            except pyuv.error.UVError:
+                # Node ignores uv_cancel's result too: a request already running in the
+                # threadpool cannot be cancelled and completes normally.
                 pass
 
 

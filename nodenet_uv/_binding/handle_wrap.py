@@ -21,6 +21,10 @@ CLOSING = "closing"
 CLOSED = "closed"
 
 
+# Every wrap whose handle is not closed yet (see HandleWrap.__init__).
+open_handles: set[HandleWrap] = set()
+
+
 class HandleWrap:
     """Base of TCP and Pipe: close/ref/unref/hasRef over one pyuv handle."""
 
@@ -34,6 +38,10 @@ class HandleWrap:
         self._onclose: Callable[[], Any] | None = None
         # Node: handle[owner_symbol], the JS object (Socket/Server) this handle serves.
         self.owner: Any = None
+        # A libuv handle lives until uv_close(), whoever still references it (Node's
+        # HandleWrap is not collected while open). pyuv closes a handle's fd when Python
+        # collects it, so keep every open wrap reachable until its close completes.
+        open_handles.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
         if self.state != INITIALIZED:
@@ -46,9 +54,11 @@ class HandleWrap:
             # Closed behind our back (a test harness resetting the loop): nothing to wait for.
             self.state = CLOSED
             self._onclose = None
+            open_handles.discard(self)
 
     def _on_close(self, handle: Any) -> None:
         self.state = CLOSED
+        open_handles.discard(self)
         cb = self._onclose
         self._onclose = None
         if cb is not None:

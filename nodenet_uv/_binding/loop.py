@@ -209,15 +209,6 @@ def spin_event_loop() -> None:
             return
 
 
-def run_once(nowait: bool = False) -> bool:
-    """One loop iteration (for tests and embedding); returns whether the loop is alive."""
-    drain_ticks()
-    raise_fatal()
-    alive = loop.run(pyuv.UV_RUN_NOWAIT if nowait else pyuv.UV_RUN_ONCE)
-    raise_fatal()
-    return bool(alive)
-
-
 def live_handles() -> list[Any]:
     """Handles libuv still knows about (open or closing)."""
     return [h for h in loop.handles if not h.closed]

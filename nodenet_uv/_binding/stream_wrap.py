@@ -29,7 +29,6 @@ from nodenet_uv._binding.handle_wrap import CLOSED, INITIALIZED, HandleWrap
 
 _UVError = pyuv.error.UVError
 _HandleClosedError = pyuv.error.HandleClosedError
-_UV_EAGAIN = uv.UV_EAGAIN
 _UV_EBADF = uv.UV_EBADF
 _UV_EINVAL = uv.UV_EINVAL
 # See LibuvStreamWrap._shutdown_fed (Unix only; Windows keeps libuv 1.13's timing).
@@ -393,7 +392,7 @@ class LibuvStreamWrap(HandleWrap):
     def fd(self) -> int:
         try:
             return int(self._h.fileno())
-        except Exception:
+        except _UVError:  # closed, or no socket yet (Node's fd getter: -1)
             return -1
 
     def useUserBuffer(self, buf: Any) -> None:

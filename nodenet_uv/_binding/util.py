@@ -17,7 +17,7 @@ def guess_handle_type(fd: int) -> str:
     """'TCP', 'PIPE', 'TTY', 'UDP', 'FILE' or 'UNKNOWN', as Node's guessHandleType."""
     try:
         t = pyuv.util.guess_handle_type(fd)
-    except Exception:
+    except pyuv.error.UVError:
         return "UNKNOWN"
     return _TYPES.get(t, "UNKNOWN")
 

@@ -87,7 +87,11 @@ def alias_module(namespace: dict[str, Any], names: list[str]) -> list[str]:
     for name in list(names):
         if _is_camel(name):
             s = snake(name)
-            if s not in namespace:
+            # A package's submodule of that name (stream/add_abort_signal.py) yields: the
+            # public name is the function, as in Node. The module stays in sys.modules
+            # (``from nodenet_uv.stream.add_abort_signal import x`` still works; ``import
+            # ... as m`` reads the package attribute, so it gets the function).
+            if s not in namespace or isinstance(namespace[s], types.ModuleType):
                 namespace[s] = namespace[name]
                 added.append(s)
     return added

@@ -42,14 +42,6 @@ def queue_microtask(callback: Callable[[], Any]) -> None:
     _microtasks.append(callback)
 
 
-def has_tick_scheduled() -> bool:
-    return bool(_queue)
-
-
-def has_pending() -> bool:
-    return bool(_queue) or bool(_microtasks)
-
-
 def run_microtasks() -> None:
     # V8's RunMicrotasks: an exception thrown by a queueMicrotask callback is reported
     # (uncaughtException) and the remaining microtasks still run.

@@ -24,6 +24,7 @@ from nodenet_uv._binding import timers as binding
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.inspect import number_to_string
+from nodenet_uv._internal.naming import NodeNames
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -40,14 +41,6 @@ def _new_async_id() -> int:
 
 
 # -- internal/linkedlist.js ---------------------------------------------------------------
-class _Linked:
-    __slots__ = ("_idleNext", "_idlePrev")
-
-    def __init__(self) -> None:
-        self._idleNext: Any = self
-        self._idlePrev: Any = self
-
-
 def _l_init(item: Any) -> None:
     item._idleNext = item
     item._idlePrev = item
@@ -195,7 +188,7 @@ def _coerce_after(after: Any) -> float:
     return math.nan
 
 
-class Timeout:
+class Timeout(NodeNames):
     """A timer, as returned by setTimeout/setInterval (Node's Timeout class)."""
 
     __slots__ = (
@@ -267,8 +260,6 @@ class Timeout:
 
     def hasRef(self) -> bool:
         return self._refed
-
-    has_ref = hasRef
 
     def close(self) -> Timeout:
         clear_timeout(self)
@@ -426,7 +417,7 @@ def clear_timeout(timer: Any) -> None:
 
 
 # -- immediates ------------------------------------------------------------------------
-class Immediate:
+class Immediate(NodeNames):
     """A setImmediate entry (Node's Immediate class)."""
 
     __slots__ = ("_argv", "_destroyed", "_idleNext", "_idlePrev", "_onImmediate", "_refed")
@@ -462,8 +453,6 @@ class Immediate:
 
     def hasRef(self) -> bool:
         return bool(self._refed)
-
-    has_ref = hasRef
 
     def __enter__(self) -> Immediate:
         return self

@@ -14,6 +14,7 @@ from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import Symbol
@@ -318,7 +319,7 @@ def destroyer(stream: Any, err: Any = None) -> None:
         setattr(stream, kIsDestroyed, True)
 
 
-error_or_destroy = errorOrDestroy
+__all__ += alias_module(globals(), __all__)
 
 
 class _DestroyModule(types.ModuleType):

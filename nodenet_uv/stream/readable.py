@@ -919,13 +919,6 @@ class Readable(Stream):
         return r.endEmitted if r is not None else False
 
 
-# The snake_case twin of `off`/`on` overrides are plain names already; the pyee names
-# must follow the overrides (EventEmitter defines them explicitly).
-Readable.add_listener = Readable.addListener  # type: ignore[assignment]
-Readable.remove_listener = Readable.removeListener  # type: ignore[assignment]
-Readable.remove_all_listeners = Readable.removeAllListeners  # type: ignore[assignment]
-
-
 def _parse_int(n: Any) -> int | None:
     # NumberParseInt(n, 10); None plays NaN.
     if isinstance(n, bool):
@@ -1333,7 +1326,9 @@ class ReadableAsyncIterator:
             if prev is not None and prev.state == "pending":
                 try:
                     await prev
-                except BaseException:
+                except Exception:
+                    # The previous request's rejection belongs to whoever awaits its
+                    # Promise; this one only waits for it to settle (JS queues them).
                     pass
             return await make()
 

@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from nodenet_uv._binding import cares_wrap as _cares
+from nodenet_uv._binding import handle_wrap as _handle_wrap
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding import timers as _btimers
 from nodenet_uv._internal import promise as _promise
@@ -95,6 +96,12 @@ def reset_runtime() -> None:
     # The timers handle must not keep the loop below waiting for a test's old timer.
     if _btimers._timer_handle is not None:
         _btimers._timer_handle.stop()
+    # Close through the wraps first (their state follows), then any bare pyuv handle.
+    for w in list(_handle_wrap.open_handles):
+        try:
+            w.close()
+        except Exception:
+            pass
     for h in live_handles():
         try:
             h.close()
@@ -104,6 +111,7 @@ def reset_runtime() -> None:
         if not live_handles() and not _cares.pending:
             break
         _loop.loop.run(1)  # UV_RUN_ONCE: let close callbacks and cancelled lookups finish
+    _handle_wrap.open_handles.clear()
     # Timers: drop every list, and the ref count with it.
     for lst in list(_timers.timer_list_map.values()):
         while True:

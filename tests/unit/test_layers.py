@@ -39,12 +39,7 @@ RANKS: dict[str, int] = {
 }
 
 # (importing module, imported module) -> why it is allowed.
-ALLOWED: dict[tuple[str, str], str] = {
-    ("nodenet_uv.abort_controller", "nodenet_uv.timers"): (
-        "AbortSignal.timeout() needs setTimeout (Node: lib/internal/abort_controller.js "
-        "requires timers); imported inside the function, when a timeout signal is made"
-    ),
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

@@ -533,7 +533,8 @@ def test_listen_on_fd_inherited_from_parent(family: str, d: str) -> None:
     assert data == b"from the child"
 
 
-def test_listen_on_fd_already_in_use_is_eexist(d: str) -> None:
+@pytest.mark.parametrize("family", ["tcp", "unix"])
+def test_listen_on_fd_already_in_use_is_eexist(family: str, d: str) -> None:
     # node v20.20.2: listen({fd: otherServer._handle.fd}) → 'listen EEXIST: file already
     # exists' (libuv refuses an fd its loop already watches).
     seen: list[Any] = []
@@ -544,7 +545,10 @@ def test_listen_on_fd_already_in_use_is_eexist(d: str) -> None:
         second.on("error", lambda err: (seen.append(err), first.close()))
         second.listen({"fd": first._handle.fd})
 
-    first.listen(os.path.join(d, "e.sock"), on_listening)
+    if family == "tcp":
+        first.listen(0, "127.0.0.1", on_listening)
+    else:
+        first.listen(os.path.join(d, "e.sock"), on_listening)
     run()
     common.check_error(
         seen[0],

@@ -58,9 +58,7 @@ def test_pipe_connect_errors() -> None:
         # On Windows or IBMi or when running as root, a chmod has no effect on named pipes
         if not common.isWindows and os.getuid() != 0:
             # Trying to connect to a socket one has no access to should result in EACCES
-            access_server = net.createServer(
-                common.mustNotCall("server callback should not run")
-            )
+            access_server = net.createServer(common.mustNotCall("server callback should not run"))
 
             def on_listening() -> None:
                 os.chmod(common.PIPE, 0)
