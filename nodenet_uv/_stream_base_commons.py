@@ -60,7 +60,7 @@ def on_write_complete(req: WriteWrap, status: int) -> None:
         else:
             stream.destroy(ex)
         return
-    stream._unrefTimer()
+    stream._k_update_timer()
     stream._k_after_async_write()
     if callable(callback):
         callback(None)
@@ -192,6 +192,7 @@ def on_stream_read(handle: Any, nread: int, buf: Any) -> Any:
         maybe_destroy = getattr(stream, "_k_maybe_destroy", None)
         if maybe_destroy is not None:
             stream.on("end", maybe_destroy)
+        # Push EOF only after kMaybeDestroy listens for 'end': 'end' precedes 'close'.
         stream.push(None)
         stream.read(0)
     return None

@@ -37,10 +37,12 @@ _warned_invalid_hostname = [False]
 
 
 def getDefaultResultOrder() -> str:
+    """The default ``order`` of lookup() results (Node: ``dns.getDefaultResultOrder``)."""
     return _dns_order
 
 
 def setDefaultResultOrder(value: Any) -> None:
+    """Set the default ``order`` of lookup() results (Node: ``dns.setDefaultResultOrder``)."""
     global _dns_order
     validators.validate_one_of(value, "dnsOrder", _VALID_DNS_ORDERS)
     _dns_order = value

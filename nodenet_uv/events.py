@@ -252,6 +252,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
     # -- emit ---------------------------------------------------------------------------
     def emit(self, event: Any, *args: Any) -> bool:
+        """Call every listener of ``event`` with ``args``; True if it had any (Node: ``emitter.emit``)."""
         try:
             events = self._events
         except AttributeError:  # EventEmitter.emit(obj, ...) on a plain object
@@ -297,6 +298,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
     # -- adding -------------------------------------------------------------------------
     def addListener(self, event: Any, listener: Any = _MISSING) -> Any:
+        """Add ``listener`` for ``event`` (also ``on``) (Node: ``emitter.addListener``)."""
         if listener is _MISSING:
             # pyee's decorator form: @emitter.on('data')
             def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -312,9 +314,11 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
     _add_listener = _add_listener
 
     def prependListener(self, event: Any, listener: Any) -> Any:
+        """Add ``listener`` for ``event`` before the others (Node: ``emitter.prependListener``)."""
         return _add_listener(self, event, listener, True)
 
     def once(self, event: Any, listener: Any = _MISSING) -> Any:
+        """Add a one-time ``listener`` for ``event`` (Node: ``emitter.once``)."""
         if listener is _MISSING:
 
             def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -328,11 +332,14 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         return self
 
     def prependOnceListener(self, event: Any, listener: Any) -> Any:
+        """Add a one-time ``listener`` before the others (Node: ``emitter.prependOnceListener``)."""
         _check_listener(listener)
         self.prependListener(event, _OnceWrapper(self, event, listener))
         return self
 
     def listens_to(self, event: str) -> Callable[[_H], _H]:
+        """pyee's decorator form of ``on`` (no Node twin)."""
+
         def decorator(f: _H) -> _H:
             _add_listener(self, event, f, False)
             return f
@@ -341,6 +348,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
     # -- removing -----------------------------------------------------------------------
     def removeListener(self, event: Any, listener: Any) -> Any:
+        """Remove the most recently added ``listener`` of ``event`` (also ``off``) (Node: ``emitter.removeListener``)."""
         _check_listener(listener)
         events = _events_of(self)
         if events is None:
@@ -374,6 +382,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
     off = removeListener
 
     def removeAllListeners(self, event: Any = _ALL) -> Any:
+        """Remove every listener, or those of ``event`` (Node: ``emitter.removeAllListeners``)."""
         events = _events_of(self)
         if not events:
             return self
@@ -410,18 +419,21 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
     # -- inspection -----------------------------------------------------------------------
     def listeners(self, event: Any) -> list[Callable[..., Any]]:
+        """A copy of the listeners of ``event``, once-wrappers unwrapped (Node: ``emitter.listeners``)."""
         events = _events_of(self)
         if not events:
             return []
         return [_unwrap(e[2]) for e in events.get(event, ())]
 
     def rawListeners(self, event: Any) -> list[Callable[..., Any]]:
+        """A copy of the listeners of ``event``, once-wrappers included (Node: ``emitter.rawListeners``)."""
         events = _events_of(self)
         if not events:
             return []
         return [e[2] for e in events.get(event, ())]
 
     def listenerCount(self, event: Any, listener: Any = None) -> int:
+        """How many listeners ``event`` has (Node: ``emitter.listenerCount``)."""
         events = _events_of(self)
         if not events:
             return 0
@@ -431,6 +443,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         return len(lst)
 
     def eventNames(self) -> list[Any]:
+        """The events that have listeners (Node: ``emitter.eventNames``)."""
         events = _events_of(self)
         if not events:
             return []
@@ -442,11 +455,13 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         return index + names + [k for k in keys if isinstance(k, Symbol)]
 
     def setMaxListeners(self, n: Any) -> Any:
+        """Set the leak-warning threshold (Node: ``emitter.setMaxListeners``)."""
         validators.validate_number(n, "setMaxListeners", 0)
         self._maxListeners = n
         return self
 
     def getMaxListeners(self) -> int | float:
+        """The leak-warning threshold (Node: ``emitter.getMaxListeners``)."""
         return _get_max_listeners(self)
 
     # pyee hooks that other pyee code may call
@@ -532,12 +547,14 @@ def setMaxListeners(n: Any = None, *eventTargets: Any) -> None:
 
 
 def getMaxListeners(emitterOrTarget: Any) -> int | float:
+    """An emitter's leak-warning threshold (Node: ``events.getMaxListeners``)."""
     if callable(getattr(emitterOrTarget, "getMaxListeners", None)):
         return _get_max_listeners(emitterOrTarget)
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
 def getEventListeners(emitterOrTarget: Any, type: Any) -> list[Callable[..., Any]]:
+    """A copy of an emitter's listeners of ``type`` (Node: ``events.getEventListeners``)."""
     if callable(getattr(emitterOrTarget, "listeners", None)):
         return emitterOrTarget.listeners(type)
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)

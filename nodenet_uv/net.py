@@ -162,20 +162,24 @@ createConnection = connect
 
 
 def getDefaultAutoSelectFamily() -> bool:
+    """The default of ``autoSelectFamily`` (Node: ``net.getDefaultAutoSelectFamily``)."""
     return _auto_select_family_default
 
 
 def setDefaultAutoSelectFamily(value: Any) -> None:
+    """Set the default of ``autoSelectFamily`` (Node: ``net.setDefaultAutoSelectFamily``)."""
     global _auto_select_family_default
     validators.validate_boolean(value, "value")
     _auto_select_family_default = value
 
 
 def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
+    """The default ``autoSelectFamilyAttemptTimeout`` in ms (Node: ``net.getDefaultAutoSelectFamilyAttemptTimeout``)."""
     return _auto_select_family_attempt_timeout_default
 
 
 def setDefaultAutoSelectFamilyAttemptTimeout(value: Any) -> None:
+    """Set the default ``autoSelectFamilyAttemptTimeout`` (ms, at least 10) (Node: ``net.setDefaultAutoSelectFamilyAttemptTimeout``)."""
     global _auto_select_family_attempt_timeout_default
     validators.validate_int32(value, "value", 1)
     if value < 10:
@@ -489,10 +493,12 @@ class Socket(Duplex):
 
     @property
     def pending(self) -> bool:
+        """True until the socket is connected (Node: ``socket.pending``)."""
         return self._handle is None or self.connecting
 
     @property
     def readyState(self) -> str:
+        """``'opening'``, ``'open'``, ``'readOnly'``, ``'writeOnly'`` or ``'closed'`` (Node: ``socket.readyState``)."""
         if self.connecting:
             return "opening"
         readable, writable = self.readable, self.writable
@@ -506,6 +512,7 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
+        """Bytes buffered for writing, None without a handle (Node: ``socket.bufferSize``, deprecated)."""
         if self._handle is not None:
             return int(self.writableLength)
         return None
@@ -517,6 +524,7 @@ class Socket(Duplex):
             try_read_start(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
+        """end([data][, encoding][, callback]): half-close after the pending writes (Node: ``socket.end``)."""
         Writable.end(self, data, encoding, callback)  # type: ignore[arg-type]
         return self
 
@@ -534,6 +542,7 @@ class Socket(Duplex):
         return self
 
     def pause(self) -> Socket:
+        """Stop reading (Node: ``socket.pause``)."""
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -549,6 +558,7 @@ class Socket(Duplex):
         return self
 
     def resume(self) -> Socket:
+        """Resume reading (Node: ``socket.resume``)."""
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -560,6 +570,7 @@ class Socket(Duplex):
         return self
 
     def read(self, n: Any = None) -> Any:
+        """Readable.read, starting the handle's reads for an ``onread`` socket (Node: ``socket.read``)."""
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -575,6 +586,7 @@ class Socket(Duplex):
             self.write = self._write_after_fin
 
     def destroySoon(self) -> None:
+        """End the socket, then destroy it once the writes are done (Node: ``socket.destroySoon``)."""
         if self.writable:
             self.end()
         if self.writableFinished:
@@ -637,18 +649,22 @@ class Socket(Duplex):
 
     @property
     def bytesRead(self) -> int:
+        """Bytes received (Node: ``socket.bytesRead``)."""
         return int(self._handle.bytesRead) if self._handle is not None else self._k_bytes_read
 
     @property
     def remoteAddress(self) -> str | None:
+        """The peer's address, None if unknown (Node: ``socket.remoteAddress``)."""
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'`` of the peer (Node: ``socket.remoteFamily``)."""
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
+        """The peer's port (Node: ``socket.remotePort``)."""
         return self._getpeername().get("port")
 
     def _getsockname(self) -> dict[str, Any]:
@@ -662,14 +678,17 @@ class Socket(Duplex):
 
     @property
     def localAddress(self) -> str | None:
+        """The local address (Node: ``socket.localAddress``)."""
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
+        """The local port (Node: ``socket.localPort``)."""
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'`` of the local address (Node: ``socket.localFamily``)."""
         return self._getsockname().get("family")
 
     def _k_after_async_write(self) -> None:
@@ -784,6 +803,7 @@ class Socket(Duplex):
         init_socket_handle(self)
 
     def ref(self) -> Socket:
+        """Let the socket keep the loop alive (the default) (Node: ``socket.ref``)."""
         if self._handle is None:
             self.once("connect", self.ref)
             return self
@@ -793,6 +813,7 @@ class Socket(Duplex):
         return self
 
     def unref(self) -> Socket:
+        """Let the loop end while the socket is open (Node: ``socket.unref``)."""
         if self._handle is None:
             self.once("connect", self.unref)
             return self
@@ -1402,6 +1423,7 @@ class Server(EventEmitter):
 
     @property
     def listening(self) -> bool:
+        """True while the server accepts connections (Node: ``server.listening``)."""
         return self._handle is not None
 
     def address(self) -> Any:
@@ -1416,7 +1438,11 @@ class Server(EventEmitter):
             return self._pipeName
         return None
 
-    def getConnections(self, cb: Callable[..., Any]) -> Server:
+    def getConnections(self, cb: Any = None) -> Server:
+        """getConnections(callback): ``callback(err, count)`` on the next tick (Node: ``server.getConnections``)."""
+        # Node's process.nextTick validates the callback (the unvalidated queue would
+        # fail later, deep in the tick loop).
+        validators.validate_function(cb, "callback")
         task_queues.next_tick(cb, None, self._connections)
         return self
 
@@ -1448,12 +1474,14 @@ class Server(EventEmitter):
             self.emit("error", err)
 
     def ref(self) -> Server:
+        """Let the server keep the loop alive (the default) (Node: ``server.ref``)."""
         self._unref = False
         if self._handle is not None:
             self._handle.ref()
         return self
 
     def unref(self) -> Server:
+        """Let the loop end while the server listens (Node: ``server.unref``)."""
         self._unref = True
         if self._handle is not None:
             self._handle.unref()

@@ -60,6 +60,7 @@ class Process(EventEmitter):
         self.version = "v20.20.2"
 
     def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Queue ``callback(*args)`` to run before any I/O (Node: ``process.nextTick``)."""
         validators.validate_function(callback, "callback")
         if args:
             # DESIGN.md arity rule: extra arguments are dropped, as a JS function would.
@@ -71,6 +72,7 @@ class Process(EventEmitter):
     def emitWarning(
         self, warning: Any, type: Any = None, code: Any = None, ctor: Any = None
     ) -> None:
+        """Emit a ``'warning'`` event on process (Node: ``process.emitWarning``)."""
         detail = None
         if isinstance(type, dict):
             opts = type
@@ -94,6 +96,7 @@ class Process(EventEmitter):
         task_queues.next_tick(self.emit, "warning", warning)
 
     def hrtime(self, previous: Any = None) -> list[int]:
+        """High-resolution time ``[seconds, nanoseconds]`` (Node: ``process.hrtime``)."""
         t = time.monotonic_ns()
         sec, nsec = divmod(t, 1_000_000_000)
         if previous is not None:
@@ -104,9 +107,14 @@ class Process(EventEmitter):
         return [sec, nsec]
 
     def exit(self, code: int | None = None) -> None:
+        """End the program with ``code`` (default ``exitCode``) (Node: ``process.exit``)."""
+        # DIVERGENCE: no 'exit' event, and the Python process is not terminated: the
+        # SystemExit is fatal to the loop and propagates out of run(), so the embedding
+        # program (or a test) decides what ending means.
         raise SystemExit(self.exitCode or 0 if code is None else code)
 
     def cwd(self) -> str:
+        """The current working directory (Node: ``process.cwd``)."""
         return os.getcwd()
 
 

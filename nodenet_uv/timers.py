@@ -57,30 +57,36 @@ def _new_timer(callback: Any, after: Any, args: tuple[Any, ...], is_repeat: bool
 def setTimeout(
     callback: Callable[..., Any] | None = None, after: Any = None, *args: Any
 ) -> Timeout:
+    """setTimeout(callback, after, *args): call ``callback`` once after ``after`` ms (Node: ``timers.setTimeout``)."""
     return _new_timer(callback, after, args, False)
 
 
 def clearTimeout(timer: Any = None) -> None:
+    """clearTimeout(timer): cancel a Timeout (Node: ``timers.clearTimeout``)."""
     _timers.clear_timeout(timer)
 
 
 def setInterval(
     callback: Callable[..., Any] | None = None, repeat: Any = None, *args: Any
 ) -> Timeout:
+    """setInterval(callback, repeat, *args): call ``callback`` every ``repeat`` ms (Node: ``timers.setInterval``)."""
     return _new_timer(callback, repeat, args, True)
 
 
 def clearInterval(timer: Any = None) -> None:
     # clearTimeout and clearInterval are interchangeable (HTML Living Standard).
+    """clearInterval(timer): cancel an interval (Node: ``timers.clearInterval``)."""
     _timers.clear_timeout(timer)
 
 
 def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Immediate:
+    """setImmediate(callback, *args): call ``callback`` in the check phase (Node: ``timers.setImmediate``)."""
     validators.validate_function(callback, "callback")
     return Immediate(callback, _callback_args(callback, args))
 
 
 def clearImmediate(immediate: Any = None) -> None:
+    """clearImmediate(immediate): cancel an Immediate (Node: ``timers.clearImmediate``)."""
     _timers.clear_immediate(immediate)
 
 

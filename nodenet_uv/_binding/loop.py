@@ -140,11 +140,19 @@ def _install_signal_checker() -> None:
     """Let Python signal handlers run while libuv waits (Ctrl-C, SIGALRM, SIGTERM...).
 
     CPython runs a signal handler only between bytecodes; while libuv sits in epoll_wait
-    no bytecode runs, so a Ctrl-C would wait for the next I/O. pyuv's SignalChecker
-    watches the fd given to signal.set_wakeup_fd and calls into Python when a signal
-    arrives; an exception the handler raises (KeyboardInterrupt) then stops the loop and
-    comes out of run(), as Ctrl-C ends a Node process. Unref'ed: it never keeps the loop
-    alive. Skipped off the main thread, or when someone (asyncio) already owns the fd.
+    no bytecode runs, so a Ctrl-C would wait for the next I/O. A poll handle watches the
+    fd given to signal.set_wakeup_fd and calls into Python when a signal arrives: the
+    pending handlers run as soon as its callback executes bytecode, and an exception one
+    raises (KeyboardInterrupt, pytest-timeout's Failed) then stops the loop and comes out
+    of run(), as Ctrl-C ends a Node process. Unref'ed: it never keeps the loop alive.
+    Skipped off the main thread, or when someone (asyncio) already owns the fd.
+
+    DIVERGENCE from pyuv's own ``pyuv.util.SignalChecker``: its callback (pyuv 1.4.0,
+    src/util.c ``pyuv__check_signals``) ends with a ``Py_DECREF(self)`` that has no
+    matching ``Py_INCREF``, so every signal it sees drops a reference; after the second
+    one the object is freed while libuv still holds its handle, and the next
+    ``loop.handles`` walk segfaults (or the process hangs). A plain ``pyuv.Poll`` with
+    a Python callback has correct reference counting.
     """
     if threading.current_thread() is not threading.main_thread():
         return
@@ -162,8 +170,19 @@ def _install_signal_checker() -> None:
         r.close()
         w.close()
         return
-    checker = pyuv.util.SignalChecker(loop, r.fileno())
-    checker.start()
+    def on_wakeup(handle: Any, events: Any, error: Any) -> None:
+        # Executing this body runs the pending Python handlers; one that raises stops
+        # the loop (here, or through loop.excepthook if it fires before the try).
+        try:
+            while r.recv(4096):  # drain: one byte per signal
+                pass
+        except BlockingIOError:
+            pass
+        except BaseException as exc:
+            _set_fatal(exc)
+
+    checker = pyuv.Poll(loop, r.fileno())
+    checker.start(pyuv.UV_READABLE, on_wakeup)
     checker.ref = False
     internal_handles.append(checker)
     _signal_fds.extend((r, w))

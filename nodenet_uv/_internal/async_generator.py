@@ -27,7 +27,8 @@ class AsyncGenerator:
     """JS AsyncGenerator semantics over a Python async generator.
 
     ``__anext__()`` is ``next()`` (rejects with StopAsyncIteration at the end),
-    ``athrow(err)`` is ``throw(err)``, ``aclose()`` is ``return()``.
+    ``athrow(err)`` is ``throw(err)``, ``aclose()`` is ``return()``. As in JS, a value
+    reaches an ``await``-ing consumer two microtasks after the generator yields it.
     """
 
     __slots__ = ("_gen", "_tail")
@@ -64,6 +65,10 @@ async def _step(prev: Promise | None, make: Callable[[], Awaitable[Any]], done: 
     try:
         if prev is not None and prev.state == "pending":
             await prev
-        return await make()
+        value = await make()
+        # `yield value` in a JS async generator is `yield await value`: the request
+        # settles one microtask later (and a yielded promise is unwrapped), which code
+        # racing the generator against other microtasks can observe.
+        return await Promise.resolve(value)
     finally:
         done.resolve_(None)

@@ -6,6 +6,7 @@ from typing import Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module
+from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.stream.utils import isNodeStream, isWebStream, kControllerErrorFunction
 
 __all__ = ["addAbortSignal", "addAbortSignalNoValidate"]
@@ -55,7 +56,6 @@ def addAbortSignalNoValidate(signal: Any, stream: Any) -> Any:
     if signal.aborted:
         on_abort()
     else:
-        from nodenet_uv.abort_controller import addAbortListener
         from nodenet_uv.stream.end_of_stream import eos
 
         disposable = addAbortListener(signal, on_abort)

@@ -14,6 +14,7 @@ from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
@@ -117,8 +118,6 @@ def _destroy(self: Any, err: Any, cb: Any) -> None:
 
 
 def _call_cb(cb: Callable[..., Any], err: Any) -> None:
-    from nodenet_uv._internal.arity import arg_limit
-
     if arg_limit(cb) == 0:
         cb()
     else:

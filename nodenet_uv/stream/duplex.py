@@ -112,12 +112,12 @@ class Duplex(Readable):
 
     @staticmethod
     def from_(body: Any) -> Duplex:
-        """Duplex.from(body)."""
-        # DIVERGENCE: duplexify.js is not ported: a Duplex is returned as is, anything
-        # else is refused with duplexify's ERR_INVALID_ARG_TYPE.
-        from nodenet_uv.stream.pipeline import _duplex_from
+        """Duplex.from(body): a Duplex over a stream, an iterable, an (async generator)
+        function, a ``{'readable', 'writable'}`` pair or a Promise (duplexify.js)."""
+        # duplexify.js requires duplex.js: imported when first used.
+        from nodenet_uv.stream.duplexify import duplexify
 
-        d: Duplex = _duplex_from(body, "body")
+        d: Duplex = duplexify(body, "body")
         return d
 
 
@@ -156,5 +156,8 @@ def _mix_in_writable() -> None:
 
 
 _mix_in_writable()
+# `from` is a Python keyword: Duplex.from_ is the spelling, getattr(Duplex, "from") works
+# too (without this it would find Readable.from).
+setattr(Duplex, "from", Duplex.__dict__["from_"])
 
 __all__ += alias_module(globals(), __all__)

@@ -16,6 +16,7 @@ from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.stream.utils import (
     isClosed,
     isNodeStream,
@@ -267,8 +268,6 @@ def eos(
         if signal.aborted:
             next_tick(abort)
         else:
-            from nodenet_uv.abort_controller import addAbortListener
-
             disposable = addAbortListener(signal, abort)
             original_callback = state["callback"]
 
@@ -294,8 +293,6 @@ def eos_web(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Call
         if signal.aborted:
             next_tick(abort)
         else:
-            from nodenet_uv.abort_controller import addAbortListener
-
             disposable = addAbortListener(signal, abort)
             original_callback = state["callback"]
 

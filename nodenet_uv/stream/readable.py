@@ -30,9 +30,10 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
-from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.naming import NodeNames, alias_module, node_options, snake
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv.events import _OnceWrapper
 from nodenet_uv.stream.destroy import construct, destroyer, errorOrDestroy, undestroy
 from nodenet_uv.stream.destroy import destroy as destroy_impl
 from nodenet_uv.stream.legacy import Stream, prependListener
@@ -708,8 +709,6 @@ class Readable(Stream):
                 return f
 
             return decorator
-        from nodenet_uv.events import _OnceWrapper
-
         validators.validate_function(fn, "listener")
         return self.on(ev, _OnceWrapper(self, ev, fn))
 
@@ -1568,6 +1567,43 @@ Readable.wrap = _StaticOrInstance(_static_wrap, Readable._wrap)  # type: ignore[
 Readable.from_ = staticmethod(_from)  # type: ignore[attr-defined]
 setattr(Readable, "from", staticmethod(_from))
 Readable._fromList = staticmethod(fromList)  # type: ignore[attr-defined]
+
+
+def _install_operators() -> None:
+    """Node's lib/stream.js: the operators of internal/streams/operators.js become
+    methods of Readable.prototype (with their snake_case twins, as NodeNames gives)."""
+    from nodenet_uv.stream.operators import promiseReturningOperators, streamReturningOperators
+
+    def stream_returning(op: Callable[..., Any]) -> Callable[..., Any]:
+        def fn(self: Any, *args: Any, **kwargs: Any) -> Readable:
+            return Readable.from_(op(self, *args, **kwargs))  # type: ignore[attr-defined, no-any-return]
+
+        return fn
+
+    def promise_returning(op: Callable[..., Any]) -> Callable[..., Any]:
+        def fn(self: Any, *args: Any, **kwargs: Any) -> Promise:
+            return spawn(op(self, *args, **kwargs))
+
+        return fn
+
+    mapping = dict(Readable._snake_to_camel)
+    for operators, wrap in (
+        (streamReturningOperators, stream_returning),
+        (promiseReturningOperators, promise_returning),
+    ):
+        for key, op in operators.items():
+            fn = wrap(op)
+            fn.__name__ = op.__name__
+            fn.__qualname__ = f"Readable.{key}"
+            fn.__doc__ = op.__doc__
+            setattr(Readable, key, fn)
+            if snake(key) != key:
+                setattr(Readable, snake(key), fn)
+                mapping[snake(key)] = key
+    Readable._snake_to_camel = mapping
+
+
+_install_operators()
 
 
 __all__ += alias_module(globals(), __all__)

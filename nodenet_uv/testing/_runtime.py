@@ -24,7 +24,7 @@ def _describe(handle: Any) -> str:
     text = f"active {type(handle).__name__} handle"
     try:
         text += f" on {handle.getsockname()}"
-    except Exception:
+    except Exception:  # no address to show (not a socket, or already closing)
         pass
     return text
 
@@ -100,12 +100,12 @@ def reset_runtime() -> None:
     for w in list(_handle_wrap.open_handles):
         try:
             w.close()
-        except Exception:
+        except Exception:  # best effort: the leak check has reported it already
             pass
     for h in live_handles():
         try:
             h.close()
-        except Exception:
+        except Exception:  # best effort, as above
             pass
     for _ in range(50):
         if not live_handles() and not _cares.pending:

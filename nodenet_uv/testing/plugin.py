@@ -34,6 +34,8 @@ import pytest
 from nodenet_uv.testing import _runtime, common
 from nodenet_uv.testing.node_peer import NodeNotFound, NodePeer
 
+__all__ = ["node", "node_common", "pipe_path", "pytest_runtest_makereport"]
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[Any]:

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+__all__ = ["TRACE_JS", "alias", "clear", "dump", "entries", "mark", "norm", "trace"]
+
 TRACE_JS = str(Path(__file__).with_name("trace.js"))
 
 _entries: list[list[Any]] = []

@@ -99,7 +99,6 @@ KNOWN_MISSING: dict[str, dict[str, str]] = {
         "usingDomains": "the domain module is not ported",
     },
     "stream": {
-        "compose": "stream.compose (lib/internal/streams/compose.js) is not ported yet",
         "duplexPair": "stream.duplexPair (lib/internal/streams/duplexpair.js) is not ported yet",
     },
     "stream.promises": {},
