@@ -17,6 +17,7 @@ import inspect as _pyinspect
 import math
 import re
 import signal as _signal
+import types as _types
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -255,6 +256,8 @@ def validate_object(value: object, name: str, options: int = K_VALIDATE_OBJECT_N
     ``K_VALIDATE_OBJECT_ALLOW_NULLABLE`` flag has no Python twin to let through.
     """
     if options == K_VALIDATE_OBJECT_NONE:
+        if type(value) is dict:
+            return  # not an array, and js_typeof says "object": the common case
         if _is_array(value) or js_typeof(value) != "object":
             raise ERR_INVALID_ARG_TYPE(name, "Object", value)
     else:
@@ -373,8 +376,16 @@ def validate_abort_signal(signal: object, name: str) -> None:
         raise ERR_INVALID_ARG_TYPE(name, "AbortSignal", signal)
 
 
+# Callable types that are never None, bool, a number or a str (js_typeof: "function").
+PLAIN_FUNCTION_TYPES: Final = frozenset(
+    (_types.FunctionType, _types.MethodType, _types.BuiltinFunctionType)
+)
+
+
 def validate_function(value: object, name: str) -> None:
     """Node: ``validateFunction(value, name)``."""
+    if type(value) in PLAIN_FUNCTION_TYPES:
+        return  # js_typeof is "function" for these: skip the call on the common case
     if js_typeof(value) != "function":
         raise ERR_INVALID_ARG_TYPE(name, "Function", value)
 

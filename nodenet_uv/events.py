@@ -173,8 +173,15 @@ def _inspect_target(target: Any) -> str:
 
 
 def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
-    _check_listener(listener)
-    events = _events_of(target)
+    # _check_listener(listener), skipped for a plain function or method, which
+    # validate_function always accepts: every stream constructor adds listeners.
+    if _type(listener) not in validators.PLAIN_FUNCTION_TYPES:
+        _check_listener(listener)
+    # _events_of(target), inlined.
+    try:
+        events = target._events
+    except AttributeError:
+        events = None
     if events is None:
         events = target._events = {}
     elif "newListener" in events:
@@ -567,6 +574,30 @@ def listenerCount(emitter: Any, type: Any) -> int:
     return EventEmitter.listenerCount(emitter, type)
 
 
+def _agnostic_add_listener(emitter: Any, name: Any, listener: Any, flags: dict[str, Any]) -> None:
+    # eventTargetAgnosticAddListener: an EventEmitter (once/on) or an EventTarget
+    # (addEventListener, e.g. an AbortSignal).
+    if callable(getattr(emitter, "on", None)):
+        if flags.get("once"):
+            emitter.once(name, listener)
+        else:
+            emitter.on(name, listener)
+    elif callable(getattr(emitter, "addEventListener", None)):
+        emitter.addEventListener(name, listener, flags)
+    else:
+        raise errors.ERR_INVALID_ARG_TYPE("emitter", "EventEmitter", emitter)
+
+
+def _agnostic_remove_listener(emitter: Any, name: Any, listener: Any) -> None:
+    # eventTargetAgnosticRemoveListener
+    if callable(getattr(emitter, "removeListener", None)):
+        emitter.removeListener(name, listener)
+    elif callable(getattr(emitter, "removeEventListener", None)):
+        emitter.removeEventListener(name, listener)
+    else:
+        raise errors.ERR_INVALID_ARG_TYPE("emitter", "EventEmitter", emitter)
+
+
 def once(emitter: Any, name: Any, options: Any = None) -> Promise:
     """events.once(emitter, name[, options]): a Promise of the event's arguments (a list).
 
@@ -590,7 +621,7 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
 
     def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
         def error_listener(err: Any) -> None:
-            emitter.removeListener(name, resolver)
+            _agnostic_remove_listener(emitter, name, resolver)
             if signal is not None:
                 signal.removeEventListener("abort", abort_listener)
             reject(err)
@@ -603,12 +634,12 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
             resolve(list(args))
 
         def abort_listener(*_: Any) -> None:
-            emitter.removeListener(name, resolver)
-            emitter.removeListener("error", error_listener)
+            _agnostic_remove_listener(emitter, name, resolver)
+            _agnostic_remove_listener(emitter, "error", error_listener)
             reject(errors.AbortError(None, {"cause": getattr(signal, "reason", None)}))
 
-        emitter.once(name, resolver)
-        if name != "error":
+        _agnostic_add_listener(emitter, name, resolver, {"once": True})
+        if name != "error" and callable(getattr(emitter, "once", None)):
             # EventTarget has no 'error' semantics; EventEmitters do.
             emitter.once("error", error_listener)
         if signal is not None:

@@ -520,8 +520,15 @@ class Socket(Duplex):
     def _read(self, n: Any = None) -> None:
         if self.connecting or self._handle is None:
             self.once("connect", lambda: self._read(n))
-        elif not getattr(self._handle, "reading", False):  # a fake handle may lack it
-            try_read_start(self)
+        else:
+            # getattr(self._handle, "reading", False) without the call: a fake handle
+            # may lack the attribute.
+            try:
+                reading = self._handle.reading
+            except AttributeError:
+                reading = False
+            if not reading:
+                try_read_start(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
         """end([data][, encoding][, callback]): half-close after the pending writes (Node: ``socket.end``)."""
@@ -729,6 +736,23 @@ class Socket(Duplex):
         self._writeGeneric(True, chunks, "", cb)
 
     def _write(self, data: Any, encoding: Any, cb: Callable[..., Any]) -> None:
+        # Hot path: _writeGeneric(False, ...) inlined for a connected socket with a
+        # handle, no idle timeout and no parent (so no _unrefTimer to run): the same
+        # statements as its non-connecting branch, one Python call fewer per write.
+        # Only when _writeGeneric is Socket's own (a subclass may override it).
+        if (
+            not self.connecting
+            and self._handle is not None
+            and self._k_timeout is None
+            and self._parent is None
+            and type(self)._writeGeneric is _SOCKET_WRITE_GENERIC
+        ):
+            self._pendingData = None
+            self._pendingEncoding = ""
+            req = write_generic(self, data, encoding, cb)
+            if req.async_:
+                self._k_last_write_queue_size = req.bytes
+            return
         self._writeGeneric(False, data, encoding, cb)
 
     @property
@@ -829,6 +853,10 @@ def _byte_length(chunk: Any, encoding: Any) -> int:
     if isinstance(chunk, (bytes, bytearray)):
         return len(chunk)
     return memoryview(chunk).nbytes
+
+
+# Socket._write's fast path applies only while _writeGeneric is not overridden.
+_SOCKET_WRITE_GENERIC = Socket._writeGeneric
 
 
 def after_shutdown(req: ShutdownWrap, status: int) -> None:

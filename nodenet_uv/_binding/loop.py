@@ -170,6 +170,7 @@ def _install_signal_checker() -> None:
         r.close()
         w.close()
         return
+
     def on_wakeup(handle: Any, events: Any, error: Any) -> None:
         # Executing this body runs the pending Python handlers; one that raises stops
         # the loop (here, or through loop.excepthook if it fires before the try).

@@ -14,8 +14,7 @@ coroutine run by ``spawn``/``run()``), so ``async for`` works on it as well.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator as _PyAsyncGenerator
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from nodenet_uv._internal.promise import Promise, spawn
@@ -33,8 +32,9 @@ class AsyncGenerator:
 
     __slots__ = ("_gen", "_tail")
 
-    def __init__(self, gen: _PyAsyncGenerator[Any, Any]) -> None:
-        self._gen = gen
+    def __init__(self, gen: AsyncIterator[Any]) -> None:
+        # A Python async generator (asend/athrow/aclose).
+        self._gen: Any = gen
         # Settles (never rejects) when the last queued request is done.
         self._tail: Promise | None = None
 

@@ -105,8 +105,15 @@ def node_options(options: Any = None, kwargs: Mapping[str, Any] | None = None) -
     """
     if not kwargs:
         if isinstance(options, dict):
-            if any("_" in k.strip("_") for k in options if isinstance(k, str)):
-                return {camel(k) if isinstance(k, str) else k: v for k, v in options.items()}
+            # Is any str key snake_case ("_" inside, not just leading/trailing)? A plain
+            # loop with the cheap `"_" in k` test first: every stream constructor passes
+            # its options through here, and Node's keys have no "_".
+            for k in options:
+                if type(k) is str or isinstance(k, str):
+                    if "_" in k and "_" in k.strip("_"):
+                        return {
+                            camel(k) if isinstance(k, str) else k: v for k, v in options.items()
+                        }
         return options
     merged: dict[str, Any] = {}
     if isinstance(options, Mapping):

@@ -15,6 +15,9 @@ from nodenet_uv._binding import loop as _loop
 # The queues themselves live in the binding (Node's tickInfo is shared state too).
 _queue = _loop.tick_queue
 _microtasks = _loop.microtask_queue
+# For the few hot paths that inline next_tick(fn, *args) as
+# ``tick_queue.append((fn, args))`` (one Python call fewer per chunk).
+tick_queue = _queue
 # Hooks run after each microtask drain (unhandled-rejection processing, see promise.py),
 # only while _rejections_pending[0] is set (processPromiseRejections).
 _after_microtasks: list[Callable[[], bool]] = []

@@ -38,7 +38,7 @@ def compose(*streams: Any) -> Duplex:
         raise errors.ERR_MISSING_ARGS("streams")
 
     if len(streams) == 1:
-        return Duplex.from_(streams[0])  # type: ignore[no-any-return]
+        return Duplex.from_(streams[0])
 
     orgStreams = list(streams)
     lst = list(streams)
@@ -111,14 +111,14 @@ def compose(*streams: Any) -> Duplex:
                 else:
                     ondrain = callback
 
-            d._write = _write  # type: ignore[attr-defined]
+            d._write = _write
 
             def _final(callback: Callable[..., Any]) -> None:
                 nonlocal onfinish
                 head.end()
                 onfinish = callback
 
-            d._final = _final  # type: ignore[attr-defined]
+            d._final = _final
 
             def on_drain(*_: Any) -> None:
                 nonlocal ondrain
@@ -187,7 +187,7 @@ def compose(*streams: Any) -> Duplex:
         else:
             onclose = callback
 
-    d._destroy = _destroy  # type: ignore[method-assign]
+    d._destroy = _destroy  # type: ignore[method-assign, assignment]
 
     return d
 

@@ -18,7 +18,10 @@ from functools import wraps
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import Promise, spawn
+
+# `for await` over a stream with Node's microtask order (see operators._iterator).
 from nodenet_uv.stream.operators import _iterator
 
 __all__ = ["arrayBuffer", "buffer", "json", "text"]
@@ -55,6 +58,7 @@ class _TextDecoder:
         self._decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
 
     def decode(self, input: Any = None, stream: bool = False) -> str:
+        data: bytes | bytearray | memoryview
         if input is None:
             data = b""
         elif isinstance(input, (bytes, bytearray, memoryview)):
@@ -109,3 +113,6 @@ async def json(stream: Any) -> Any:
     """A Promise of the stream's text parsed as JSON."""
     s: str = await text(stream)
     return _json.loads(s)
+
+
+__all__ += alias_module(globals(), __all__)

@@ -156,9 +156,9 @@ def duplexify(body: Any, name: str) -> Any:
 
     pair_readable = _get(body, "readable")
     pair_writable = _get(body, "writable")
-    if (
-        pair_readable is not None and not isinstance(pair_readable, (bool, int, float, str))
-    ) or (pair_writable is not None and not isinstance(pair_writable, (bool, int, float, str))):
+    if (pair_readable is not None and not isinstance(pair_readable, (bool, int, float, str))) or (
+        pair_writable is not None and not isinstance(pair_writable, (bool, int, float, str))
+    ):
         readable = (
             (
                 pair_readable
@@ -276,10 +276,10 @@ def fromAsyncGen(fn: Callable[..., Any]) -> dict[str, Any]:
 
 
 def _duplexify(pair: dict[str, Any]) -> Duplexify:
-    r = pair.get("readable")
+    r: Any = pair.get("readable")
     if r and not callable(getattr(r, "read", None)):
         r = Readable.wrap(r)  # type: ignore[attr-defined]
-    w = pair.get("writable")
+    w: Any = pair.get("writable")
 
     readable = bool(isReadable(r))
     writable = bool(isWritable(w))
@@ -413,7 +413,7 @@ def _duplexify(pair: dict[str, Any]) -> Duplexify:
             destroyer(w, err)
             destroyer(r, err)
 
-    d._destroy = _destroy  # type: ignore[method-assign]
+    d._destroy = _destroy  # type: ignore[method-assign, assignment]
 
     return d
 

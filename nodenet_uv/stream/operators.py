@@ -31,7 +31,7 @@ from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.async_generator import AsyncGenerator
-from nodenet_uv._internal.naming import node_options
+from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv.abort_controller import AbortController, AbortSignal
 from nodenet_uv.stream.add_abort_signal import addAbortSignalNoValidate
@@ -607,3 +607,5 @@ promiseReturningOperators: dict[str, Callable[..., Any]] = {
     "some": some,
     "find": find,
 }
+
+__all__ += alias_module(globals(), __all__)

@@ -32,7 +32,7 @@ from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options, snake
 from nodenet_uv._internal.promise import Promise, spawn
-from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv._internal.task_queues import next_tick, tick_queue
 from nodenet_uv.events import _OnceWrapper
 from nodenet_uv.stream.destroy import construct, destroyer, errorOrDestroy, undestroy
 from nodenet_uv.stream.destroy import destroy as destroy_impl
@@ -335,7 +335,8 @@ class Readable(Stream):
                     emitReadable(self)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
-                next_tick(maybeReadMore_, self, state)
+                # next_tick(maybeReadMore_, self, state), inlined (what next_tick does).
+                tick_queue.append((maybeReadMore_, (self, state)))
             return not state.ended and (state.length < state.highWaterMark or state.length == 0)
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
 
@@ -407,7 +408,10 @@ class Readable(Stream):
                 emitReadable(self)
             return None
 
-        n = howMuchToRead(n, state)
+        # howMuchToRead(0, state) is always 0: skip the call for read(0), which
+        # maybeReadMore_ makes after every chunk.
+        if n != 0:
+            n = howMuchToRead(n, state)
 
         # If we've ended, and we're now clear, then finish it up.
         if n == 0 and state.ended:
@@ -1576,7 +1580,7 @@ def _install_operators() -> None:
 
     def stream_returning(op: Callable[..., Any]) -> Callable[..., Any]:
         def fn(self: Any, *args: Any, **kwargs: Any) -> Readable:
-            return Readable.from_(op(self, *args, **kwargs))  # type: ignore[attr-defined, no-any-return]
+            return Readable.from_(op(self, *args, **kwargs))  # type: ignore[attr-defined]
 
         return fn
 

@@ -45,14 +45,21 @@ def _is_integer(value: Any) -> bool:
 
 
 def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDuplex: bool) -> int:
-    hwm = high_water_mark_from(options, isDuplex, duplexKey)
+    # high_water_mark_from(options, isDuplex, duplexKey), inlined: every stream
+    # constructor comes here once per side.
+    hwm = options.get("highWaterMark")
+    if hwm is None and isDuplex:
+        hwm = options.get(duplexKey)
     if hwm is not None:
+        if type(hwm) is int and hwm >= 0:
+            # An int is NumberIsInteger and MathFloor leaves it as it is.
+            return hwm
         if not _is_integer(hwm) or hwm < 0:
             name = f"options.{duplexKey}" if isDuplex else "options.highWaterMark"
             raise errors.ERR_INVALID_ARG_VALUE(name, hwm)
         return math.floor(hwm)
-    # Default value
-    return getDefaultHighWaterMark(state.objectMode)
+    # Default value: getDefaultHighWaterMark(state.objectMode), inlined.
+    return _default_hwm_object_mode if state.objectMode else _default_hwm_bytes
 
 
 __all__ += alias_module(globals(), __all__)

@@ -367,6 +367,39 @@ class Writable(Stream, metaclass=_WritableMeta):
             cb = encoding
             encoding = None
 
+        # Hot path: write(bytes) with no encoding and no callback on an idle stream that
+        # can take it (not writing, corked, ending, destroyed, errored or constructing).
+        # This is _write + writeOrBuffer inlined for that case: _write maps the missing
+        # cb to nop and the chunk's encoding to 'buffer' and finds no error, and
+        # writeOrBuffer takes its direct-_write branch, where a nop callback is not
+        # stored in writecb. Everything else goes through the general path below.
+        if cb is None and encoding is None and type(chunk) is bytes:
+            state = self._writableState
+            if not (
+                state.objectMode
+                or state.ending
+                or state.destroyed
+                or state.writing
+                or state.corked
+                or state.errored
+                or not state.constructed
+            ):
+                state.pendingcb += 1
+                length = len(chunk)
+                state.length += length
+                state.writelen = length
+                state.writing = True
+                state.sync = True
+                state.expectWriteCb = True
+                r = self._write(chunk, "buffer", state.onwrite)
+                if r is not None and type(r) is CoroutineType:
+                    spawn(r)
+                state.sync = False
+                ret = state.length < state.highWaterMark or state.length == 0
+                if not ret:
+                    state.needDrain = True
+                return ret and not state.destroyed and not state.errored
+
         return _write(self, chunk, encoding, cb) is True
 
     def cork(self) -> None:
