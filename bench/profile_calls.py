@@ -256,7 +256,11 @@ def main() -> None:
     args = ap.parse_args()
 
     for label, ops, work in (
-        (f"ping-pong x{args.conns}", args.rt, lambda c: ping_pong(args.server, args.conns, args.rt, c)),
+        (
+            f"ping-pong x{args.conns}",
+            args.rt,
+            lambda c: ping_pong(args.server, args.conns, args.rt, c),
+        ),
         ("churn", args.churn, lambda c: churn(args.server, args.churn, c)),
     ):
         counter = Counter()

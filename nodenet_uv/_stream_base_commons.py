@@ -16,7 +16,7 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._binding import uv
+from nodenet_uv._binding import string_bytes, uv
 from nodenet_uv._binding.stream_wrap import WriteWrap
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import buffer_from_string
@@ -115,6 +115,13 @@ _BUFFER_TYPES = (bytes, bytearray, memoryview)
 
 
 def write_generic(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
+    if type(data) is str and (encoding == "utf8" or encoding == "utf-8"):
+        # handle_write_req's utf8 branch is the binding's writeUtf8String, which is
+        # writeBuffer of string_bytes.write(data, 'utf8'): encode here and take the
+        # buffer path below (try_write first, a WriteWrap only for a remainder), with
+        # the same bytes, bytesWritten, completion and errors. end('x') comes here.
+        data = string_bytes.write(data, "utf8")
+        encoding = "buffer"
     if encoding == "buffer" and type(data) in _BUFFER_TYPES:
         # The hot path: try_write first, as StreamBase::Write does, and build a WriteWrap
         # only for a remainder that must be queued. A write that completes at once calls

@@ -73,6 +73,8 @@ captureRejectionSymbol = "_nodejs_rejection"
 
 _H = TypeVar("_H", bound=Callable[..., Any])
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any]]
+# The builtin, for functions whose parameter `type` (Node's name) shadows it.
+_type = type
 
 # removeAllListeners() with no argument (JS arguments.length === 0) vs. with one.
 _ALL: Any = ...
@@ -190,7 +192,12 @@ def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
         target.emit("newListener", type, _unwrap(listener))
         # A newListener handler may have replaced target._events.
         events = target._events
-    entry = _entry(listener)
+    # _entry(listener), inlined.
+    entry: _Entry = (
+        (listener, -1, listener)
+        if _type(listener) is _OnceWrapper
+        else (listener, arg_limit(listener), listener)
+    )
     existing = events.get(type)
     if existing is None:
         events[type] = (entry,)

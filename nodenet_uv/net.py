@@ -80,6 +80,9 @@ def _noop(*args: Any) -> None:
     return None
 
 
+_OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
+
+
 def _js_truthy(value: Any) -> bool:
     if value is None or value is False:
         return False
@@ -294,23 +297,27 @@ class Socket(Duplex):
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
         options = node_options(options, kwargs)
         if isinstance(options, dict):
-            if _js_truthy(options.get("objectMode")):
-                raise errors.ERR_INVALID_ARG_VALUE(
-                    "options.objectMode", options["objectMode"], "is not supported"
-                )
-            if _js_truthy(options.get("readableObjectMode")) or _js_truthy(
-                options.get("writableObjectMode")
-            ):
-                which = (
-                    "readableObjectMode"
-                    if _js_truthy(options.get("readableObjectMode"))
-                    else "writableObjectMode"
-                )
-                raise errors.ERR_INVALID_ARG_VALUE(
-                    f"options.{which}",
-                    options.get("readableObjectMode") or options.get("writableObjectMode"),
-                    "is not supported",
-                )
+            # The object-mode checks only matter when one of their keys is there (a
+            # missing key reads as undefined, which is falsy): one isdisjoint() call
+            # instead of 3 lookups.
+            if not _OBJECT_MODE_KEYS.isdisjoint(options):
+                if _js_truthy(options.get("objectMode")):
+                    raise errors.ERR_INVALID_ARG_VALUE(
+                        "options.objectMode", options["objectMode"], "is not supported"
+                    )
+                if _js_truthy(options.get("readableObjectMode")) or _js_truthy(
+                    options.get("writableObjectMode")
+                ):
+                    which = (
+                        "readableObjectMode"
+                        if _js_truthy(options.get("readableObjectMode"))
+                        else "writableObjectMode"
+                    )
+                    raise errors.ERR_INVALID_ARG_VALUE(
+                        f"options.{which}",
+                        options.get("readableObjectMode") or options.get("writableObjectMode"),
+                        "is not supported",
+                    )
             if options.get("keepAliveInitialDelay") is not None:
                 validators.validate_number(
                     options["keepAliveInitialDelay"], "options.keepAliveInitialDelay"
@@ -336,7 +343,9 @@ class Socket(Duplex):
         else:
             options = dict(options) if isinstance(options, dict) else {}
 
-        options["allowHalfOpen"] = bool(_js_truthy(options.get("allowHalfOpen")))
+        # bool(_js_truthy(v)) without the call for True/False/None (the usual values).
+        v = options.get("allowHalfOpen")
+        options["allowHalfOpen"] = v is True or (v is not None and v is not False and _js_truthy(v))
         # 'close' is emitted by net itself, from the handle's close callback.
         options["emitClose"] = False
         options["autoDestroy"] = True
@@ -365,9 +374,14 @@ class Socket(Duplex):
                     self._k_buffer = buf
                 self._k_buffer_cb = cb
 
-        self._k_set_no_delay = bool(_js_truthy(options.get("noDelay")))
-        self._k_set_keep_alive = bool(_js_truthy(options.get("keepAlive")))
-        self._k_set_keep_alive_initial_delay = _seconds(options.get("keepAliveInitialDelay"))
+        # bool(_js_truthy(v)) and _seconds(v), without the calls for the usual values
+        # (True/False/None; an undefined delay is 0 seconds).
+        v = options.get("noDelay")
+        self._k_set_no_delay = v is True or (v is not None and v is not False and _js_truthy(v))
+        v = options.get("keepAlive")
+        self._k_set_keep_alive = v is True or (v is not None and v is not False and _js_truthy(v))
+        v = options.get("keepAliveInitialDelay")
+        self._k_set_keep_alive_initial_delay = 0 if v is None else _seconds(v)
 
         # Registered here, before any user 'end' listener (net.js:475).
         self.on("end", self._on_readable_stream_end)

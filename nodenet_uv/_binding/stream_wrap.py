@@ -365,7 +365,8 @@ class LibuvStreamWrap(HandleWrap):
         h = self._h
         if not h.writable:
             return uv.UV_ENOTCONN
-        fd = self.fd
+        # The fd cached by a write is the handle's (it never changes while open).
+        fd = self._fd if self._fd >= 0 else self.fd
         if fd < 0:
             return _UV_EBADF
         check = pyuv.Check(_loop.loop)

@@ -20,6 +20,9 @@ from nodenet_uv.stream.writable import Writable, WritableState, _limited
 
 __all__ = ["Duplex"]
 
+# The options that install implementation functions or an abort signal.
+_IMPL_KEYS = frozenset(("read", "write", "writev", "destroy", "final", "construct", "signal"))
+
 
 class Duplex(Readable):
     """Node's stream.Duplex.
@@ -55,32 +58,35 @@ class Duplex(Readable):
                 ws.ended = True
                 ws.finished = True
 
-            fn = options.get("read")
-            if callable(fn):
-                self._read = _limited(fn, 1)  # type: ignore[method-assign]
+            # Each of these does something only when its key is there (a missing key
+            # reads as undefined): one isdisjoint() call skips them all for a socket.
+            if type(options) is not dict or not _IMPL_KEYS.isdisjoint(options):
+                fn = options.get("read")
+                if callable(fn):
+                    self._read = _limited(fn, 1)  # type: ignore[method-assign]
 
-            fn = options.get("write")
-            if callable(fn):
-                self._write = _limited(fn, 3)
+                fn = options.get("write")
+                if callable(fn):
+                    self._write = _limited(fn, 3)
 
-            fn = options.get("writev")
-            if callable(fn):
-                self._writev = _limited(fn, 2)
+                fn = options.get("writev")
+                if callable(fn):
+                    self._writev = _limited(fn, 2)
 
-            fn = options.get("destroy")
-            if callable(fn):
-                self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
+                fn = options.get("destroy")
+                if callable(fn):
+                    self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
 
-            fn = options.get("final")
-            if callable(fn):
-                self._final = _limited(fn, 1)
+                fn = options.get("final")
+                if callable(fn):
+                    self._final = _limited(fn, 1)
 
-            fn = options.get("construct")
-            if callable(fn):
-                self._construct = _limited(fn, 1)
+                fn = options.get("construct")
+                if callable(fn):
+                    self._construct = _limited(fn, 1)
 
-            if options.get("signal"):
-                addAbortSignal(options["signal"], self)
+                if options.get("signal"):
+                    addAbortSignal(options["signal"], self)
         else:
             self.allowHalfOpen = True
 

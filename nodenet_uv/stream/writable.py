@@ -391,7 +391,7 @@ class Writable(Stream, metaclass=_WritableMeta):
                 state.writing = True
                 state.sync = True
                 state.expectWriteCb = True
-                r = self._write(chunk, "buffer", state.onwrite)
+                r: Any = self._write(chunk, "buffer", state.onwrite)  # type: ignore[func-returns-value]
                 if r is not None and type(r) is CoroutineType:
                     spawn(r)
                 state.sync = False
