@@ -16,6 +16,7 @@ from typing import Any
 
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import alias_module
+from nodenet_uv._internal.promise import spawn
 
 __all__ = [
     "PIPE",
@@ -261,6 +262,45 @@ def expectWarning(
             _catch_warning[name] = _expect_warning(name, exp)
 
 
+def _js_string(err: Any) -> str:
+    # String(err) in JS: "TypeError [ERR_X]: message"; Node's regex matchers test that.
+    name = getattr(err, "name", type(err).__name__)
+    code = getattr(err, "code", None)
+    return f"{name} [{code}]: {err}" if code else f"{name}: {err}"
+
+
+def _match(err: Any, expected: Any) -> None:
+    if isinstance(expected, str):
+        assert re.search(expected, _js_string(err)), _js_string(err)
+    else:
+        _check_error(err, expected)
+
+
+def throws(fn: Callable[[], Any], expected: Any) -> None:
+    """assert.throws(fn, expected): ``expected`` is a regex string or a dict of fields."""
+    try:
+        fn()
+    except Exception as err:
+        _match(err, expected)
+    else:
+        raise AssertionError("Missing expected exception.")
+
+
+async def rejects(block: Any, expected: Any) -> None:
+    """assert.rejects(promise_or_fn, expected), awaited in a coroutine run by run()."""
+    try:
+        await (block() if callable(block) else block)
+    except Exception as err:
+        _match(err, expected)
+    else:
+        raise AssertionError("Missing expected rejection.")
+
+
+def mustResolve(coro: Any) -> None:
+    """``(async () => {...})().then(common.mustCall())``: the coroutine must complete."""
+    spawn(coro).then(mustCall())
+
+
 def check_must_call() -> None:
     """Raise AssertionError for every mustCall whose count is off; then forget them."""
     failures = []
@@ -287,4 +327,4 @@ def reset_must_call() -> None:
 
 
 __all__ += alias_module(globals(), __all__)
-alias_module(globals(), ["check_error"])
+alias_module(globals(), ["check_error", "throws", "rejects", "mustResolve"])

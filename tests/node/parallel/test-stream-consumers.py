@@ -9,51 +9,11 @@ stringified as '[object Object]' (JS object-to-string coercion, which has no Pyt
 so that its absence fails the tests instead of their collection.
 """
 
-import re
-
 from nodenet_uv import run
-from nodenet_uv._internal.promise import spawn
 from nodenet_uv.stream import PassThrough, Readable
 from nodenet_uv.testing import common
+from nodenet_uv.testing.common import must_resolve, rejects
 from nodenet_uv.timers import setTimeout
-
-
-def _js_string(err):
-    # String(err) in JS: "TypeError [ERR_X]: message"; Node's regex matchers test it.
-    name = getattr(err, "name", type(err).__name__)
-    code = getattr(err, "code", None)
-    return f"{name} [{code}]: {err}" if code else f"{name}: {err}"
-
-
-async def rejects(block, expected):
-    """assert.rejects(block, expected): ``expected`` is a regex string or a dict."""
-    try:
-        await (block() if callable(block) else block)
-    except Exception as err:
-        if isinstance(expected, str):
-            assert re.search(expected, _js_string(err)), _js_string(err)
-        else:
-            common.check_error(err, expected)
-    else:
-        raise AssertionError("Missing expected rejection.")
-
-
-def must_resolve(coro):
-    """(async () => {...})().then(common.mustCall())"""
-    spawn(coro).then(common.mustCall())
-
-
-def throws(fn, expected):
-    """assert.throws(fn, expected): ``expected`` is a regex string or a dict."""
-    try:
-        fn()
-    except Exception as err:
-        if isinstance(expected, str):
-            assert re.search(expected, _js_string(err)), _js_string(err)
-        else:
-            common.check_error(err, expected)
-    else:
-        raise AssertionError("Missing expected exception.")
 
 
 def consumers():

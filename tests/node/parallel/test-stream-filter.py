@@ -1,53 +1,14 @@
 """Port of test/parallel/test-stream-filter.js."""
 
-import re
-
 from nodenet_uv import run
-from nodenet_uv._internal.promise import Promise, spawn
+from nodenet_uv._internal.promise import Promise
 from nodenet_uv.abort_controller import AbortController
 from nodenet_uv.errors import AbortError
 from nodenet_uv.events import once
 from nodenet_uv.stream import Readable
 from nodenet_uv.testing import common
+from nodenet_uv.testing.common import must_resolve, rejects, throws
 from nodenet_uv.timers import clearTimeout, setImmediate, setTimeout
-
-
-def _js_string(err):
-    # String(err) in JS: "TypeError [ERR_X]: message"; Node's regex matchers test it.
-    name = getattr(err, "name", type(err).__name__)
-    code = getattr(err, "code", None)
-    return f"{name} [{code}]: {err}" if code else f"{name}: {err}"
-
-
-async def rejects(block, expected):
-    """assert.rejects(block, expected): ``expected`` is a regex string or a dict."""
-    try:
-        await (block() if callable(block) else block)
-    except Exception as err:
-        if isinstance(expected, str):
-            assert re.search(expected, _js_string(err)), _js_string(err)
-        else:
-            common.check_error(err, expected)
-    else:
-        raise AssertionError("Missing expected rejection.")
-
-
-def must_resolve(coro):
-    """(async () => {...})().then(common.mustCall())"""
-    spawn(coro).then(common.mustCall())
-
-
-def throws(fn, expected):
-    """assert.throws(fn, expected): ``expected`` is a regex string or a dict."""
-    try:
-        fn()
-    except Exception as err:
-        if isinstance(expected, str):
-            assert re.search(expected, _js_string(err)), _js_string(err)
-        else:
-            common.check_error(err, expected)
-    else:
-        raise AssertionError("Missing expected exception.")
 
 
 def sleep(ms, options=None):
