@@ -128,8 +128,14 @@ def _seconds(ms: Any) -> int:
     return _int32(math.trunc(n / 1000))
 
 
-def get_flags(ipv6_only: Any) -> int:
-    return int(TCPConstants["UV_TCP_IPV6ONLY"]) if ipv6_only is True else 0
+def get_flags(ipv6_only: Any, reuse_port: Any = None) -> int:
+    # DIVERGENCE: `reusePort` is Node >= 22.12's listen option (UV_TCP_REUSEPORT, libuv
+    # 1.49); Node 20 ignores it. We honour it (SO_REUSEPORT before bind) because servers
+    # sharing a port across processes is what users porting to Python ask for.
+    flags = int(TCPConstants["UV_TCP_IPV6ONLY"]) if ipv6_only is True else 0
+    if reuse_port is True:
+        flags |= int(TCPConstants["UV_TCP_REUSEPORT"])
+    return flags
 
 
 def create_handle(fd: Any, is_server: bool) -> Any:
@@ -1394,7 +1400,7 @@ class Server(EventEmitter):
         )
         if handle_opt is not None:
             options = handle_opt
-        flags = get_flags(_get(options, "ipv6Only"))
+        flags = get_flags(_get(options, "ipv6Only"), _get(options, "reusePort"))
         self._listeningId += 1
 
         # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
@@ -1426,8 +1432,17 @@ class Server(EventEmitter):
                     self, _int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
             else:
+                # Node 20 passes no flags here (ipv6Only needs a host); only the reusePort
+                # bit of our DIVERGENCE (get_flags) goes through.
                 listen_in_cluster(
-                    self, None, _int32(port), 4, backlog, None, options.get("exclusive")
+                    self,
+                    None,
+                    _int32(port),
+                    4,
+                    backlog,
+                    None,
+                    options.get("exclusive"),
+                    flags & int(TCPConstants["UV_TCP_REUSEPORT"]),
                 )
             return self
 
@@ -1574,13 +1589,16 @@ def create_server_handle(
             err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags)
             if err:
                 handle.close()
-                return create_server_handle(DEFAULT_IPV4_ADDR, port, 4)
+                return create_server_handle(
+                    DEFAULT_IPV4_ADDR, port, 4, None, flags & int(TCPConstants["UV_TCP_REUSEPORT"])
+                )
         elif address_type == 6:
             err = handle.bind6(address, port, flags)
         elif address_type == -1:
             err = handle.bind(address)
         else:
-            err = handle.bind(address, port)
+            # Node 20 binds IPv4 without flags; only our reusePort bit can be set here.
+            err = handle.bind(address, port, flags & int(TCPConstants["UV_TCP_REUSEPORT"]))
     if err:
         handle.close()
         return err

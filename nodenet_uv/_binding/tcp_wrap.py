@@ -22,7 +22,14 @@ from nodenet_uv._binding.stream_wrap import call_uv
 SOCKET = 0
 SERVER = 1
 UV_TCP_IPV6ONLY = pyuv.UV_TCP_IPV6ONLY
-constants = {"SOCKET": SOCKET, "SERVER": SERVER, "UV_TCP_IPV6ONLY": UV_TCP_IPV6ONLY}
+# libuv 1.49's uv_tcp_flags value; libuv 1.13 does not know it (see _bind below).
+UV_TCP_REUSEPORT = 2
+constants = {
+    "SOCKET": SOCKET,
+    "SERVER": SERVER,
+    "UV_TCP_IPV6ONLY": UV_TCP_IPV6ONLY,
+    "UV_TCP_REUSEPORT": UV_TCP_REUSEPORT,
+}
 
 
 class TCPConnectWrap(ConnectWrap):
@@ -62,10 +69,24 @@ class TCP(ConnectionWrap):
         return TCP(SOCKET)
 
     def bind(self, address: str, port: int, flags: int = 0) -> int:
-        return call_uv(self._h.bind, (address, port), flags)
+        return self._bind((address, port), flags, socket.AF_INET)
 
     def bind6(self, address: str, port: int, flags: int = 0) -> int:
-        return call_uv(self._h.bind, (address, port, 0, 0), flags)
+        return self._bind((address, port, 0, 0), flags, socket.AF_INET6)
+
+    def _bind(self, addr: tuple[Any, ...], flags: int, family: int) -> int:
+        if flags & UV_TCP_REUSEPORT:
+            # UV_TCP_REUSEPORT (libuv 1.49): SO_REUSEPORT must be set before bind(), so the
+            # socket must exist now. A fresh, unused pyuv handle has none yet: replace it
+            # with one created for this address family.
+            flags &= ~UV_TCP_REUSEPORT
+            if self.fd < 0:
+                self._h.close()
+                self._h = pyuv.TCP(_loop.loop, family)
+            err = _pyuv_compat.set_reuse_port(self.fd)
+            if err:
+                return err
+        return call_uv(self._h.bind, addr, flags)
 
     def connect(self, req: TCPConnectWrap, address: str, port: int) -> int:
         return self._connect(req, (address, port))
