@@ -33,24 +33,34 @@ def ms_to_pyuv_seconds(ms: float) -> float:
 # -- TCP --------------------------------------------------------------------------------------
 
 
-def _with_fd_socket(fd: int) -> _socket.socket:
-    # A socket object over the handle's fd, for setsockopt only; always detach() it.
-    return _socket.socket(fileno=fd)
+def _setsockopts(fd: int, *opts: tuple[int, int, int | bytes]) -> int:
+    """setsockopt on a handle's fd (libuv does these in C); 0 or a negative errno."""
+    try:
+        s = _socket.socket(fileno=fd)
+    except OSError as exc:  # not a socket (ENOTSOCK), or a closed fd (EBADF)
+        return -(exc.errno or 1)
+    try:
+        for level, name, value in opts:
+            s.setsockopt(level, name, value)
+    except OSError as exc:
+        return -(exc.errno or 1)
+    finally:
+        s.detach()  # the fd belongs to the pyuv handle
+    return 0
 
 
-def tcp_keepalive_extras(fd: int) -> None:
+def tcp_keepalive_extras(fd: int) -> int:
     """libuv >= 1.35: uv_tcp_keepalive(on) also sets TCP_KEEPINTVL=1 and TCP_KEEPCNT=10.
 
     libuv 1.13 sets only SO_KEEPALIVE and TCP_KEEPIDLE; Node 20 probes every second, ten
     times. Called only after libuv's own keepalive call succeeded (1.46 returns before
     these two when TCP_KEEPIDLE fails, e.g. for a delay of 0).
     """
-    s = _with_fd_socket(fd)
-    try:
-        s.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_KEEPINTVL, 1)
-        s.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_KEEPCNT, 10)
-    finally:
-        s.detach()
+    return _setsockopts(
+        fd,
+        (_socket.IPPROTO_TCP, _socket.TCP_KEEPINTVL, 1),
+        (_socket.IPPROTO_TCP, _socket.TCP_KEEPCNT, 10),
+    )
 
 
 def tcp_close_reset(handle: Any, fd: int) -> int:
@@ -58,26 +68,12 @@ def tcp_close_reset(handle: Any, fd: int) -> int:
 
     Returns 0 or a negative errno; the caller then closes the handle.
     """
-    s = _with_fd_socket(fd)
-    try:
-        s.setsockopt(_socket.SOL_SOCKET, _socket.SO_LINGER, _struct.pack("ii", 1, 0))
-    except OSError as exc:
-        return -(exc.errno or 1)
-    finally:
-        s.detach()
-    return 0
+    return _setsockopts(fd, (_socket.SOL_SOCKET, _socket.SO_LINGER, _struct.pack("ii", 1, 0)))
 
 
 def set_reuse_port(fd: int) -> int:
     """UV_TCP_REUSEPORT (libuv 1.49): SO_REUSEPORT before bind."""
-    s = _with_fd_socket(fd)
-    try:
-        s.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEPORT, 1)
-    except OSError as exc:
-        return -(exc.errno or 1)
-    finally:
-        s.detach()
-    return 0
+    return _setsockopts(fd, (_socket.SOL_SOCKET, _socket.SO_REUSEPORT, 1))
 
 
 # -- Pipe -------------------------------------------------------------------------------------

@@ -86,11 +86,6 @@ def test_tcp_close_reset_sets_linger_and_sends_rst(tcp_pair) -> None:
         peer.recv(10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_pyuv_compat.tcp_close_reset raises OSError(ENOTSOCK) from socket.socket(fileno=)"
-    " instead of returning -ENOTSOCK as its docstring promises (binding code: reported)",
-)
 def test_tcp_close_reset_on_a_bad_fd() -> None:
     r, w = os.pipe()
     try:
