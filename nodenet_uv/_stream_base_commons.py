@@ -74,11 +74,13 @@ def create_write_wrap(handle: Any, callback: Callable[..., Any] | None) -> Write
     return req
 
 
-def _entry_chunk(entry: Any) -> Any:
+def entry_chunk(entry: Any) -> Any:
+    """The chunk of a writable-buffer entry (``{chunk, encoding, callback}``)."""
     return entry["chunk"] if isinstance(entry, dict) else entry.chunk
 
 
-def _entry_encoding(entry: Any) -> Any:
+def entry_encoding(entry: Any) -> Any:
+    """The encoding of a writable-buffer entry."""
     return entry["encoding"] if isinstance(entry, dict) else entry.encoding
 
 
@@ -86,15 +88,15 @@ def writev_generic(self: Any, data: Any, cb: Callable[..., Any]) -> WriteWrap:
     req = create_write_wrap(self._handle, cb)
     all_buffers = getattr(data, "allBuffers", None)
     if all_buffers is None:
-        all_buffers = all(not isinstance(_entry_chunk(e), str) for e in data)
+        all_buffers = all(not isinstance(entry_chunk(e), str) for e in data)
     chunks: list[Any]
     if all_buffers:
-        chunks = [_entry_chunk(e) for e in data]
+        chunks = [entry_chunk(e) for e in data]
     else:
         chunks = []
         for e in data:
-            chunks.append(_entry_chunk(e))
-            chunks.append(_entry_encoding(e))
+            chunks.append(entry_chunk(e))
+            chunks.append(entry_encoding(e))
     err = req.handle.writev(req, chunks, all_buffers)
     if err == 0:
         req._chunks = chunks

@@ -39,6 +39,7 @@ from nodenet_uv._internal.inspect import (
     js_function_name,
     js_number,
     js_string,
+    js_truthy,
     json_stringify_string,
     number_to_string,
     utf16_len,
@@ -373,17 +374,6 @@ def _add_numerical_separator(val: str) -> str:
         res = f"_{val[i - 3 : i]}{res}"
         i -= 3
     return f"{val[:i]}{res}"
-
-
-def _js_truthy(value: object) -> bool:
-    if value is None or value is False:
-        return False
-    if is_js_number(value):
-        number = js_number(value)
-        return number == number and number != 0
-    if isinstance(value, str):
-        return value != ""
-    return True
 
 
 # --- message functions (Node's E(...) callbacks; `this` is the error) -------------------
@@ -779,9 +769,9 @@ def getSystemErrorName(err: int) -> str:
 
 
 def _host_port_details(address: object, port: object) -> str:
-    if _js_truthy(port) and js_number(port) > 0:
+    if js_truthy(port) and js_number(port) > 0:
         return f" {js_string(address)}:{js_string(port)}"
-    if _js_truthy(address):
+    if js_truthy(address):
         return f" {js_string(address)}"
     return ""
 
@@ -800,10 +790,10 @@ def UVException(ctx: Mapping[str, Any]) -> NodeSystemErrorBase:
     code, uvmsg = entry or _UV_UNMAPPED_ERROR
     message = f"{code}: {js_string(ctx.get('message') or uvmsg)}, {js_string(ctx.get('syscall'))}"
     path = dest = None
-    if _js_truthy(ctx.get("path")):
+    if js_truthy(ctx.get("path")):
         path = js_string(ctx["path"])
         message += f" '{path}'"
-    if _js_truthy(ctx.get("dest")):
+    if js_truthy(ctx.get("dest")):
         dest = js_string(ctx["dest"])
         message += f" -> '{dest}'"
     err = _system_error(code, message)
@@ -835,7 +825,7 @@ def UVExceptionWithHostPort(
     ex.errno = err
     ex.syscall = syscall
     ex.address = address
-    if _js_truthy(port):
+    if js_truthy(port):
         ex.port = port
     return ex
 
@@ -879,7 +869,7 @@ def ExceptionWithHostPort(
     ex.code = code
     ex.syscall = syscall
     ex.address = address
-    if _js_truthy(port):
+    if js_truthy(port):
         ex.port = port
     return ex
 

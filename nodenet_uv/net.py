@@ -29,17 +29,21 @@ from nodenet_uv._binding.util import guess_handle_type
 from nodenet_uv._internal import task_queues, warning
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
+from nodenet_uv._internal.inspect import js_number, js_truthy
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.net import is_ip as isIP
 from nodenet_uv._internal.net import is_ipv4 as isIPv4
 from nodenet_uv._internal.net import is_ipv6 as isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
+    entry_chunk,
+    entry_encoding,
     on_stream_read,
     set_stream_timeout,
     write_generic,
     writev_generic,
 )
+from nodenet_uv._validators import to_int32
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import Duplex, Writable
 from nodenet_uv.stream.state import getDefaultHighWaterMark
@@ -83,49 +87,17 @@ def _noop(*args: Any) -> None:
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
 
 
-def _js_truthy(value: Any) -> bool:
-    if value is None or value is False:
-        return False
-    if isinstance(value, (int, float)):
-        return value != 0 and not (isinstance(value, float) and math.isnan(value))
-    if isinstance(value, str):
-        return value != ""
-    return True
-
-
-def _js_number(x: Any) -> float:
-    """JS Number(x) for the values listen()/isPipeName() see."""
-    if x is None:
-        return math.nan
-    if isinstance(x, bool):
-        return 1.0 if x else 0.0
-    if isinstance(x, (int, float)):
-        return float(x)
-    if isinstance(x, str):
-        return validators.js_number(x)
-    return math.nan
-
-
 def to_number(x: Any) -> float | bool:
-    n = _js_number(x)
+    n = js_number(x)
     return n if n >= 0 else False
-
-
-def _int32(x: Any) -> int:
-    """JS ``x | 0``."""
-    n = _js_number(x)
-    if math.isnan(n) or math.isinf(n):
-        return 0
-    n = int(n) & 0xFFFFFFFF
-    return n - 0x100000000 if n >= 0x80000000 else n
 
 
 def _seconds(ms: Any) -> int:
     """JS ``~~(ms / 1000)``: seconds, truncated toward zero; undefined → 0."""
-    n = _js_number(ms)
+    n = js_number(ms)
     if math.isnan(n) or math.isinf(n):
         return 0
-    return _int32(math.trunc(n / 1000))
+    return to_int32(math.trunc(n / 1000))
 
 
 def get_flags(ipv6_only: Any, reuse_port: Any = None) -> int:
@@ -162,7 +134,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     normalized = normalize_args(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
-    if _js_truthy(options.get("timeout")):
+    if js_truthy(options.get("timeout")):
         socket.setTimeout(options["timeout"])
     return socket.connect(normalized)
 
@@ -307,16 +279,16 @@ class Socket(Duplex):
             # missing key reads as undefined, which is falsy): one isdisjoint() call
             # instead of 3 lookups.
             if not _OBJECT_MODE_KEYS.isdisjoint(options):
-                if _js_truthy(options.get("objectMode")):
+                if js_truthy(options.get("objectMode")):
                     raise errors.ERR_INVALID_ARG_VALUE(
                         "options.objectMode", options["objectMode"], "is not supported"
                     )
-                if _js_truthy(options.get("readableObjectMode")) or _js_truthy(
+                if js_truthy(options.get("readableObjectMode")) or js_truthy(
                     options.get("writableObjectMode")
                 ):
                     which = (
                         "readableObjectMode"
-                        if _js_truthy(options.get("readableObjectMode"))
+                        if js_truthy(options.get("readableObjectMode"))
                         else "writableObjectMode"
                     )
                     raise errors.ERR_INVALID_ARG_VALUE(
@@ -349,9 +321,9 @@ class Socket(Duplex):
         else:
             options = dict(options) if isinstance(options, dict) else {}
 
-        # bool(_js_truthy(v)) without the call for True/False/None (the usual values).
+        # bool(js_truthy(v)) without the call for True/False/None (the usual values).
         v = options.get("allowHalfOpen")
-        options["allowHalfOpen"] = v is True or (v is not None and v is not False and _js_truthy(v))
+        options["allowHalfOpen"] = v is True or (v is not None and v is not False and js_truthy(v))
         # 'close' is emitted by net itself, from the handle's close callback.
         options["emitClose"] = False
         options["autoDestroy"] = True
@@ -380,12 +352,12 @@ class Socket(Duplex):
                     self._k_buffer = buf
                 self._k_buffer_cb = cb
 
-        # bool(_js_truthy(v)) and _seconds(v), without the calls for the usual values
+        # bool(js_truthy(v)) and _seconds(v), without the calls for the usual values
         # (True/False/None; an undefined delay is 0 seconds).
         v = options.get("noDelay")
-        self._k_set_no_delay = v is True or (v is not None and v is not False and _js_truthy(v))
+        self._k_set_no_delay = v is True or (v is not None and v is not False and js_truthy(v))
         v = options.get("keepAlive")
-        self._k_set_keep_alive = v is True or (v is not None and v is not False and _js_truthy(v))
+        self._k_set_keep_alive = v is True or (v is not None and v is not False and js_truthy(v))
         v = options.get("keepAliveInitialDelay")
         self._k_set_keep_alive_initial_delay = 0 if v is None else _seconds(v)
 
@@ -475,7 +447,7 @@ class Socket(Duplex):
 
     def setNoDelay(self, enable: Any = None) -> Socket:
         """socket.setNoDelay([noDelay]): TCP_NODELAY (default true)."""
-        on = bool(True if enable is None else _js_truthy(enable))
+        on = bool(True if enable is None else js_truthy(enable))
         if self._handle is None:
             self._k_set_no_delay = on
             return self
@@ -487,7 +459,7 @@ class Socket(Duplex):
 
     def setKeepAlive(self, enable: Any = None, initialDelay: Any = None) -> Socket:
         """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes."""
-        on = bool(_js_truthy(enable))
+        on = bool(js_truthy(enable))
         initial_delay = _seconds(initialDelay)
         if self._handle is None:
             self._k_set_keep_alive = on
@@ -791,17 +763,13 @@ class Socket(Duplex):
         data = self._pendingData
         encoding = self._pendingEncoding
         for el in writable_buffer:
-            chunk = el["chunk"] if isinstance(el, dict) else el.chunk
-            enc = el["encoding"] if isinstance(el, dict) else el.encoding
-            total += _byte_length(chunk, enc)
+            total += _byte_length(entry_chunk(el), entry_encoding(el))
         if isinstance(data, list):
             for chunk in data:
                 if isinstance(chunk, (bytes, bytearray, memoryview)):
                     total += _byte_length(chunk, None)
                 else:
-                    c = chunk["chunk"] if isinstance(chunk, dict) else chunk.chunk
-                    e = chunk["encoding"] if isinstance(chunk, dict) else chunk.encoding
-                    total += _byte_length(c, e)
+                    total += _byte_length(entry_chunk(chunk), entry_encoding(chunk))
         elif data:
             total += _byte_length(data, encoding)
         return total
@@ -826,7 +794,7 @@ class Socket(Duplex):
             self._peername = None
             self._sockname = None
         path = _get(options, "path")
-        pipe = _js_truthy(path)
+        pipe = js_truthy(path)
         if self._handle is None:
             self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
             init_socket_handle(self)
@@ -894,7 +862,7 @@ def try_read_start(socket: Socket) -> None:
 def check_bind_error(err: int, port: Any, handle: Any) -> int:
     # libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
     # means the bind failed.
-    if err == 0 and _js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
+    if err == 0 and js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
         out: dict[str, Any] = {}
         err = handle.getsockname(out)
         if err == 0 and port != out.get("port"):
@@ -1062,13 +1030,13 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
 
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
-    if _js_truthy(local_port):
+    if js_truthy(local_port):
         validators.validate_number(local_port, "options.localPort")
     if port is not None:
         if isinstance(port, bool) or not isinstance(port, (int, float, str)):
             raise errors.ERR_INVALID_ARG_TYPE("options.port", ["number", "string"], port)
         validators.validate_port(port)
-    port = _int32(port) if port is not None else 0
+    port = to_int32(port) if port is not None else 0
 
     if auto_select_family is not None:
         validators.validate_boolean(auto_select_family, "options.autoSelectFamily")
@@ -1365,9 +1333,9 @@ class Server(EventEmitter):
         self._pipeName: str | None = None
         self._connectionKey: str | None = None
         self.allowHalfOpen = options.get("allowHalfOpen") or False
-        self.pauseOnConnect = bool(_js_truthy(options.get("pauseOnConnect")))
-        self.noDelay = bool(_js_truthy(options.get("noDelay")))
-        self.keepAlive = bool(_js_truthy(options.get("keepAlive")))
+        self.pauseOnConnect = bool(js_truthy(options.get("pauseOnConnect")))
+        self.noDelay = bool(js_truthy(options.get("noDelay")))
+        self.keepAlive = bool(js_truthy(options.get("keepAlive")))
         self.keepAliveInitialDelay = _seconds(options.get("keepAliveInitialDelay"))
         hwm = options.get("highWaterMark")
         self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
@@ -1429,7 +1397,7 @@ class Server(EventEmitter):
             backlog = options.get("backlog") or backlog_from_args
             if options.get("host"):
                 lookup_and_listen(
-                    self, _int32(port), options["host"], backlog, options.get("exclusive"), flags
+                    self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
             else:
                 # Node 20 passes no flags here (ipv6Only needs a host); only the reusePort
@@ -1437,7 +1405,7 @@ class Server(EventEmitter):
                 listen_in_cluster(
                     self,
                     None,
-                    _int32(port),
+                    to_int32(port),
                     4,
                     backlog,
                     None,
@@ -1562,7 +1530,7 @@ class Server(EventEmitter):
 
 
 def _js_or(a: Any, b: Any) -> Any:
-    return a if _js_truthy(a) else b
+    return a if js_truthy(a) else b
 
 
 def create_server_handle(

@@ -195,6 +195,18 @@ def js_number(value: object) -> float:
     return _string_to_number(js_string(value))
 
 
+def js_truthy(value: object) -> bool:
+    """Return JS ``Boolean(value)`` for the JS value ``value`` stands for."""
+    if value is None or value is False:
+        return False
+    if is_js_number(value):
+        number = js_number(value)
+        return number == number and number != 0
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
 def js_function_name(fn: object) -> str:
     """Return the JS ``name`` of a callable: '' for lambdas and nameless callables."""
     name = getattr(fn, "__name__", "")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from nodenet_uv._internal.inspect import js_string
+
 _V4_SEG = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
 _V4_STR = rf"(?:{_V4_SEG}\.){{3}}{_V4_SEG}"
 _V6_SEG = r"(?:[0-9a-fA-F]{1,4})"
@@ -25,19 +27,6 @@ IPV6_REG = re.compile(
     rf"(?::(?:(?::{_V6_SEG}){{0,5}}:{_V4_STR}|(?::{_V6_SEG}){{1,7}}|:))"
     r")(?:%[0-9a-zA-Z\-.:]{1,})?"
 )
-
-
-def js_string(value: Any) -> str:
-    """JS String(value) for the values a caller may pass."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return "undefined"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def is_ipv4(s: Any = None) -> bool:
