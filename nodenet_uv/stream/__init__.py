@@ -1,10 +1,10 @@
 """Port of Node.js lib/stream.js: re-exports only.
 
 ``Stream`` (the legacy base), ``Readable``, ``Writable``, ``Duplex``, ``Transform``,
-``PassThrough``, ``finished``, ``pipeline``, ``compose``, ``addAbortSignal``, ``destroy``,
-and the ``promises`` submodule (``finished``/``pipeline`` returning a Promise). Node's
-``stream/consumers`` is the ``consumers`` submodule. Readable has Node's operators
-(``map``, ``filter``, ``toArray``, ``reduce``, ... from operators.py).
+``PassThrough``, ``duplexPair``, ``finished``, ``pipeline``, ``compose``, ``addAbortSignal``,
+``destroy``, and the ``promises`` submodule (``finished``/``pipeline`` returning a
+Promise). Node's ``stream/consumers`` is the ``consumers`` submodule. Readable has Node's
+operators (``map``, ``filter``, ``toArray``, ``reduce``, ... from operators.py).
 
 The streams work on their own, with Node's semantics and no socket involved::
 
@@ -34,6 +34,7 @@ from nodenet_uv.stream import (
 from nodenet_uv.stream.add_abort_signal import addAbortSignal
 from nodenet_uv.stream.compose import compose
 from nodenet_uv.stream.duplex import Duplex
+from nodenet_uv.stream.duplexpair import duplexPair
 from nodenet_uv.stream.end_of_stream import eos as finished
 from nodenet_uv.stream.legacy import Stream
 from nodenet_uv.stream.passthrough import PassThrough
@@ -54,6 +55,7 @@ __all__ = [
     "addAbortSignal",
     "compose",
     "destroy",
+    "duplexPair",
     "finished",
     "getDefaultHighWaterMark",
     "isDestroyed",
