@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Coroutine, Mapping
 from types import CoroutineType
 from typing import Any, TypeVar
 
@@ -31,9 +32,10 @@ from nodenet_uv._internal.inspect import (
     inspect,
     js_constructor_name,
     js_string,
+    js_truthy,
     number_to_string,
 )
-from nodenet_uv._internal.naming import NodeNames, alias_module
+from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.abort_controller import addAbortListener
@@ -46,6 +48,7 @@ __all__ = [
     "getEventListeners",
     "getMaxListeners",
     "listenerCount",
+    "on",
     "once",
     "setMaxListeners",
 ]
@@ -653,6 +656,314 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
             signal.addEventListener("abort", abort_listener, {"once": True})
 
     return Promise(executor)
+
+
+# -- events.on: the async iterator over an emitter's events ---------------------------------
+
+# Node: Symbol.for('nodejs.watermarkData'). DIVERGENCE: Python has no symbol-keyed
+# properties; the iterator has a property of this name (Node's readline reads it).
+kWatermarkData = "_nodejs_watermarkData"
+# Node: kFirstEventParam (internal/events/symbols), an internal options key: the iterator
+# yields each event's first argument instead of the list of all of them.
+kFirstEventParam = Symbol("nodejs.kFirstEventParam")
+# eventTargetAgnosticAddListener's flags: Node's on() passes none.
+_NO_FLAGS: dict[str, Any] = {}
+
+
+def _prop(obj: Any, name: Any) -> Any:
+    """JS ``obj[name]`` on an options bag: a dict's key or an object's attribute; undefined
+    (None) for anything else (JS reads a primitive's missing property as undefined)."""
+    if obj is None:
+        return None
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None) if isinstance(name, str) else None
+
+
+def create_iter_result(value: Any, done: bool) -> dict[str, Any]:
+    return {"value": value, "done": done}
+
+
+class _WatermarkData:
+    """``iterator[kWatermarkData]``: the queue size, the watermarks, the paused flag."""
+
+    __slots__ = ("_high", "_is_paused", "_low", "_size")
+
+    def __init__(
+        self,
+        size: Callable[[], int],
+        low: int,
+        high: int,
+        is_paused: Callable[[], bool],
+    ) -> None:
+        self._size = size
+        self._low = low
+        self._high = high
+        self._is_paused = is_paused
+
+    @property
+    def size(self) -> int:
+        """The current queue size."""
+        return self._size()
+
+    @property
+    def low(self) -> int:
+        """The low watermark. The emitter is resumed every time size is lower than it."""
+        return self._low
+
+    @property
+    def high(self) -> int:
+        """The high watermark. The emitter is paused every time size is higher than it."""
+        return self._high
+
+    @property
+    def isPaused(self) -> bool:
+        """Whether the emitter is paused by the watermark controller."""
+        return self._is_paused()
+
+    is_paused = isPaused
+
+
+class EventEmitterAsyncIterator:
+    """What :func:`on` returns: ``async for args in events.on(ee, 'foo')``, or by hand.
+
+    ``next()`` and ``return_()`` are the JS iterator protocol (Promises of ``{'value':
+    ..., 'done': ...}``, as ``stream.Readable``'s iterator gives); ``throw(err)`` ends
+    the iteration with ``err`` and, as in Node, returns nothing. ``__anext__()`` is
+    ``next()`` awaited and unpacked (StopAsyncIteration at the end); ``aclose()`` is
+    ``return_()`` (for ``contextlib.aclosing``).
+
+    DIVERGENCE: JS's ``for await`` calls ``return()`` when the loop is left early
+    (``break``, ``return``, an exception in the body). Python's ``async for`` calls nothing,
+    so ``__aiter__`` gives the loop its own view of the iterator, which calls ``return()``
+    when the loop lets go of it (at once in CPython: when the loop is left) unless the
+    loop ran to its end or next() rejected; ``return()``'s result is not awaited (JS
+    waits one microtask for it).
+    """
+
+    __slots__ = ("_close", "_next", "_throw", "_watermark")
+
+    def __init__(
+        self,
+        next_: Callable[[], Promise],
+        close: Callable[[], Promise],
+        throw: Callable[[Any], None],
+        watermark: _WatermarkData,
+    ) -> None:
+        self._next = next_
+        self._close = close
+        self._throw = throw
+        self._watermark = watermark
+
+    def next(self) -> Promise:
+        """A Promise of the next event: ``{'value': [args...], 'done': False}``."""
+        return self._next()
+
+    def return_(self, value: Any = None) -> Promise:
+        """Stop listening; pending and later ``next()`` calls give ``{'done': True}``."""
+        return self._close()
+
+    def throw(self, err: Any = None) -> None:
+        """End the iteration with ``err``: the next ``next()`` rejects with it."""
+        self._throw(err)
+
+    def aclose(self) -> Promise:
+        return self._close()
+
+    def __aiter__(self) -> _ForAwait:
+        return _ForAwait(self)
+
+    def __anext__(self) -> Coroutine[Any, Any, Any]:
+        # next() now (a JS for-await calls it synchronously), then await its result.
+        return _unpack(self._next(), None)
+
+    @property
+    def _nodejs_watermarkData(self) -> _WatermarkData:
+        return self._watermark
+
+
+class _ForAwait:
+    """The iterator an ``async for`` loop gets: for await's return() when left early."""
+
+    __slots__ = ("_it", "_open")
+
+    def __init__(self, it: EventEmitterAsyncIterator) -> None:
+        self._it = it
+        # False once the loop saw done or a rejected next() (for await calls no return()).
+        self._open = True
+
+    def __aiter__(self) -> _ForAwait:
+        return self
+
+    def __anext__(self) -> Coroutine[Any, Any, Any]:
+        return _unpack(self._it._next(), self)
+
+    def __del__(self) -> None:
+        if self._open:
+            self._open = False
+            self._it._close()
+
+
+async def _unpack(promise: Promise, loop: _ForAwait | None) -> Any:
+    try:
+        result = await promise
+    except BaseException:
+        if loop is not None:
+            loop._open = False
+        raise
+    if result["done"]:
+        if loop is not None:
+            loop._open = False
+        raise StopAsyncIteration
+    return result["value"]
+
+
+def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmitterAsyncIterator:
+    """events.on(emitter, event[, options]): an async iterator over ``event``'s arguments.
+
+    ``async for args in events.on(ee, 'foo'):`` in a coroutine run by
+    :func:`nodenet_uv.run` gets each emit's arguments as a list. An ``'error'`` emitted
+    meanwhile ends the loop with that error; ``options``: ``signal`` (an AbortSignal:
+    aborting ends the loop with an AbortError), ``close`` (event names that end the loop),
+    ``highWaterMark``/``lowWaterMark`` (pause the emitter while more events than that are
+    queued, resume it below the low mark: ``emitter.pause()``/``resume()``). Options may
+    also be given as keyword arguments (``high_water_mark=...``).
+    """
+    options = node_options(options, kwargs)
+    # Parameters validation
+    signal = _prop(options, "signal")
+    validators.validate_abort_signal(signal, "options.signal")
+    if signal is not None and js_truthy(_prop(signal, "aborted")):
+        raise errors.AbortError(None, {"cause": _prop(signal, "reason")})
+    # Support both highWaterMark and highWatermark for backward compatibility
+    high_watermark = _prop(options, "highWaterMark")
+    if high_watermark is None:
+        high_watermark = _prop(options, "highWatermark")
+        if high_watermark is None:
+            high_watermark = validators.NUMBER_MAX_SAFE_INTEGER
+    validators.validate_integer(high_watermark, "options.highWaterMark", 1)
+    # Support both lowWaterMark and lowWatermark for backward compatibility
+    low_watermark = _prop(options, "lowWaterMark")
+    if low_watermark is None:
+        low_watermark = _prop(options, "lowWatermark")
+        if low_watermark is None:
+            low_watermark = 1
+    validators.validate_integer(low_watermark, "options.lowWaterMark", 1)
+
+    # Preparing controlling queues and variables
+    unconsumed_events: deque[Any] = deque()
+    unconsumed_promises: deque[Promise] = deque()
+    paused = False
+    error: Any = None
+    finished = False
+    size = 0
+
+    def next_() -> Promise:
+        nonlocal size, paused, error
+        # First, we consume all unread events
+        if size:
+            value = unconsumed_events.popleft()
+            size -= 1
+            if paused and size < low_watermark:
+                emitter.resume()
+                paused = False
+            return Promise.resolve(create_iter_result(value, False))
+
+        # Then we error, if an error happened
+        # This happens one time if at all, because after 'error'
+        # we stop listening
+        if js_truthy(error):
+            p = Promise.reject(error)
+            # Only the first element errors
+            error = None
+            return p
+
+        # If the iterator is finished, resolve to done
+        if finished:
+            return close_handler()
+
+        # Wait until an event happens
+        p = Promise()
+        unconsumed_promises.append(p)
+        return p
+
+    def throw(err: Any) -> None:
+        if not js_truthy(err) or not isinstance(err, BaseException):
+            raise errors.ERR_INVALID_ARG_TYPE("EventEmitter.AsyncIterator", "Error", err)
+        error_handler(err)
+
+    iterator = EventEmitterAsyncIterator(
+        next_,
+        lambda: close_handler(),
+        throw,
+        _WatermarkData(lambda: size, low_watermark, high_watermark, lambda: paused),
+    )
+
+    # Adding event handlers
+    listeners: list[tuple[Any, Any, Callable[..., Any]]] = []
+
+    def add_event_listener(emitter: Any, event: Any, handler: Callable[..., Any]) -> None:
+        _agnostic_add_listener(emitter, event, handler, _NO_FLAGS)
+        listeners.append((emitter, event, handler))
+
+    def remove_all() -> None:
+        while listeners:
+            _agnostic_remove_listener(*listeners.pop())
+
+    def abort_listener(*_: Any) -> None:
+        error_handler(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+
+    def event_handler(value: Any = None) -> None:
+        nonlocal size, paused
+        if not unconsumed_promises:
+            size += 1
+            if not paused and size > high_watermark:
+                paused = True
+                emitter.pause()
+            unconsumed_events.append(value)
+        else:
+            unconsumed_promises.popleft().resolve_(create_iter_result(value, False))
+
+    def error_handler(err: Any = None) -> None:
+        nonlocal error
+        if not unconsumed_promises:
+            error = err
+        else:
+            unconsumed_promises.popleft().reject_(err)
+
+        close_handler()
+
+    def close_handler() -> Promise:
+        nonlocal finished
+        if abort_listener_disposable is not None:
+            abort_listener_disposable.dispose()
+        remove_all()
+        finished = True
+        done_result = create_iter_result(None, True)
+        while unconsumed_promises:
+            unconsumed_promises.popleft().resolve_(done_result)
+
+        return Promise.resolve(done_result)
+
+    def on_event(*args: Any) -> None:
+        event_handler(list(args))
+
+    add_event_listener(
+        emitter, event, event_handler if _prop(options, kFirstEventParam) else on_event
+    )
+    if event != "error" and callable(getattr(emitter, "on", None)):
+        add_event_listener(emitter, "error", error_handler)
+    close_events = _prop(options, "close")
+    if close_events is not None and not isinstance(close_events, Mapping):
+        n = len(close_events) if hasattr(close_events, "__len__") else 0
+        for i in range(n):
+            add_event_listener(emitter, close_events[i], close_handler)
+
+    abort_listener_disposable = (
+        addAbortListener(signal, abort_listener) if signal is not None else None
+    )
+
+    return iterator
 
 
 __all__ += alias_module(globals(), __all__)

@@ -622,6 +622,202 @@ log('main resolved', run(main()))
 """,
 )
 
+# events.on: values/errors/close against ticks and microtasks, next() by hand, watermarks
+# (pause/resume), throw(), an abort, option validation. (Leaving a loop with `break` is
+# not compared: JS's for-await awaits return(), one microtask turn Python's async for
+# does not take; see EventEmitterAsyncIterator.)
+scenario(
+    "events_on_iterator",
+    r"""
+const fmt = (r) => `${r.done} ${r.value === undefined ? 'undefined' : r.value.join(',')}`;
+async function main() {
+  // Values, then 'end' (a close event): the loop ends; what is emitted after is not seen.
+  const ee = new EventEmitter();
+  setTimeout(() => {
+    ee.emit('foo', 1);
+    Promise.resolve().then(() => log('p1')).then(() => log('p2')).then(() => log('p3'));
+    process.nextTick(() => log('tick'));
+    ee.emit('foo', 2, 'b');
+    ee.emit('end');
+    ee.emit('foo', 3);
+  }, 1);
+  for await (const v of events.on(ee, 'foo', { close: ['end'] })) {
+    log('value', v.join(','));
+  }
+  log('loop done', ee.listenerCount('foo'), ee.listenerCount('end'), ee.listenerCount('error'));
+
+  // next() by hand: a pending next() gets the value, the next one the error, then done.
+  const ee2 = new EventEmitter();
+  const it = events.on(ee2, 'x');
+  const n1 = it.next();
+  const n2 = it.next();
+  n1.then((r) => log('n1', fmt(r)));
+  n2.then(() => log('n2 (never)'), (e) => log('n2 rejected', e.message));
+  ee2.emit('x', 'a');
+  ee2.emit('error', new Error('boom'));
+  log('n3', fmt(await it.next()));
+  log('listeners', ee2.listenerCount('x'), ee2.listenerCount('error'));
+
+  // Queued values come before the error.
+  const ee5 = new EventEmitter();
+  setImmediate(() => { ee5.emit('q', 1); ee5.emit('q', 2); ee5.emit('error', new Error('late')); });
+  try {
+    for await (const v of events.on(ee5, 'q')) log('q', v[0]);
+  } catch (e) {
+    log('q error', e.message);
+  }
+
+  // Watermarks: pause() above the high mark, resume() below the low one.
+  class P extends EventEmitter {
+    pause() { log('pause'); }
+    resume() { log('resume'); }
+  }
+  const pe = new P();
+  const wit = events.on(pe, 'v', { highWaterMark: 2, lowWaterMark: 1 });
+  const wm = wit[Symbol.for('nodejs.watermarkData')];
+  for (let i = 0; i < 4; i++) pe.emit('v', i);
+  log('size', wm.size, 'paused', wm.isPaused, 'high', wm.high, 'low', wm.low);
+  for (let i = 0; i < 4; i++) {
+    const r = await wit.next();
+    log('got', r.value[0], 'size', wm.size, 'paused', wm.isPaused);
+  }
+  log('return', fmt(await wit.return()), pe.listenerCount('v'));
+
+  // throw(): validated; returns nothing; the next next() rejects, then done.
+  const ee3 = new EventEmitter();
+  const it3 = events.on(ee3, 'y');
+  try { it3.throw(); } catch (e) { log(e.code, e.message); }
+  log('throw returns', String(it3.throw(new Error('stop'))));
+  it3.next().then(() => log('after throw (never)'), (e) => log('rejected', e.message));
+  it3.next().then((r) => log('then', fmt(r)));
+
+  // An abort while the loop body runs: the loop ends with an AbortError.
+  const ac = new AbortController();
+  const ee4 = new EventEmitter();
+  setTimeout(() => { ee4.emit('z', 1); ac.abort(); ee4.emit('z', 2); }, 1);
+  try {
+    for await (const v of events.on(ee4, 'z', { signal: ac.signal })) log('z', v[0]);
+  } catch (e) {
+    log('aborted', e.name, e.code);
+  }
+
+  for (const o of [{ highWaterMark: 0 }, { lowWaterMark: 1.5 }, { signal: 'x' }]) {
+    try { events.on(ee, 'foo', o); } catch (e) { log(e.code, e.message); }
+  }
+  return 'done';
+}
+main().then((v) => log('main resolved', v));
+""",
+    r"""
+from nodenet_uv.abort_controller import AbortController
+
+def fmt(r):
+    v = 'undefined' if r['value'] is None else ','.join(str(x) for x in r['value'])
+    return f"{str(r['done']).lower()} {v}"
+
+async def main():
+    # Values, then 'end' (a close event): the loop ends; what is emitted after is not seen.
+    ee = EventEmitter()
+
+    def t1():
+        ee.emit('foo', 1)
+        Promise.resolve().then(lambda v: log('p1')).then(lambda v: log('p2')).then(
+            lambda v: log('p3'))
+        process.nextTick(lambda: log('tick'))
+        ee.emit('foo', 2, 'b')
+        ee.emit('end')
+        ee.emit('foo', 3)
+
+    setTimeout(t1, 1)
+    async for v in events.on(ee, 'foo', {'close': ['end']}):
+        log('value', ','.join(str(x) for x in v))
+    log('loop done', ee.listenerCount('foo'), ee.listenerCount('end'), ee.listenerCount('error'))
+
+    # next() by hand: a pending next() gets the value, the next one the error, then done.
+    ee2 = EventEmitter()
+    it = events.on(ee2, 'x')
+    n1 = it.next()
+    n2 = it.next()
+    n1.then(lambda r: log('n1', fmt(r)))
+    n2.then(lambda r: log('n2 (never)'), lambda e: log('n2 rejected', e))
+    ee2.emit('x', 'a')
+    ee2.emit('error', Exception('boom'))
+    log('n3', fmt(await it.next()))
+    log('listeners', ee2.listenerCount('x'), ee2.listenerCount('error'))
+
+    # Queued values come before the error.
+    ee5 = EventEmitter()
+
+    def i5():
+        ee5.emit('q', 1)
+        ee5.emit('q', 2)
+        ee5.emit('error', Exception('late'))
+
+    setImmediate(i5)
+    try:
+        async for v in events.on(ee5, 'q'):
+            log('q', v[0])
+    except Exception as e:
+        log('q error', e)
+
+    # Watermarks: pause() above the high mark, resume() below the low one.
+    class P(EventEmitter):
+        def pause(self):
+            log('pause')
+
+        def resume(self):
+            log('resume')
+
+    pe = P()
+    wit = events.on(pe, 'v', {'highWaterMark': 2, 'lowWaterMark': 1})
+    wm = getattr(wit, events.kWatermarkData)
+    for i in range(4):
+        pe.emit('v', i)
+    log('size', wm.size, 'paused', str(wm.isPaused).lower(), 'high', wm.high, 'low', wm.low)
+    for i in range(4):
+        r = await wit.next()
+        log('got', r['value'][0], 'size', wm.size, 'paused', str(wm.isPaused).lower())
+    log('return', fmt(await wit.return_()), pe.listenerCount('v'))
+
+    # throw(): validated; returns nothing; the next next() rejects, then done.
+    ee3 = EventEmitter()
+    it3 = events.on(ee3, 'y')
+    try:
+        it3.throw()
+    except Exception as e:
+        log(e.code, e)
+    ret = it3.throw(Exception('stop'))
+    log('throw returns', 'undefined' if ret is None else ret)
+    it3.next().then(lambda r: log('after throw (never)'), lambda e: log('rejected', e))
+    it3.next().then(lambda r: log('then', fmt(r)))
+
+    # An abort while the loop body runs: the loop ends with an AbortError.
+    ac = AbortController()
+    ee4 = EventEmitter()
+
+    def t4():
+        ee4.emit('z', 1)
+        ac.abort()
+        ee4.emit('z', 2)
+
+    setTimeout(t4, 1)
+    try:
+        async for v in events.on(ee4, 'z', {'signal': ac.signal}):
+            log('z', v[0])
+    except Exception as e:
+        log('aborted', e.name, e.code)
+
+    for o in [{'highWaterMark': 0}, {'lowWaterMark': 1.5}, {'signal': 'x'}]:
+        try:
+            events.on(ee, 'foo', o)
+        except Exception as e:
+            log(e.code, e)
+    return 'done'
+
+log('main resolved', run(main()))
+""",
+)
+
 # -- EventEmitter edge cases ----------------------------------------------------------------
 scenario(
     "emitter_edges",

@@ -95,12 +95,9 @@ KNOWN_MISSING: dict[str, dict[str, str]] = {
     "events": {
         "EventEmitterAsyncResource": "needs async_hooks (AsyncResource), not ported",
         "init": "EventEmitter.init, the legacy constructor body; EventEmitter() does it",
-        "on": "events.on(emitter, name): the async iterator over events is not ported yet",
         "usingDomains": "the domain module is not ported",
     },
-    "stream": {
-        "duplexPair": "stream.duplexPair (lib/internal/streams/duplexpair.js) is not ported yet",
-    },
+    "stream": {},
     "stream.promises": {},
 }
 
