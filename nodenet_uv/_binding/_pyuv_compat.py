@@ -257,6 +257,90 @@ def try_write(handle: Any, fd: int, data: Any) -> int:
         return 0 if code == -_errno.EAGAIN else code
 
 
+# -- the pending queue (uv__io_feed) -----------------------------------------------------------
+
+
+class PendingQueue:
+    """libuv 1.46's pending queue, for the work it feeds there, on libuv 1.13.
+
+    libuv 1.46 runs watchers fed with ``uv__io_feed`` (a ``uv_shutdown`` with nothing
+    queued, for one) right after the poll phase, before any check handle: before this
+    iteration's setImmediate()s; work fed before the poll (from a timer, or from the check
+    or closing phase of the turn before) runs before that poll. 1.13 has no such queue for
+    shutdown (it arms POLLOUT and waits a whole loop turn). This queue gets the same
+    phases from one check and one idle handle:
+
+    * the check handle is (re)started on every ``feed`` and by ``prioritize`` (which the
+      immediates' check handle calls when it starts): ``uv_check_start`` inserts at the
+      head of the loop's check queue, so the fed work runs before the immediates;
+    * the idle handle covers work fed after the check phase has passed (and from timers):
+      the idle phase comes before the next poll.
+
+    Both run the whole queue as it was when the phase began (FIFO, like libuv's pending
+    queue); work fed while it runs waits for the next phase. Both handles stay ref'ed and
+    active only while work is queued: a queued shutdown keeps the loop alive, as the
+    uv_shutdown_t does in libuv.
+    """
+
+    __slots__ = ("_check", "_idle", "_queue")
+
+    def __init__(self, loop: Any) -> None:
+        self._check = pyuv.Check(loop)
+        self._idle = pyuv.Idle(loop)
+        self._queue: list[tuple[Any, tuple[Any, ...]]] = []
+
+    @property
+    def handles(self) -> tuple[Any, Any]:
+        return (self._check, self._idle)
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    def feed(self, fn: Any, *args: Any) -> None:
+        """Run ``fn(*args)`` at the next pending-queue point (see the class docstring)."""
+        self._queue.append((fn, args))
+        check = self._check
+        if check.active:
+            check.stop()  # and start again below: back to the head of the check queue
+        check.start(self._run)
+        if not self._idle.active:
+            self._idle.start(self._run)
+
+    def prioritize(self) -> None:
+        """Another check handle started: keep the fed work ahead of it."""
+        if self._queue:
+            self._check.stop()
+            self._check.start(self._run)
+
+    def _run(self, handle: Any) -> None:
+        queue = self._queue
+        self._queue = []
+        self._check.stop()
+        self._idle.stop()
+        for fn, args in queue:
+            fn(*args)
+
+
+def shutdown_fd(fd: int) -> int:
+    """shutdown(fd, SHUT_WR), the syscall libuv's uv__drain makes: 0 or a negative errno.
+
+    The socket object is built with its family, type and protocol given: with only
+    ``fileno``, CPython asks the kernel for all three (getsockname and two getsockopt
+    calls per shutdown). shutdown() does not depend on them, so any values do.
+    """
+    try:
+        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM, 0, fd)
+    except OSError as exc:
+        return -(exc.errno or _errno.EIO)
+    try:
+        s.shutdown(_socket.SHUT_WR)
+    except OSError as exc:
+        return -(exc.errno or _errno.EIO)
+    finally:
+        s.detach()
+    return 0
+
+
 def fd_in_use(loop: Any, fd: int) -> bool:
     """uv__fd_exists (libuv 1.2x): is ``fd`` already watched by an active handle of ``loop``?
 

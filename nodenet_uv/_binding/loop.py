@@ -34,6 +34,8 @@ from typing import Any
 
 import pyuv
 
+from nodenet_uv._binding._pyuv_compat import PendingQueue
+
 # The one loop, like Node's default loop.
 loop: Any = pyuv.Loop.default_loop()
 
@@ -134,6 +136,10 @@ loop.excepthook = _excepthook
 
 # Handles the runtime itself owns (not user resources; leak checks skip them).
 internal_handles: list[Any] = []
+
+# libuv 1.46's pending queue (uv__io_feed), emulated: see PendingQueue.
+pending_queue = PendingQueue(loop)
+internal_handles.extend(pending_queue.handles)
 
 
 def _install_signal_checker() -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno as _errno
 import os as _os
-import socket as _socket
 from collections.abc import Callable
 from typing import Any
 
@@ -359,9 +358,7 @@ class LibuvStreamWrap(HandleWrap):
         # the next poll, a whole loop turn later (and if the peer's EOF arrives while
         # that POLLOUT is armed, 1.13 leaves the handle active for good). So libuv's
         # uv_shutdown is not called here: its checks are made, then the syscall and the
-        # callback come from a fresh check handle (it runs before the immediates' older
-        # one) or, if that phase is already past, an idle handle. A handle closed first
-        # gets UV_ECANCELED, as uv__stream_destroy gives it.
+        # callback come from the emulated pending queue (_pyuv_compat.PendingQueue).
         h = self._h
         if not h.writable:
             return uv.UV_ENOTCONN
@@ -369,32 +366,16 @@ class LibuvStreamWrap(HandleWrap):
         fd = self._fd if self._fd >= 0 else self.fd
         if fd < 0:
             return _UV_EBADF
-        check = pyuv.Check(_loop.loop)
-        idle = pyuv.Idle(_loop.loop)
-
-        def fed(_h: Any) -> None:
-            check.close()
-            idle.close()
-            if self.state != INITIALIZED:
-                req._after_shutdown(h, uv.UV_ECANCELED)
-                return
-            err = 0
-            try:
-                s = _socket.socket(fileno=fd)
-            except OSError as exc:
-                err = -(exc.errno or 1)
-            else:
-                try:
-                    s.shutdown(_socket.SHUT_WR)
-                except OSError as exc:
-                    err = -(exc.errno or 1)
-                finally:
-                    s.detach()
-            req._after_shutdown(h, err)
-
-        check.start(fed)
-        idle.start(fed)
+        _loop.pending_queue.feed(self._fed_shutdown, req, fd)
         return 0
+
+    def _fed_shutdown(self, req: ShutdownWrap, fd: int) -> None:
+        # uv__drain: the shutdown() syscall, then the request's callback. A handle closed
+        # first gets UV_ECANCELED, as uv__stream_destroy gives it.
+        if self.state != INITIALIZED:
+            req._after_shutdown(self._h, uv.UV_ECANCELED)
+            return
+        req._after_shutdown(self._h, _pyuv_compat.shutdown_fd(fd))
 
     # -- properties ------------------------------------------------------------------------
     @property

@@ -112,6 +112,9 @@ def start_immediate_check() -> None:
     """
     if not _check_handle.active:
         _check_handle.start(_check_immediate)
+        # uv_check_start put it at the head of the check queue; libuv 1.46's pending
+        # queue (a fed shutdown) still runs before it.
+        _loop_mod.pending_queue.prioritize()
 
 
 def _check_immediate(handle: Any) -> None:

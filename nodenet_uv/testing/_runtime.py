@@ -43,6 +43,8 @@ def leaks() -> list[str]:
     if _btimers.immediate_info["ref_count"] > 0:
         # Unref'ed immediates may stay queued: they do not keep a Node process alive.
         found.append(f"{_btimers.immediate_info['ref_count']} ref'ed immediate(s) still queued")
+    if len(_loop.pending_queue):
+        found.append(f"{len(_loop.pending_queue)} fed shutdown(s) still pending")
     if task_queues._queue or task_queues._microtasks:
         found.append("nextTick/microtask queue not empty")
     return found

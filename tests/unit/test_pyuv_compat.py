@@ -9,8 +9,10 @@ import socket
 import stat
 import struct
 import tempfile
+from collections.abc import Iterator
 
 import pytest
+import pyuv
 
 from nodenet_uv._binding import _pyuv_compat as compat
 from nodenet_uv._binding import loop as _loop
@@ -152,3 +154,124 @@ def test_pipe_chmod_errors(unix_socket_path: str) -> None:
     assert compat.pipe_chmod(unix_socket_path, 4) == -errno.EINVAL
     missing = unix_socket_path + ".missing"
     assert compat.pipe_chmod(missing, compat.UV_READABLE) == -errno.ENOENT
+
+
+# -- the pending queue and shutdown (libuv 1.46's uv__io_feed + uv__drain on 1.13) ------------
+
+
+@pytest.fixture
+def loop() -> Iterator[pyuv.Loop]:
+    """The runtime's loop; the handles a test makes on it are closed afterwards."""
+    lp = _loop.loop
+    before = set(map(id, lp.handles))
+    yield lp
+    for h in lp.handles:
+        if id(h) not in before and not h.closed:
+            h.close()
+    lp.run(pyuv.UV_RUN_NOWAIT)
+
+
+def _phases(loop: pyuv.Loop, trace: list[str]) -> tuple[pyuv.Prepare, pyuv.Check]:
+    """Unref'ed prepare and check handles that record when the loop passes their phase."""
+    prepare = pyuv.Prepare(loop)
+    prepare.start(lambda h: trace.append("prepare"))
+    prepare.ref = False
+    check = pyuv.Check(loop)
+    check.start(lambda h: trace.append("check"))
+    check.ref = False
+    return prepare, check
+
+
+def test_pending_queue_fed_before_the_poll_runs_before_it(loop: pyuv.Loop) -> None:
+    # From a timer (or top level), libuv 1.46 runs fed work before this turn's poll.
+    trace: list[str] = []
+    q = compat.PendingQueue(loop)
+    _phases(loop, trace)
+    q.feed(trace.append, "fed")
+    loop.run(pyuv.UV_RUN_ONCE)
+    assert trace[:2] == ["fed", "prepare"]
+    assert len(q) == 0
+    assert not any(h.active for h in q.handles)
+
+
+def test_pending_queue_fed_in_the_poll_phase_runs_before_every_check_handle(
+    loop: pyuv.Loop,
+) -> None:
+    # From an I/O callback: after the poll phase, before the check phase, FIFO; a check
+    # handle started later (the immediates') stays behind once prioritize() is called.
+    trace: list[str] = []
+    q = compat.PendingQueue(loop)
+    _phases(loop, trace)
+    immediates = pyuv.Check(loop)
+
+    def on_io(handle: pyuv.Async) -> None:
+        trace.append("io")
+        q.feed(trace.append, "A")
+        immediates.start(lambda h: (trace.append("immediates"), h.stop()))
+        q.prioritize()
+        q.feed(trace.append, "B")
+        handle.close()
+
+    io = pyuv.Async(loop, on_io)
+    io.send()
+    loop.run()
+    assert trace.index("io") < trace.index("A")
+    assert trace[trace.index("A") :][:4] == ["A", "B", "immediates", "check"]
+
+
+def test_pending_queue_fed_after_the_check_phase_runs_before_the_next_poll(loop: pyuv.Loop) -> None:
+    trace: list[str] = []
+    q = compat.PendingQueue(loop)
+    _phases(loop, trace)
+    late = pyuv.Check(loop)
+
+    def on_check(handle: pyuv.Check) -> None:
+        handle.stop()
+        q.feed(trace.append, "C")  # fed in the check phase, after the queue's own turn
+
+    late.start(on_check)
+    wake = pyuv.Async(loop, lambda h: h.close())  # a poll phase that returns, then check
+    wake.send()
+    loop.run()  # returns only once C ran: queued work keeps the loop alive
+    assert "C" in trace
+    i = trace.index("C")
+    assert trace[i - 1] == "check" and trace[i + 1] == "prepare"
+
+
+def test_pending_queue_runs_what_was_fed_while_it_ran_on_the_next_turn(loop: pyuv.Loop) -> None:
+    trace: list[str] = []
+    q = compat.PendingQueue(loop)
+    _phases(loop, trace)
+
+    def first() -> None:
+        trace.append("first")
+        q.feed(trace.append, "second")
+
+    q.feed(first)
+    loop.run()
+    i = trace.index("first")
+    assert "prepare" in trace[i : trace.index("second")]
+
+
+def test_shutdown_fd_sends_fin_and_keeps_the_fd() -> None:
+    a, b = socket.socketpair()
+    try:
+        assert compat.shutdown_fd(a.fileno()) == 0
+        b.settimeout(5)
+        assert b.recv(10) == b""  # EOF: shutdown(SHUT_WR)
+        b.sendall(b"still open")
+        a.settimeout(5)
+        assert a.recv(10) == b"still open"  # reading side and fd untouched
+    finally:
+        a.close()
+        b.close()
+
+
+def test_shutdown_fd_errors() -> None:
+    r, w = os.pipe()
+    os.close(w)
+    try:
+        assert compat.shutdown_fd(r) == -errno.ENOTSOCK
+    finally:
+        os.close(r)
+    assert compat.shutdown_fd(r) == -errno.EBADF
