@@ -784,14 +784,21 @@ def main() -> None:
     ap.add_argument("--servers", default=",".join(SERVERS), help="comma-separated subset")
     ap.add_argument("--tests", default=",".join(TESTS), help="comma-separated subset")
     ap.add_argument("--transports", default=",".join(TRANSPORTS), help="tcp,unix")
-    ap.add_argument("--out", default=str(BENCH / "results" / "results.jsonl"))
+    ap.add_argument(
+        "--out",
+        help="results file; summary.md and ratios.png go next to it "
+        "(default: bench/results/results.jsonl, with --full bench/results/full/results.jsonl)",
+    )
     ap.add_argument("--summarize", metavar="FILE", help="only rebuild summary/chart from FILE")
     args = ap.parse_args()
-    results = BENCH / "results"
-    results.mkdir(exist_ok=True)
     if args.summarize:
-        print(summarize(Path(args.summarize), results / "summary.md", results / "ratios.png"))
+        src = Path(args.summarize)
+        print(summarize(src, src.parent / "summary.md", src.parent / "ratios.png"))
         return
+    if args.out is None:
+        sub = ("full",) if args.full else ()
+        args.out = str(BENCH.joinpath("results", *sub, "results.jsonl"))
+    results = Path(args.out).parent
     args.servers = [s for s in args.servers.split(",") if s]
     args.tests = [t for t in args.tests.split(",") if t]
     args.transports = [t for t in args.transports.split(",") if t]
