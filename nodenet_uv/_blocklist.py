@@ -145,7 +145,15 @@ def _handle_of(address: SocketAddress) -> _SocketAddress:
 
 class BlockList(NodeNames):
     """``net.BlockList``: rules for disabling inbound or outbound access to IP addresses,
-    ranges and subnets."""
+    ranges and subnets.
+
+    Rules compare addresses as IPv6, an IPv4 address counting as its IPv4-mapped form
+    (``::ffff:a.b.c.d``): a rule for ``'1.2.3.4'`` also matches ``'::ffff:1.2.3.4'``
+    (family ``'ipv6'``), and the other way round.
+
+    Example:
+        ``bl = BlockList(); bl.addSubnet('10.0.0.0', 8); bl.check('10.1.2.3')`` is True.
+    """
 
     __slots__ = ("_handle",)  # kHandle
 
@@ -153,6 +161,14 @@ class BlockList(NodeNames):
     # for symmetry with SocketAddress.isSocketAddress.
     @staticmethod
     def isBlockList(value: Any = None) -> bool:
+        """True if ``value`` is a BlockList (Node v22.13+: ``BlockList.isBlockList``).
+
+        Args:
+            value: Any value; None (undefined) gives False.
+
+        Returns:
+            Whether ``value`` is a working BlockList.
+        """
         return isinstance(value, BlockList) and getattr(value, "_handle", None) is not None
 
     def __init__(self) -> None:
@@ -169,6 +185,21 @@ class BlockList(NodeNames):
         return f"BlockList {inspect({'rules': self.rules}, **_inspect_options(options))}"
 
     def addAddress(self, address: Any = None, family: Any = "ipv4") -> None:
+        """Add a rule blocking one IP address (Node: ``blockList.addAddress``).
+
+        Args:
+            address: The address, a str or a :class:`SocketAddress` (whose own family
+                is then used).
+            family: ``'ipv4'`` or ``'ipv6'`` (any case), the family of a str
+                ``address`` (Node's docs call it ``type``). None (undefined) means
+                ``'ipv4'``.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``address`` is neither a str nor a SocketAddress, or
+                ``family`` is not a str.
+            ERR_INVALID_ARG_VALUE: ``family`` is neither ``'ipv4'`` nor ``'ipv6'``.
+            ERR_INVALID_ADDRESS: ``address`` is not a valid address of that family.
+        """
         if family is None:
             family = "ipv4"
         if not SocketAddress.isSocketAddress(address):
@@ -178,6 +209,25 @@ class BlockList(NodeNames):
         self._handle.addAddress(_handle_of(address))
 
     def addRange(self, start: Any = None, end: Any = None, family: Any = "ipv4") -> None:
+        """Add a rule blocking the addresses from start to end (Node: ``blockList.addRange``).
+
+        Both ends are included.
+
+        Args:
+            start: The first address, a str or a :class:`SocketAddress`.
+            end: The last address, a str or a :class:`SocketAddress`.
+            family: ``'ipv4'`` or ``'ipv6'`` (any case), the family of a str ``start``
+                or ``end`` (Node's docs call it ``type``). None (undefined) means
+                ``'ipv4'``.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``start`` or ``end`` is neither a str nor a
+                SocketAddress, or ``family`` is not a str.
+            ERR_INVALID_ARG_VALUE: ``family`` is neither ``'ipv4'`` nor ``'ipv6'``, or
+                ``start`` comes after ``end``.
+            ERR_INVALID_ADDRESS: ``start`` or ``end`` is not a valid address of that
+                family.
+        """
         if family is None:
             family = "ipv4"
         if not SocketAddress.isSocketAddress(start):
@@ -193,6 +243,24 @@ class BlockList(NodeNames):
             raise errors.ERR_INVALID_ARG_VALUE("start", start, "must come before end")
 
     def addSubnet(self, network: Any = None, prefix: Any = None, family: Any = "ipv4") -> None:
+        """Add a rule blocking a subnet (Node: ``blockList.addSubnet``).
+
+        Args:
+            network: The network address, a str or a :class:`SocketAddress` (Node's
+                docs call it ``net``).
+            prefix: The number of CIDR prefix bits: 0 to 32 for IPv4, 0 to 128 for
+                IPv6.
+            family: ``'ipv4'`` or ``'ipv6'`` (any case), the family of a str
+                ``network`` (Node's docs call it ``type``). None (undefined) means
+                ``'ipv4'``.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``network`` is neither a str nor a SocketAddress,
+                ``family`` is not a str, or ``prefix`` is not a number.
+            ERR_INVALID_ARG_VALUE: ``family`` is neither ``'ipv4'`` nor ``'ipv6'``.
+            ERR_INVALID_ADDRESS: ``network`` is not a valid address of that family.
+            ERR_OUT_OF_RANGE: ``prefix`` is not an integer in the family's range.
+        """
         if family is None:
             family = "ipv4"
         if not SocketAddress.isSocketAddress(network):
@@ -206,6 +274,22 @@ class BlockList(NodeNames):
         self._handle.addSubnet(_handle_of(network), int(prefix))
 
     def check(self, address: Any = None, family: Any = "ipv4") -> bool:
+        """Whether an address matches any rule (Node: ``blockList.check``).
+
+        Args:
+            address: The address to check, a str or a :class:`SocketAddress`.
+            family: ``'ipv4'`` or ``'ipv6'`` (any case), the family of a str
+                ``address`` (Node's docs call it ``type``). None (undefined) means
+                ``'ipv4'``.
+
+        Returns:
+            True if ``address`` is blocked. False for a str ``address`` or ``family``
+            that does not parse (no error).
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``address`` is neither a str nor a SocketAddress, or
+                ``family`` is not a str.
+        """
         if family is None:
             family = "ipv4"
         if not SocketAddress.isSocketAddress(address):
@@ -220,6 +304,11 @@ class BlockList(NodeNames):
 
     @property
     def rules(self) -> list[str]:
+        """The rules added, newest first (Node: ``blockList.rules``).
+
+        Each a str such as ``'Address: IPv4 10.0.0.1'``, ``'Range: IPv4
+        10.0.0.1-10.0.0.10'`` or ``'Subnet: IPv6 8592:757c:efae:4e45::/64'``.
+        """
         return self._handle.getRules()
 
     # DIVERGENCE: no [kClone]/[kDeserialize]: there is no worker_threads/MessageChannel

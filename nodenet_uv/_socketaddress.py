@@ -171,6 +171,28 @@ class SocketAddress(NodeNames):
 
     ``SocketAddress({'address': '::1', 'family': 'ipv6', 'port': 80})`` or the same as
     keyword arguments.
+
+    The address is parsed as libuv does and kept in libuv's printed form
+    (``'0:0:0:0:0:0:0:1'`` becomes ``'::1'``).
+
+    Args:
+        options: A dict (or an object with these attributes): ``address`` (str;
+            default ``'127.0.0.1'`` when ``family`` is omitted or exactly ``'ipv4'``,
+            else ``'::'``), ``family`` (``'ipv4'`` or ``'ipv6'``, any case; default
+            ``'ipv4'``), ``port`` (0-65535; a numeric str is accepted; default 0),
+            ``flowlabel`` (the IPv6 flow label, 0 to 0xFFFFF; validated but unused for
+            IPv4; default 0). A missing key, a None value, or ``options`` None means
+            undefined: the default.
+        **kwargs: The same options as keyword arguments, merged over ``options``.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``options`` is not an object (e.g. a list or a str),
+            ``address`` is not a str, or ``flowlabel`` is not a number.
+        ERR_INVALID_ARG_VALUE: ``family`` is neither ``'ipv4'`` nor ``'ipv6'``.
+        ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number.
+        ERR_OUT_OF_RANGE: ``flowlabel`` is not a uint32 integer, or is above 0xFFFFF
+            for IPv6.
+        ERR_INVALID_ADDRESS: ``address`` is not a valid address of ``family``.
     """
 
     # kHandle, kDetail
@@ -181,6 +203,14 @@ class SocketAddress(NodeNames):
 
     @staticmethod
     def isSocketAddress(value: Any = None) -> bool:
+        """True if ``value`` is a SocketAddress (Node: ``SocketAddress.isSocketAddress``).
+
+        Args:
+            value: Any value; None (undefined) gives False.
+
+        Returns:
+            Whether ``value`` is a working SocketAddress.
+        """
         return isinstance(value, SocketAddress) and value._handle is not None
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
@@ -230,21 +260,25 @@ class SocketAddress(NodeNames):
 
     @property
     def address(self) -> str:
+        """The address, as libuv prints it (Node: ``socketaddress.address``)."""
         assert self._detail is not None
         return self._detail["address"]
 
     @property
     def port(self) -> int:
+        """The port (Node: ``socketaddress.port``)."""
         assert self._detail is not None
         return self._detail["port"]
 
     @property
     def family(self) -> str:
+        """``'ipv4'`` or ``'ipv6'`` (Node: ``socketaddress.family``)."""
         assert self._detail is not None
         return "ipv4" if self._detail["family"] == AF_INET else "ipv6"
 
     @property
     def flowlabel(self) -> int:
+        """The IPv6 flow label, 0 for IPv4 (Node: ``socketaddress.flowlabel``)."""
         # The flow label can be changed internally.
         assert self._handle is not None
         return self._handle.flowlabel()
@@ -262,6 +296,12 @@ class SocketAddress(NodeNames):
     # to transfer a SocketAddress to.
 
     def toJSON(self) -> dict[str, Any]:
+        """The address as a plain dict (Node: ``socketaddress.toJSON``).
+
+        Returns:
+            ``{'address': str, 'port': int, 'family': 'ipv4' | 'ipv6', 'flowlabel':
+            int}``.
+        """
         return {
             "address": self.address,
             "port": self.port,

@@ -125,12 +125,63 @@ def is_pipe_name(s: Any) -> bool:
 
 
 def createServer(options: Any = None, connectionListener: Any = None, **kwargs: Any) -> Server:
-    """net.createServer([options][, connectionListener])."""
+    """net.createServer([options][, connectionListener]).
+
+    Creates a TCP or IPC server, the same as ``Server(options, connectionListener)``; it
+    accepts nothing until :meth:`Server.listen` is called.
+
+    Args:
+        options: Node's options dict: ``allowHalfOpen`` (default False), ``highWaterMark``
+            (for the accepted sockets), ``pauseOnConnect`` (default False), ``noDelay``
+            (default False), ``keepAlive`` (default False), ``keepAliveInitialDelay``
+            (ms, default 0). A callable here is the connection listener. None
+            (undefined) means no options.
+        connectionListener: Added as a ``'connection'`` listener. None means none.
+        **kwargs: The same options as keyword arguments, camelCase or snake_case
+            (``allow_half_open=True``), merged over ``options``.
+
+    Returns:
+        The new server.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``options`` is neither a dict, a callable nor None, or
+            ``keepAliveInitialDelay`` or ``highWaterMark`` is not a number.
+    """
     return Server(options, connectionListener, **kwargs)
 
 
 def connect(*args: Any, **kwargs: Any) -> Socket:
-    """net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb])."""
+    """net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb]).
+
+    Also exported as ``createConnection`` (the same function). Creates a :class:`Socket`
+    with ``options``, calls ``socket.setTimeout(options['timeout'])`` if that is set, then
+    ``socket.connect(...)``: the socket emits ``'connect'`` once connected, or
+    ``'error'`` then ``'close'`` if the connection fails.
+
+    Args:
+        *args: One of Node's call forms: ``(options[, cb])``, ``(port[, host][, cb])``
+            or ``(path[, cb])``. ``options`` takes the :class:`Socket` constructor keys,
+            the :meth:`Socket.connect` keys and ``timeout`` (ms). A str first argument
+            that is not a number is an IPC ``path``; anything else is the ``port``. ``cb``
+            (the last argument, if callable) is a one-time ``'connect'`` listener.
+        **kwargs: The options as keyword arguments, camelCase or snake_case
+            (``connect(port=80, host='example.com')``), merged over ``options``.
+
+    Returns:
+        The new socket, already connecting.
+
+    Raises:
+        ERR_MISSING_ARGS: Neither ``port`` nor ``path`` is given.
+        ERR_INVALID_ARG_TYPE: An option has the wrong type (see :class:`Socket`,
+            :meth:`Socket.connect`; ``timeout`` must be a number).
+        ERR_INVALID_ARG_VALUE: ``objectMode`` options, or (with the default lookup) an
+            invalid ``family`` or ``hints``.
+        ERR_OUT_OF_RANGE: ``timeout`` is negative or not finite, ``fd`` is not an int32
+            >= 0, or ``autoSelectFamilyAttemptTimeout`` is not an int32 >= 1.
+        ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number (0-65535).
+        ERR_INVALID_IP_ADDRESS: ``localAddress`` is not an IP address.
+        ERR_INVALID_FD_TYPE: ``fd`` is neither a TCP socket nor a pipe.
+    """
     normalized = normalize_args(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
@@ -143,24 +194,57 @@ createConnection = connect
 
 
 def getDefaultAutoSelectFamily() -> bool:
-    """The default of ``autoSelectFamily`` (Node: ``net.getDefaultAutoSelectFamily``)."""
+    """The default of ``autoSelectFamily`` (Node: ``net.getDefaultAutoSelectFamily``).
+
+    The value :meth:`Socket.connect` uses when its ``autoSelectFamily`` option is not
+    given. Initially True (Node 20's default).
+
+    Returns:
+        The current default.
+    """
     return _auto_select_family_default
 
 
 def setDefaultAutoSelectFamily(value: Any) -> None:
-    """Set the default of ``autoSelectFamily`` (Node: ``net.setDefaultAutoSelectFamily``)."""
+    """Set the default of ``autoSelectFamily`` (Node: ``net.setDefaultAutoSelectFamily``).
+
+    Args:
+        value: The new default: True to try every address a host name resolves to
+            (alternating IPv6 and IPv4) when connecting, False to try only the first.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``value`` is not a bool.
+    """
     global _auto_select_family_default
     validators.validate_boolean(value, "value")
     _auto_select_family_default = value
 
 
 def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
-    """The default ``autoSelectFamilyAttemptTimeout`` in ms (Node: ``net.getDefaultAutoSelectFamilyAttemptTimeout``)."""
+    """Default attempt timeout, in ms (Node: ``net.getDefaultAutoSelectFamilyAttemptTimeout``).
+
+    The value :meth:`Socket.connect` uses when its ``autoSelectFamilyAttemptTimeout``
+    option is not given. Initially 250.
+
+    Returns:
+        The current default, in ms.
+    """
     return _auto_select_family_attempt_timeout_default
 
 
 def setDefaultAutoSelectFamilyAttemptTimeout(value: Any) -> None:
-    """Set the default ``autoSelectFamilyAttemptTimeout`` (ms, at least 10) (Node: ``net.setDefaultAutoSelectFamilyAttemptTimeout``)."""
+    """Set the default attempt timeout (Node: ``net.setDefaultAutoSelectFamilyAttemptTimeout``).
+
+    Sets the default ``autoSelectFamilyAttemptTimeout``: how long, in ms, each connection
+    attempt may take before the next address is tried.
+
+    Args:
+        value: The new default in ms, a positive integer; values below 10 become 10.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``value`` is not a number.
+        ERR_OUT_OF_RANGE: ``value`` is not an integer in 1..2**31-1.
+    """
     global _auto_select_family_attempt_timeout_default
     validators.validate_int32(value, "value", 1)
     if value < 10:
@@ -250,11 +334,69 @@ def _get(options: Any, key: str) -> Any:
 class Socket(Duplex):
     """net.Socket: a TCP or IPC stream over a libuv handle (Node: ``net.Socket``).
 
+    A ``stream.Duplex`` (``write``, ``end``, ``setEncoding``, ``destroy``... come from
+    it). Usually made by :func:`connect` or handed to a :class:`Server`'s
+    ``'connection'`` listeners; a socket made directly is not connected until
+    :meth:`connect`. Also exported as ``net.Stream``.
+
     Args:
-        options: Node's options dict (``fd``, ``allowHalfOpen``, ``readable``,
-            ``writable``, ``signal``, ``noDelay``, ``keepAlive``,
-            ``keepAliveInitialDelay``, ``onread``, ``handle``), an fd number, or
-            keyword arguments in either spelling.
+        options: Node's options dict, or an int fd (the legacy form of ``{'fd': fd}``).
+            Keys: ``fd`` (wrap that existing TCP or pipe descriptor), ``allowHalfOpen``
+            (default False: end the writable side once the readable side ends),
+            ``readable`` / ``writable`` (only with ``fd``), ``signal`` (an AbortSignal
+            that destroys the socket), ``noDelay``, ``keepAlive``,
+            ``keepAliveInitialDelay`` (ms) (applied when connected, see
+            :meth:`setNoDelay` and :meth:`setKeepAlive`), ``onread`` (``{'buffer':
+            bytearray | memoryview | callable returning one, 'callback': fn(nread,
+            buf)}``: reads go into that buffer and to ``callback`` instead of
+            ``'data'``; a callback returning False pauses reading), ``handle`` (an
+            existing libuv wrap) and the Duplex ``highWaterMark`` keys. None means none.
+        **kwargs: The same options as keyword arguments, camelCase or snake_case,
+            merged over ``options``.
+
+    Attributes:
+        connecting (bool): True from :meth:`connect` until the connection is made
+            (``'connect'``) or failed.
+        timeout (float | None): The idle timeout in ms last given to :meth:`setTimeout`;
+            None (undefined) if it was never set.
+        autoSelectFamilyAttemptedAddresses (list[str] | None): ``'ip:port'`` of each
+            address tried when :meth:`connect` used family autoselection over several
+            addresses; None otherwise.
+
+    Events:
+        'close' (hadError: bool): The socket is fully closed; ``hadError`` is True if it
+            was closed by an error. A socket destroyed without ever having a handle
+            calls its listeners with no argument (undefined).
+        'connect' (): The connection is established.
+        'connectionAttempt' (ip: str, port: int, family: int): A connection attempt
+            starts (several with family autoselection).
+        'connectionAttemptFailed' (ip: str, port: int, family: int, error: Exception):
+            A connection attempt failed.
+        'connectionAttemptTimeout' (ip: str, port: int, family: int): An attempt timed
+            out (family autoselection only).
+        'data' (data: bytes | str): Data received; str after ``setEncoding()``. Not
+            emitted for a socket with ``onread``.
+        'drain' (): The write buffer became empty after ``write()`` returned False.
+        'end' (): The peer ended its side (FIN). Unless ``allowHalfOpen``, the socket
+            then ends its own side once its pending writes are done.
+        'error' (err: Exception): An error occurred; ``'close'`` follows directly.
+        'lookup' (err: Exception | None, address: str | None, family: int | str |
+            None, host: str): The host name was resolved, before connecting (TCP only;
+            once per address with family autoselection).
+        'ready' (): The socket can be used; emitted right after ``'connect'``.
+        'timeout' (): The socket has been idle for the :meth:`setTimeout` time. It is
+            not closed: the listener must call ``end()`` or ``destroy()``.
+        Plus the ``stream.Duplex`` events: ``'finish'``, ``'readable'``, ``'pause'``,
+            ``'resume'``, ``'pipe'``, ``'unpipe'``.
+
+    Raises:
+        ERR_INVALID_ARG_VALUE: ``objectMode``, ``readableObjectMode`` or
+            ``writableObjectMode`` is set, or a ``highWaterMark`` is invalid.
+        ERR_INVALID_ARG_TYPE: ``keepAliveInitialDelay`` or ``fd`` is not a number, or
+            ``signal`` is not an AbortSignal.
+        ERR_OUT_OF_RANGE: ``fd`` is not an int32 >= 0.
+        ERR_INVALID_FD_TYPE: ``fd`` is neither a TCP socket nor a pipe.
+        ErrnoException: The ``fd`` could not be opened (syscall ``open``).
     """
 
     if TYPE_CHECKING:
@@ -429,7 +571,27 @@ class Socket(Duplex):
         return False
 
     def setTimeout(self, msecs: Any, callback: Any = None) -> Socket:
-        """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event."""
+        """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event.
+
+        Emits ``'timeout'`` once the socket has had no reads or writes for ``msecs`` ms.
+        The socket stays open: the listener must ``end()`` or ``destroy()`` it. The
+        timer never keeps the loop alive. Does nothing on a destroyed socket.
+
+        Args:
+            msecs: The idle time in ms (Node's docs call it ``timeout``); 0 disables
+                the idle timeout. Values above 2**31-1 are truncated to it, with a
+                ``TimeoutOverflowWarning``.
+            callback: Added as a one-time ``'timeout'`` listener (removed instead when
+                ``msecs`` is 0). None means none.
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``msecs`` is not a number or ``callback`` is not
+                callable.
+            ERR_OUT_OF_RANGE: ``msecs`` is negative or not finite.
+        """
         set_stream_timeout(self, msecs, callback)
         return self
 
@@ -446,7 +608,19 @@ class Socket(Duplex):
         self.emit("timeout")
 
     def setNoDelay(self, enable: Any = None) -> Socket:
-        """socket.setNoDelay([noDelay]): TCP_NODELAY (default true)."""
+        """socket.setNoDelay([noDelay]): TCP_NODELAY (default true).
+
+        Disables Nagle's algorithm (data goes out at once instead of being batched), or
+        enables it again. Without a handle yet, the choice is applied on connect. No
+        effect on an IPC socket.
+
+        Args:
+            enable: Truthy (JS truthiness) to disable Nagle's algorithm, falsy to
+                enable it; None (omitted) means True.
+
+        Returns:
+            The socket.
+        """
         on = bool(True if enable is None else js_truthy(enable))
         if self._handle is None:
             self._k_set_no_delay = on
@@ -458,7 +632,20 @@ class Socket(Duplex):
         return self
 
     def setKeepAlive(self, enable: Any = None, initialDelay: Any = None) -> Socket:
-        """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes."""
+        """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes.
+
+        Enables or disables TCP keep-alive. Without a handle yet, the choice is applied
+        on connect. No effect on an IPC socket.
+
+        Args:
+            enable: Truthy (JS truthiness) to enable; None (omitted) means False.
+            initialDelay: ms between the last data packet received and the first
+                keep-alive probe, truncated to whole seconds. None (omitted) or 0 leaves
+                the system's default (or the previous) delay.
+
+        Returns:
+            The socket.
+        """
         on = bool(js_truthy(enable))
         initial_delay = _seconds(initialDelay)
         if self._handle is None:
@@ -476,7 +663,14 @@ class Socket(Duplex):
         return self
 
     def address(self) -> dict[str, Any]:
-        """socket.address(): ``{'address', 'family', 'port'}`` or ``{}``."""
+        """socket.address(): ``{'address', 'family', 'port'}`` or ``{}``.
+
+        The local address as the OS reports it, e.g. ``{'port': 12346, 'family':
+        'IPv4', 'address': '127.0.0.1'}``.
+
+        Returns:
+            That dict, or ``{}`` when the socket has no handle or is an IPC socket.
+        """
         return self._getsockname()
 
     @property
@@ -485,12 +679,20 @@ class Socket(Duplex):
 
     @property
     def pending(self) -> bool:
-        """True until the socket is connected (Node: ``socket.pending``)."""
+        """True until the socket is connected (Node: ``socket.pending``).
+
+        True while :meth:`connect` has not been called or is still in progress, and
+        when the socket has no handle (e.g. after it was destroyed).
+        """
         return self._handle is None or self.connecting
 
     @property
     def readyState(self) -> str:
-        """``'opening'``, ``'open'``, ``'readOnly'``, ``'writeOnly'`` or ``'closed'`` (Node: ``socket.readyState``)."""
+        """The connection state as a str (Node: ``socket.readyState``).
+
+        ``'opening'`` while connecting, else ``'open'`` (readable and writable),
+        ``'readOnly'``, ``'writeOnly'`` or ``'closed'`` (neither).
+        """
         if self.connecting:
             return "opening"
         readable, writable = self.readable, self.writable
@@ -504,7 +706,11 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
-        """Bytes buffered for writing, None without a handle (Node: ``socket.bufferSize``, deprecated)."""
+        """Bytes buffered for writing (Node: ``socket.bufferSize``, deprecated).
+
+        The same as ``writableLength``, which Node recommends instead; None (undefined)
+        when the socket has no handle.
+        """
         if self._handle is not None:
             return int(self.writableLength)
         return None
@@ -523,12 +729,43 @@ class Socket(Duplex):
                 try_read_start(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
-        """end([data][, encoding][, callback]): half-close after the pending writes (Node: ``socket.end``)."""
+        """socket.end([data][, encoding][, callback]): half-close after the pending writes.
+
+        Writes ``data`` if given, then sends FIN once every pending write is done: the
+        peer can still send data until it ends too (``'end'``). ``'finish'`` is emitted
+        when the writable side is done.
+
+        Args:
+            data: A last chunk to write (bytes-like or str); None means none. A
+                callable here is taken as ``callback``.
+            encoding: The encoding of a str ``data``; None means ``'utf8'``. A callable
+                here is taken as ``callback``.
+            callback: Called once the stream has finished, with an error if it failed
+                (e.g. ``ERR_STREAM_ALREADY_FINISHED``). None means none.
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``data`` is neither bytes-like nor a str.
+            ERR_UNKNOWN_ENCODING: ``encoding`` is not a known encoding.
+        """
         Writable.end(self, data, encoding, callback)  # type: ignore[arg-type]
         return self
 
     def resetAndDestroy(self) -> Socket:
-        """socket.resetAndDestroy(): close with RST; the peer sees ECONNRESET."""
+        """socket.resetAndDestroy(): close with RST; the peer sees ECONNRESET.
+
+        Closes the TCP connection by sending an RST packet, and destroys the socket.
+        While still connecting, this waits for ``'connect'``. A socket without a handle
+        is destroyed with ``ERR_SOCKET_CLOSED`` (emitted as ``'error'``, not raised).
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_INVALID_HANDLE_TYPE: The socket is not a TCP socket (e.g. IPC).
+        """
         if self._handle is not None:
             if not isinstance(self._handle, TCP):
                 raise errors.ERR_INVALID_HANDLE_TYPE()
@@ -541,7 +778,15 @@ class Socket(Duplex):
         return self
 
     def pause(self) -> Socket:
-        """Stop reading (Node: ``socket.pause``)."""
+        """Stop reading (Node: ``socket.pause``).
+
+        Stops the ``'data'`` flow (``Readable.pause``, which emits ``'pause'``); for a
+        socket with ``onread``, also stops reading from the OS until :meth:`resume`.
+        Useful to throttle an upload.
+
+        Returns:
+            The socket.
+        """
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -557,7 +802,14 @@ class Socket(Duplex):
         return self
 
     def resume(self) -> Socket:
-        """Resume reading (Node: ``socket.resume``)."""
+        """Resume reading (Node: ``socket.resume``).
+
+        Undoes :meth:`pause` (``Readable.resume``, which emits ``'resume'``); for a
+        socket with ``onread``, also restarts reading from the OS.
+
+        Returns:
+            The socket.
+        """
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -569,7 +821,18 @@ class Socket(Duplex):
         return self
 
     def read(self, n: Any = None) -> Any:
-        """Readable.read, starting the handle's reads for an ``onread`` socket (Node: ``socket.read``)."""
+        """Readable.read, starting the handle's reads for ``onread`` (Node: ``socket.read``).
+
+        Args:
+            n: How many bytes to read; None (undefined) means all the buffered data.
+
+        Returns:
+            The data (bytes, or str after ``setEncoding()``), or None if not enough is
+            buffered (always None with ``onread``, whose callback gets the data).
+
+        Raises:
+            ERR_OUT_OF_RANGE: ``n`` is more than 1 GiB.
+        """
         if (
             self._k_buffer is not None
             and not self.connecting
@@ -585,7 +848,11 @@ class Socket(Duplex):
             self.write = self._write_after_fin
 
     def destroySoon(self) -> None:
-        """End the socket, then destroy it once the writes are done (Node: ``socket.destroySoon``)."""
+        """End, then destroy once the writes are done (Node: ``socket.destroySoon``).
+
+        Calls :meth:`end` if the socket is still writable, then destroys it at once if
+        the writable side has finished, else on ``'finish'``.
+        """
         if self.writable:
             self.end()
         if self.writableFinished:
@@ -648,22 +915,35 @@ class Socket(Duplex):
 
     @property
     def bytesRead(self) -> int:
-        """Bytes received (Node: ``socket.bytesRead``)."""
+        """Bytes received (Node: ``socket.bytesRead``).
+
+        Still readable after the socket is destroyed (the last count is kept).
+        """
         return int(self._handle.bytesRead) if self._handle is not None else self._k_bytes_read
 
     @property
     def remoteAddress(self) -> str | None:
-        """The peer's address, None if unknown (Node: ``socket.remoteAddress``)."""
+        """The peer's address, None if unknown (Node: ``socket.remoteAddress``).
+
+        E.g. ``'74.125.127.100'`` or ``'2001:4860:a005::68'``; None (undefined) while
+        connecting, once the socket is destroyed, or for an IPC socket.
+        """
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
-        """``'IPv4'`` or ``'IPv6'`` of the peer (Node: ``socket.remoteFamily``)."""
+        """``'IPv4'`` or ``'IPv6'`` of the peer (Node: ``socket.remoteFamily``).
+
+        None (undefined) when :attr:`remoteAddress` is.
+        """
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
-        """The peer's port (Node: ``socket.remotePort``)."""
+        """The peer's port (Node: ``socket.remotePort``).
+
+        None (undefined) when :attr:`remoteAddress` is.
+        """
         return self._getpeername().get("port")
 
     def _getsockname(self) -> dict[str, Any]:
@@ -677,17 +957,28 @@ class Socket(Duplex):
 
     @property
     def localAddress(self) -> str | None:
-        """The local address (Node: ``socket.localAddress``)."""
+        """The local address (Node: ``socket.localAddress``).
+
+        The address the socket is bound to, e.g. ``'0.0.0.0'`` or ``'::'`` for a
+        server's socket listening on all interfaces; None (undefined) without a handle
+        or for an IPC socket.
+        """
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
-        """The local port (Node: ``socket.localPort``)."""
+        """The local port (Node: ``socket.localPort``).
+
+        None (undefined) when :attr:`localAddress` is.
+        """
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
-        """``'IPv4'`` or ``'IPv6'`` of the local address (Node: ``socket.localFamily``)."""
+        """``'IPv4'`` or ``'IPv6'`` of the local address (Node: ``socket.localFamily``).
+
+        None (undefined) when :attr:`localAddress` is.
+        """
         return self._getsockname().get("family")
 
     def _k_after_async_write(self) -> None:
@@ -753,7 +1044,11 @@ class Socket(Duplex):
 
     @property
     def bytesWritten(self) -> int | None:
-        """Bytes accepted by write(): dispatched + still buffered + pending on connect."""
+        """Bytes accepted by write(): dispatched + still buffered + pending on connect.
+
+        Node: ``socket.bytesWritten``. A str counts as its encoded length. Still
+        readable after the socket is destroyed.
+        """
         # writableBuffer first: on an object whose constructor never ran (Node reads the
         # getter off Socket.prototype) it is None and nothing else may be touched.
         writable_buffer = self.writableBuffer
@@ -776,7 +1071,48 @@ class Socket(Duplex):
 
     # -- connect ------------------------------------------------------------------------
     def connect(self, *args: Any, **kwargs: Any) -> Socket:
-        """socket.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb])."""
+        """socket.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb]).
+
+        Starts connecting this socket; :func:`connect` calls it for you, so call it
+        yourself only to reconnect a socket after its ``'close'``. A host name is
+        resolved first (``'lookup'``); once connected, ``'connect'`` then ``'ready'``
+        are emitted; a failure destroys the socket (``'error'``, then ``'close'``). With
+        family autoselection (``autoSelectFamily``, used when ``family`` is not 4 or 6
+        and there is no ``localAddress``), every address the lookup returns is tried in
+        turn, alternating IPv6 and IPv4, each attempt getting
+        ``autoSelectFamilyAttemptTimeout`` ms (``'connectionAttempt*'`` events).
+
+        Args:
+            *args: ``(options[, cb])``, ``(port[, host][, cb])`` or ``(path[, cb])``.
+                TCP keys: ``port`` (required), ``host`` (default ``'localhost'``),
+                ``localAddress``, ``localPort``, ``family`` (4, 6, ``'IPv4'``,
+                ``'IPv6'``; default 0: both), ``hints`` (``dns.lookup`` flags),
+                ``lookup`` (default ``dns.lookup``), ``autoSelectFamily`` (default
+                :func:`getDefaultAutoSelectFamily`), ``autoSelectFamilyAttemptTimeout``
+                (ms, at least 10; default :func:`getDefaultAutoSelectFamilyAttemptTimeout`).
+                IPC key: ``path``. A str first argument that is not a number is a
+                ``path``; anything else is the ``port``. ``cb`` (the last argument, if
+                callable) is a one-time ``'connect'`` listener. A missing key or None
+                means undefined: Node's default.
+            **kwargs: The options as keyword arguments, camelCase or snake_case,
+                merged over ``options``.
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_MISSING_ARGS: Neither ``port`` nor ``path`` is given.
+            ERR_INVALID_ARG_TYPE: ``path`` is not a str, ``port`` neither a number nor
+                a str, ``localPort`` not a number, ``autoSelectFamily`` not a bool,
+                ``autoSelectFamilyAttemptTimeout`` not a number, ``lookup`` not
+                callable, or (default lookup) ``host`` not a str or ``hints`` not a
+                number.
+            ERR_INVALID_ARG_VALUE: (default lookup) ``family`` is not one of the values
+                above, or ``hints`` has unknown flags.
+            ERR_OUT_OF_RANGE: ``autoSelectFamilyAttemptTimeout`` is not an int32 >= 1.
+            ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number (0-65535).
+            ERR_INVALID_IP_ADDRESS: ``localAddress`` is not an IP address.
+        """
         if args and isinstance(args[0], _NormalizedArgs) and not kwargs:
             normalized: list[Any] = args[0]
         else:
@@ -815,7 +1151,13 @@ class Socket(Duplex):
         init_socket_handle(self)
 
     def ref(self) -> Socket:
-        """Let the socket keep the loop alive (the default) (Node: ``socket.ref``)."""
+        """Let the socket keep the loop alive (the default) (Node: ``socket.ref``).
+
+        Undoes :meth:`unref`. Without a handle yet, applied on ``'connect'``.
+
+        Returns:
+            The socket.
+        """
         if self._handle is None:
             self.once("connect", self.ref)
             return self
@@ -825,7 +1167,14 @@ class Socket(Duplex):
         return self
 
     def unref(self) -> Socket:
-        """Let the loop end while the socket is open (Node: ``socket.unref``)."""
+        """Let the loop end while the socket is open (Node: ``socket.unref``).
+
+        If this socket is the only thing left, ``run()`` returns. Without a handle yet,
+        applied on ``'connect'``.
+
+        Returns:
+            The socket.
+        """
         if self._handle is None:
             self.once("connect", self.unref)
             return self
@@ -1296,7 +1645,44 @@ def add_server_abort_signal_option(self: Server, options: Any) -> None:
 
 
 class Server(EventEmitter):
-    """net.Server: listens for TCP or IPC connections (Node: ``net.Server``)."""
+    """net.Server: listens for TCP or IPC connections (Node: ``net.Server``).
+
+    An EventEmitter; :func:`createServer` makes one. ``async with server:`` closes it on
+    exit (Node's ``Symbol.asyncDispose``).
+
+    Args:
+        options: Node's options dict: ``allowHalfOpen`` (default False),
+            ``highWaterMark`` (for the accepted sockets), ``pauseOnConnect`` (default
+            False: accepted sockets start reading at once), ``noDelay`` (default
+            False), ``keepAlive`` (default False), ``keepAliveInitialDelay`` (ms,
+            default 0). A callable here is the connection listener. None (undefined)
+            means no options.
+        connectionListener: Added as a ``'connection'`` listener. None means none.
+        **kwargs: The same options as keyword arguments, camelCase or snake_case,
+            merged over ``options``.
+
+    Attributes:
+        maxConnections (int | None): Once the server has this many connections, new
+            ones are closed at once and ``'drop'`` is emitted. None (undefined) or 0
+            means no limit.
+
+    Events:
+        'close' (): The server closed; with connections open, not before they have
+            all ended.
+        'connection' (socket: Socket): A new connection was accepted.
+        'error' (err: Exception): An error occurred, e.g. ``EADDRINUSE`` from
+            :meth:`listen`. Unlike a socket's, ``'close'`` does not follow it unless
+            :meth:`close` is called.
+        'listening' (): The server is bound after :meth:`listen`.
+        'drop' (data: dict | None): A connection was dropped because of
+            ``maxConnections``; ``data`` is ``{'localAddress', 'localPort',
+            'localFamily', 'remoteAddress', 'remotePort', 'remoteFamily'}`` for TCP,
+            missing (no argument) otherwise.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``options`` is neither a dict, a callable nor None, or
+            ``keepAliveInitialDelay`` or ``highWaterMark`` is not a number.
+    """
 
     maxConnections: int | None = None
 
@@ -1352,7 +1738,45 @@ class Server(EventEmitter):
         setup_listen_handle(self, address, port, address_type, backlog, fd, flags)
 
     def listen(self, *args: Any, **kwargs: Any) -> Server:
-        """server.listen(port[, host][, backlog][, cb]) / (path) / (options) / (handle)."""
+        """server.listen(port[, host][, backlog][, cb]) / (path) / (options) / (handle).
+
+        Starts accepting connections. ``'listening'`` is emitted on a later tick once
+        the server listens; a bind or listen failure (``EADDRINUSE``, ``EACCES``...) is
+        emitted as ``'error'``, not raised. A ``host`` is resolved with ``dns.lookup``
+        first. Without a host the server listens on ``::`` (dual stack) if IPv6 is
+        available, else on ``0.0.0.0``; port 0 or no port picks a free port (see
+        :meth:`address`). May be called again only after :meth:`close` or a failed
+        listen.
+
+        Args:
+            *args: One of Node's call forms: ``(port[, host][, backlog][, cb])``,
+                ``(path[, backlog][, cb])`` (IPC; a str that is not a number),
+                ``(options[, cb])`` or ``(handle[, backlog][, cb])`` (a TCP handle, or
+                an object or dict with an ``fd`` >= 0, or with a ``_handle`` /
+                ``handle`` holding one). ``options`` keys: ``port``, ``host``, ``path``,
+                ``backlog`` (default 511), ``exclusive`` (no effect: no cluster),
+                ``readableAll`` / ``writableAll`` (make the IPC socket readable /
+                writable by all users), ``ipv6Only``, ``signal`` (an AbortSignal that
+                closes the server) and ``reusePort`` (Node 22.12's option, honoured
+                here). A ``port`` of None means 0. ``cb`` (the last argument, if
+                callable) is a one-time ``'listening'`` listener.
+            **kwargs: The options as keyword arguments, camelCase or snake_case,
+                merged over ``options``.
+
+        Returns:
+            The server.
+
+        Raises:
+            ERR_SERVER_ALREADY_LISTEN: The server is already listening.
+            ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number (0-65535).
+            ERR_INVALID_ARG_VALUE: ``options`` has neither ``port`` nor ``path`` (or
+                is neither a dict nor a handle), or ``readableAll`` / ``writableAll``
+                is set for an abstract socket path (one starting with a NUL).
+            ERR_INVALID_ARG_TYPE: ``signal`` is not an AbortSignal, or ``host`` is not
+                a str.
+            ErrnoException: ``readableAll`` / ``writableAll`` could not be applied
+                (syscall ``uv_pipe_chmod``).
+        """
         normalized = normalize_args(args, kwargs)
         options, cb = normalized[0], normalized[1]
         if self._handle is not None:
@@ -1448,11 +1872,26 @@ class Server(EventEmitter):
 
     @property
     def listening(self) -> bool:
-        """True while the server accepts connections (Node: ``server.listening``)."""
+        """True while the server accepts connections (Node: ``server.listening``).
+
+        True from the moment :meth:`listen` binds (just before ``'listening'``) until
+        :meth:`close`.
+        """
         return self._handle is not None
 
     def address(self) -> Any:
-        """server.address(): ``{'address', 'family', 'port'}``, the pipe path, or None."""
+        """server.address(): ``{'address', 'family', 'port'}``, the pipe path, or None.
+
+        Returns:
+            For a TCP server, the bound address as the OS reports it, e.g. ``{'port':
+            12346, 'family': 'IPv6', 'address': '::'}`` (how to learn the port picked
+            for ``listen(0)``); for an IPC server, its path (even after
+            :meth:`close`); None (null) when a TCP server has no handle (not bound
+            yet, or closed).
+
+        Raises:
+            ErrnoException: ``getsockname`` failed (syscall ``address``).
+        """
         if self._handle is not None and hasattr(self._handle, "getsockname"):
             out: dict[str, Any] = {}
             err = self._handle.getsockname(out)
@@ -1464,7 +1903,19 @@ class Server(EventEmitter):
         return None
 
     def getConnections(self, cb: Any = None) -> Server:
-        """getConnections(callback): ``callback(err, count)`` on the next tick (Node: ``server.getConnections``)."""
+        """server.getConnections(callback): ``callback(err, count)`` on the next tick.
+
+        Args:
+            cb: Called on the next tick as ``cb(None, count)``, ``count`` being the
+                number of open connections (``err`` is always None: no cluster
+                workers here).
+
+        Returns:
+            The server.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``cb`` is not callable.
+        """
         # Node's process.nextTick validates the callback (the unvalidated queue would
         # fail later, deep in the tick loop).
         validators.validate_function(cb, "callback")
@@ -1472,7 +1923,20 @@ class Server(EventEmitter):
         return self
 
     def close(self, cb: Any = None) -> Server:
-        """server.close([cb]): stop accepting; 'close' once all connections ended."""
+        """server.close([cb]): stop accepting; 'close' once all connections ended.
+
+        Stops accepting new connections and keeps the open ones; ``'close'`` is emitted
+        (on a later tick) once every connection has ended. Also cancels a
+        :meth:`listen` still resolving its host.
+
+        Args:
+            cb: A one-time ``'close'`` listener, called with no argument, or with an
+                ``ERR_SERVER_NOT_RUNNING`` error if the server was not listening. None
+                means none.
+
+        Returns:
+            The server.
+        """
         self._listeningId += 1
         if callable(cb):
             if self._handle is None:
@@ -1499,14 +1963,27 @@ class Server(EventEmitter):
             self.emit("error", err)
 
     def ref(self) -> Server:
-        """Let the server keep the loop alive (the default) (Node: ``server.ref``)."""
+        """Let the server keep the loop alive (the default) (Node: ``server.ref``).
+
+        Undoes :meth:`unref`.
+
+        Returns:
+            The server.
+        """
         self._unref = False
         if self._handle is not None:
             self._handle.ref()
         return self
 
     def unref(self) -> Server:
-        """Let the loop end while the server listens (Node: ``server.unref``)."""
+        """Let the loop end while the server listens (Node: ``server.unref``).
+
+        If the server is the only thing left, ``run()`` returns. Called before
+        :meth:`listen`, it applies once the server listens.
+
+        Returns:
+            The server.
+        """
         self._unref = True
         if self._handle is not None:
             self._handle.unref()
@@ -1515,10 +1992,21 @@ class Server(EventEmitter):
     # Symbol.asyncDispose is Python's async context manager protocol: ``async with
     # server:`` closes it on exit.
     async def __aenter__(self) -> Server:
+        """``async with server:``: the server itself; :meth:`__aexit__` closes it."""
         return self
 
     def __aexit__(self, *exc_info: Any) -> Any:
-        """server[Symbol.asyncDispose](): a Promise, settled once the server closed."""
+        """server[Symbol.asyncDispose](): a Promise, settled once the server closed.
+
+        Calls :meth:`close` if the server is listening.
+
+        Args:
+            *exc_info: The ``async with`` exception info (ignored).
+
+        Returns:
+            A Promise that resolves with None once the server has closed (at once if it
+            was not listening).
+        """
         if self._handle is None:
             return Promise.resolve(None)
 
