@@ -24,7 +24,7 @@ wheels: install
 	$(PY) -m pip wheel --no-deps -w dist .
 
 # Benchmarks (bench/, issue 8): the C load generator, uvloop + matplotlib (the `bench` extra),
-# then the interleaved matrix. Results in bench/results/ (results.jsonl, summary.md, ratios.png).
+# then the interleaved matrix. Results in bench/results/ (bench-full: bench/results/full/).
 $(LOADGEN): bench/loadgen.c
 	mkdir -p $(dir $@)
 	gcc -O2 -Wall -Wextra -o $@ $<

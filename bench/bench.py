@@ -15,7 +15,8 @@ Method: ../shared/research/perf-anchors.md section 2 (reproduced here, scripts r
 * churn, sink and echo get an untimed warm-up run against the same server first (see
   ``loadgen_args``); pp warms up inside loadgen. Peak RSS is ``VmHWM`` after the run; the
   idle RSS is ``VmRSS`` before it.
-* Results: JSON lines (``results.jsonl``; first line is run metadata), ``summary.md`` with
+* Results (in ``bench/results/``, with ``--full`` in ``bench/results/full/``): JSON lines
+  (``results.jsonl``; first line is run metadata), ``summary.md`` with
   medians [min-max] and ratios to node and to raw pyuv, and ``ratios.png``.
 
 Usage: ``python bench/bench.py --quick`` (``make bench``) or ``--full`` (``make bench-full``);
@@ -93,7 +94,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         # when other sessions load the machine
         "budget": 265,
     },
-    # make bench-full: the anchors' parameters (25-40 minutes)
+    # make bench-full: the anchors' parameters (about 30 minutes on the project machine)
     "full": {
         "reps": 5,
         "pp_warm": 1.0,
