@@ -110,8 +110,15 @@ def get_flags(ipv6_only: Any, reuse_port: Any = None) -> int:
     return flags
 
 
+def _is_fd_number(fd: Any) -> bool:
+    """JS ``typeof fd === 'number' && fd >= 0``: an int or a float (3.0 is JS's 3), not a bool."""
+    return isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0
+
+
 def create_handle(fd: Any, is_server: bool) -> Any:
     validators.validate_int32(fd, "fd", 0)
+    # validate_int32 lets an integral float through, as Node does with 3.0; libuv wants an int.
+    fd = int(fd)
     handle_type = guess_handle_type(fd)
     if handle_type == "PIPE":
         return Pipe(PipeConstants["SERVER"] if is_server else PipeConstants["SOCKET"])
@@ -478,7 +485,7 @@ class Socket(Duplex):
         elif options.get("fd") is not None:
             fd = options["fd"]
             self._handle = create_handle(fd, False)
-            err = self._handle.open(fd)
+            err = self._handle.open(int(fd))
             if err:
                 raise errors.ErrnoException(err, "open")
 
@@ -1805,7 +1812,7 @@ class Server(EventEmitter):
         add_server_abort_signal_option(self, options)
 
         fd = _get(options, "fd")
-        if isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0:
+        if _is_fd_number(fd):
             listen_in_cluster(self, None, None, None, backlog_from_args, fd)
             return self
 
@@ -2026,12 +2033,12 @@ def create_server_handle(
 ) -> Any:
     err = 0
     is_tcp = False
-    if isinstance(fd, int) and not isinstance(fd, bool) and fd >= 0:
+    if _is_fd_number(fd):
         try:
             handle = create_handle(fd, True)
         except Exception:
             return UV_EINVAL
-        err = handle.open(fd)
+        err = handle.open(int(fd))
         if err:
             return err
     elif port == -1 and address_type == -1:
@@ -2072,7 +2079,7 @@ def setup_listen_handle(
 ) -> None:
     if self._handle is None:
         rval: Any = None
-        if not address and not isinstance(fd, int):
+        if not address and not _is_fd_number(fd):
             # Dual stack first (::), IPv4 if IPv6 is not available.
             rval = create_server_handle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
             if isinstance(rval, int):

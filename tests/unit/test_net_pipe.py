@@ -486,6 +486,50 @@ def test_listen_on_fd_from_python_socket(family: str, d: str) -> None:
         assert got == [None, b"activated"]
 
 
+def test_fd_as_an_integral_float_is_that_fd() -> None:
+    # JS has one number type: Node takes {fd: 3.0} as fd 3, for a socket and for listen().
+    a, b = socket.socketpair()
+    s = net.Socket({"fd": float(b.detach())})
+    s.on("data", lambda data: s.end(b"pong:" + data))
+    a.sendall(b"ping")
+    a.shutdown(socket.SHUT_WR)
+    lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    lsock.bind(("127.0.0.1", 0))
+    lsock.listen(4)
+    port = lsock.getsockname()[1]
+    server = net.createServer(lambda sock: sock.end("activated"))
+    got: list[Any] = []
+
+    def on_listening() -> None:
+        got.append(server.address()["port"])
+        c = net.connect(port, "127.0.0.1")
+        c.on("data", got.append)
+        c.on("close", lambda *_: server.close())
+
+    server.listen({"fd": float(lsock.detach())}, on_listening)
+    run()
+    assert a.recv(100) == b"pong:ping"
+    a.close()
+    assert got == [port, b"activated"]
+
+
+def test_listen_on_a_non_integer_fd_is_einval() -> None:
+    # node -e "net.createServer().on('error', e => console.log(e.code, e.message,
+    #   e.syscall, e.address)).listen({fd: 3.5})" -> EINVAL listen EINVAL: invalid argument
+    #   listen null (createHandle's validateInt32 throws; createServerHandle returns EINVAL)
+    server = net.createServer()
+    errs: list[Any] = []
+    server.on("error", errs.append)
+    server.listen({"fd": 3.5})
+    run()
+    assert len(errs) == 1
+    common.check_error(
+        errs[0],
+        {"code": "EINVAL", "message": "listen EINVAL: invalid argument", "syscall": "listen"},
+    )
+    assert errs[0].address is None
+
+
 CHILD = textwrap.dedent(
     """
     import sys
