@@ -10,19 +10,18 @@ is compared too.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from nodenet_uv import run
 from nodenet_uv.process import nextTick
 from nodenet_uv.stream import duplexPair
 from nodenet_uv.timers import setImmediate
+from tests.differential import _harness
+from tests.differential._harness import code, py_trace
 
-NODE = shutil.which("node")
+NODE = _harness.NODE
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 JS_PRELUDE = """
@@ -41,29 +40,7 @@ EVENTS = ("prefinish", "finish", "end", "close", "error", "drain")
 
 
 def node_trace(js: str) -> list[Any]:
-    out = subprocess.run(
-        [NODE or "node", "-e", JS_PRELUDE + js],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
-def py_trace(scenario: Callable[[Callable[..., None]], None]) -> list[Any]:
-    trace: list[Any] = []
-
-    def ev(name: str, *args: Any) -> None:
-        trace.append([name, *args])
-
-    scenario(ev)
-    run()
-    return trace
-
-
-def code(e: Any) -> Any:
-    return (getattr(e, "code", None) or str(e)) if e else None
+    return _harness.node_trace(JS_PRELUDE, js)
 
 
 def listen(s: Any, p: str, ev: Callable[..., None]) -> None:
