@@ -512,11 +512,12 @@ def _unhandled_error(this: NodeError, err: object = None) -> str:
 # a different error. Keep these in alphabetical order (as internal/errors.js does): every
 # code lib/net.js, lib/internal/streams/*, lib/events.js, lib/timers.js,
 # lib/internal/timers.js, lib/dns.js, lib/internal/dns/*, lib/internal/blocklist.js,
-# lib/internal/socketaddress.js, lib/internal/validators.js and
-# lib/internal/process/task_queues.js use.
+# lib/internal/socketaddress.js, lib/internal/validators.js,
+# lib/internal/process/task_queues.js and lib/timers/promises.js use.
 ERR_DNS_SET_SERVERS_FAILED = E(
     "ERR_DNS_SET_SERVERS_FAILED", 'c-ares failed to set servers: "%s" [%s]', NodeError
 )
+ERR_ILLEGAL_CONSTRUCTOR = E("ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor", NodeTypeError)
 ERR_INTERNAL_ASSERTION = E("ERR_INTERNAL_ASSERTION", _internal_assertion, NodeError)
 # Thrown by C++ in Node (src/node_errors.h), e.g. by SocketAddress and BlockList.
 ERR_INVALID_ADDRESS = E("ERR_INVALID_ADDRESS", "Invalid socket address", NodeError)

@@ -9,12 +9,14 @@ code ported from Node (``Readable.from``'s destroy calls ``iterator.return()`` o
 
 :class:`AsyncGenerator` wraps a Python async generator and gives it JS's queue: every
 request returns a :class:`~nodenet_uv._internal.promise.Promise` (awaitable from a
-coroutine run by ``spawn``/``run()``), so ``async for`` works on it as well.
+coroutine run by ``spawn``/``run()``), so ``async for`` works on it as well. It also has
+the JS protocol itself: ``next()``, ``return_()`` and ``throw()`` give Promises of
+``{'value': ..., 'done': ...}``, for code ported from Node that iterates by hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any
 
 from nodenet_uv._internal.promise import Promise, spawn
@@ -28,18 +30,30 @@ class AsyncGenerator:
     ``__anext__()`` is ``next()`` (rejects with StopAsyncIteration at the end),
     ``athrow(err)`` is ``throw(err)``, ``aclose()`` is ``return()``. As in JS, a value
     reaches an ``await``-ing consumer two microtasks after the generator yields it.
+    ``next()``, ``return_(value)`` and ``throw(err)`` are JS's own methods: Promises of
+    iterator results (``{'value': v, 'done': False}``, ``{'value': None, 'done': True}``).
+
+    ``for_await_return=True``: leaving an ``async for`` over it early calls ``return_()``,
+    as JS's ``for await`` calls ``return()`` on ``break``, ``return`` or an exception in the
+    loop body (so the generator's ``finally`` runs at once, not when the object is
+    collected). DIVERGENCE: Python's ``async for`` calls nothing when it is left, so
+    ``__aiter__`` gives the loop its own view of the generator, which calls ``return_()``
+    when the loop lets go of it (at once in CPython: when the loop is left) unless the
+    loop ran to its end or a step rejected; ``return_()``'s result is not awaited (JS waits
+    for it). Off by default: the stream operators keep their own closing.
     """
 
-    __slots__ = ("_gen", "_tail")
+    __slots__ = ("_for_await", "_gen", "_tail")
 
-    def __init__(self, gen: AsyncIterator[Any]) -> None:
+    def __init__(self, gen: AsyncIterator[Any], *, for_await_return: bool = False) -> None:
         # A Python async generator (asend/athrow/aclose).
         self._gen: Any = gen
         # Settles (never rejects) when the last queued request is done.
         self._tail: Promise | None = None
+        self._for_await = for_await_return
 
-    def __aiter__(self) -> AsyncGenerator:
-        return self
+    def __aiter__(self) -> Any:
+        return _ForAwait(self) if self._for_await else self
 
     def __anext__(self) -> Promise:
         return self._enqueue(self._gen.__anext__)
@@ -50,12 +64,33 @@ class AsyncGenerator:
     def aclose(self) -> Promise:
         return self._enqueue(self._gen.aclose)
 
-    def _enqueue(self, make: Callable[[], Awaitable[Any]]) -> Promise:
+    # -- the JS protocol (iterator results) ---------------------------------------------
+    def next(self) -> Promise:
+        """JS ``next()``: a Promise of ``{'value': v, 'done': False}`` (or done)."""
+        return self._enqueue(self._gen.__anext__, _js_step, None)
+
+    def return_(self, value: Any = None) -> Promise:
+        """JS ``return(value)``: finish the generator (its ``finally`` runs); a Promise of
+        ``{'value': value, 'done': True}``. Named ``return_``: ``return`` is a keyword."""
+        return self._enqueue(self._gen.aclose, _js_return_step, value)
+
+    def throw(self, err: BaseException) -> Promise:
+        """JS ``throw(err)``: raise ``err`` where the generator is suspended."""
+        return self._enqueue(lambda: self._gen.athrow(err), _js_step, None)
+
+    def _enqueue(
+        self,
+        make: Callable[[], Awaitable[Any]],
+        step: Callable[..., Coroutine[Any, Any, Any]] | None = None,
+        value: Any = None,
+    ) -> Promise:
         prev = self._tail
         done = Promise()
         self._tail = done
         # A request on an idle generator starts at once (synchronously), as in JS.
-        return spawn(_step(prev, make, done))
+        if step is None:
+            return spawn(_step(prev, make, done))
+        return spawn(step(prev, make, done, value))
 
     def __repr__(self) -> str:
         return f"Object [AsyncGenerator] {{ {self._gen!r} }}"
@@ -72,3 +107,61 @@ async def _step(prev: Promise | None, make: Callable[[], Awaitable[Any]], done: 
         return await Promise.resolve(value)
     finally:
         done.resolve_(None)
+
+
+async def _js_step(
+    prev: Promise | None, make: Callable[[], Awaitable[Any]], done: Promise, _value: Any
+) -> dict[str, Any]:
+    # _step, with the outcome as a JS iterator result.
+    try:
+        if prev is not None and prev.state == "pending":
+            await prev
+        try:
+            value = await make()
+        except StopAsyncIteration:
+            return {"value": None, "done": True}
+        return {"value": await Promise.resolve(value), "done": False}
+    finally:
+        done.resolve_(None)
+
+
+async def _js_return_step(
+    prev: Promise | None, make: Callable[[], Awaitable[Any]], done: Promise, value: Any
+) -> dict[str, Any]:
+    try:
+        if prev is not None and prev.state == "pending":
+            await prev
+        await make()
+        return {"value": value, "done": True}
+    finally:
+        done.resolve_(None)
+
+
+class _ForAwait:
+    """The iterator an ``async for`` loop gets: for await's return() when left early."""
+
+    __slots__ = ("_it", "_open")
+
+    def __init__(self, it: AsyncGenerator) -> None:
+        self._it = it
+        # False once the loop saw the end or a rejected step (for await calls no return()).
+        self._open = True
+
+    def __aiter__(self) -> _ForAwait:
+        return self
+
+    def __anext__(self) -> Coroutine[Any, Any, Any]:
+        # The request is made now (a JS for-await calls next() synchronously).
+        return self._track(self._it.__anext__())
+
+    async def _track(self, promise: Promise) -> Any:
+        try:
+            return await promise
+        except BaseException:
+            self._open = False
+            raise
+
+    def __del__(self) -> None:
+        if self._open:
+            self._open = False
+            self._it.return_()

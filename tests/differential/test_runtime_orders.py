@@ -910,6 +910,163 @@ run()
 )
 
 
+# -- timers/promises: promise timers against callback timers, ticks, microtasks, aborts ----
+# setTimeout/setImmediate promises resolve from their timer (a microtask after it) and an
+# abort rejects them at once, before the listener cleanup (a finally, a microtask later);
+# a fired timer's abort listener is gone by the time its promise's reaction runs. Then
+# await, scheduler.yield, a setInterval loop ended by an abort, validation, scheduler.wait.
+scenario(
+    "timers_promises",
+    r"""
+const tp = require('timers/promises');
+const show = (label) => [(v) => log(label, 'resolved', v),
+                         (e) => log(label, 'rejected', e.name, e.code, e.cause)];
+const count = (signal) => events.getEventListeners(signal, 'abort').length;
+setTimeout(() => {
+  log('timeout cb');
+  tp.setTimeout(1, 'pt').then(...show('promise timeout'));
+  setTimeout(() => { log('callback timeout'); main(); }, 1);
+  tp.setImmediate('pi').then(...show('promise immediate'));
+  setImmediate(() => log('callback immediate'));
+  process.nextTick(() => log('tick'));
+  Promise.resolve().then(() => log('microtask'));
+  const ac = new AbortController();
+  ac.signal.addEventListener('abort', () => log('user abort listener'));
+  tp.setTimeout(1, 'never', { signal: ac.signal }).then(...show('aborted timeout'));
+  tp.setImmediate('never', { signal: ac.signal }).then(...show('aborted immediate'));
+  log('listeners', count(ac.signal));
+  process.nextTick(() => {
+    log('abort');
+    ac.abort('why');
+    log('listeners after abort', count(ac.signal));
+  });
+  const ac2 = new AbortController();
+  tp.setImmediate('fired', { signal: ac2.signal }).then((v) => {
+    log('fired resolved', v, 'listeners', count(ac2.signal));
+    ac2.abort();
+  });
+}, 1);
+
+async function main() {
+  log('main');
+  process.nextTick(() => log('tick in main'));
+  Promise.resolve().then(() => log('microtask in main'));
+  log('await immediate', await tp.setImmediate('x'));
+  log('await timeout', await tp.setTimeout(1, 'y'));
+  await tp.scheduler.yield();
+  log('after yield');
+  const ac = new AbortController();
+  const it = tp.setInterval(1, 'iv', { signal: ac.signal });
+  let n = 0;
+  try {
+    for await (const v of it) {
+      log('interval', v, ++n);
+      if (n === 2) {
+        setImmediate(() => { log('abort interval'); ac.abort('stop'); });
+        Promise.resolve().then(() => log('microtask in loop'));
+      }
+    }
+  } catch (e) {
+    log('interval ended', e.name, e.code, e.cause, 'listeners', count(ac.signal));
+  }
+  try {
+    await tp.setTimeout(1, null, { ref: 1 });
+  } catch (e) {
+    log('bad ref', e.code, e.message);
+  }
+  try {
+    await tp.scheduler.wait(1, { signal: AbortSignal.abort('early') });
+  } catch (e) {
+    log('wait aborted', e.name, e.code, e.message, e.cause);
+  }
+}
+""",
+    r"""
+from nodenet_uv._internal.promise import spawn
+from nodenet_uv.abort_controller import AbortController, AbortSignal
+from nodenet_uv.timers import promises as tp
+
+def show(label):
+    return [lambda v: log(label, 'resolved', v),
+            lambda e: log(label, 'rejected', e.name, e.code, e.cause)]
+
+def count(signal):
+    return len(events.getEventListeners(signal, 'abort'))
+
+def cb():
+    log('timeout cb')
+    tp.setTimeout(1, 'pt').then(*show('promise timeout'))
+
+    def callback_timeout():
+        log('callback timeout')
+        spawn(main())
+
+    setTimeout(callback_timeout, 1)
+    tp.setImmediate('pi').then(*show('promise immediate'))
+    setImmediate(lambda: log('callback immediate'))
+    process.nextTick(lambda: log('tick'))
+    Promise.resolve().then(lambda v: log('microtask'))
+    ac = AbortController()
+    ac.signal.addEventListener('abort', lambda: log('user abort listener'))
+    tp.setTimeout(1, 'never', {'signal': ac.signal}).then(*show('aborted timeout'))
+    tp.setImmediate('never', {'signal': ac.signal}).then(*show('aborted immediate'))
+    log('listeners', count(ac.signal))
+
+    def abort():
+        log('abort')
+        ac.abort('why')
+        log('listeners after abort', count(ac.signal))
+
+    process.nextTick(abort)
+    ac2 = AbortController()
+
+    def fired(v):
+        log('fired resolved', v, 'listeners', count(ac2.signal))
+        ac2.abort()
+
+    tp.setImmediate('fired', {'signal': ac2.signal}).then(fired)
+
+setTimeout(cb, 1)
+
+async def main():
+    log('main')
+    process.nextTick(lambda: log('tick in main'))
+    Promise.resolve().then(lambda v: log('microtask in main'))
+    log('await immediate', await tp.setImmediate('x'))
+    log('await timeout', await tp.setTimeout(1, 'y'))
+    await tp.scheduler.yield_()
+    log('after yield')
+    ac = AbortController()
+    it = tp.setInterval(1, 'iv', {'signal': ac.signal})
+    n = 0
+
+    def abort_interval():
+        log('abort interval')
+        ac.abort('stop')
+
+    try:
+        async for v in it:
+            n += 1
+            log('interval', v, n)
+            if n == 2:
+                setImmediate(abort_interval)
+                Promise.resolve().then(lambda v: log('microtask in loop'))
+    except Exception as e:
+        log('interval ended', e.name, e.code, e.cause, 'listeners', count(ac.signal))
+    try:
+        await tp.setTimeout(1, None, {'ref': 1})
+    except Exception as e:
+        log('bad ref', e.code, e)
+    try:
+        await tp.scheduler.wait(1, {'signal': AbortSignal.abort('early')})
+    except Exception as e:
+        log('wait aborted', e.name, e.code, e, e.cause)
+
+run()
+""",
+)
+
+
 def _run(cmd: list[str]) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)

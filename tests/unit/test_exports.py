@@ -1,4 +1,5 @@
-"""Public names of net, events and stream against Node's ``module.exports`` (style §9.10).
+"""Public names of net, events, stream and timers/promises against Node's ``module.exports``
+(style §9.10).
 
 ``NODE_EXPORTS`` is ``Object.keys(require(m))`` of node v20.20.2 (the oracle; the live
 ``node`` is checked against it when installed). Every Node export must be in the module's
@@ -19,7 +20,7 @@ from types import ModuleType
 import pytest
 
 import nodenet_uv
-from nodenet_uv import events, net, stream
+from nodenet_uv import events, net, stream, timers
 from nodenet_uv._internal.naming import snake
 
 # node -p "JSON.stringify(Object.keys(require('net')).sort())", and so on.
@@ -87,6 +88,7 @@ NODE_EXPORTS: dict[str, list[str]] = {
         "setDefaultHighWaterMark",
     ],
     "stream.promises": ["finished", "pipeline"],
+    "timers.promises": ["scheduler", "setImmediate", "setInterval", "setTimeout"],
 }
 
 # Node exports we do not have, and why. Remove an entry when the export lands.
@@ -99,6 +101,7 @@ KNOWN_MISSING: dict[str, dict[str, str]] = {
     },
     "stream": {},
     "stream.promises": {},
+    "timers.promises": {},
 }
 
 MODULES: dict[str, ModuleType] = {
@@ -106,6 +109,7 @@ MODULES: dict[str, ModuleType] = {
     "events": events,
     "stream": stream,
     "stream.promises": stream.promises,
+    "timers.promises": timers.promises,
 }
 
 
@@ -167,6 +171,7 @@ def test_pinned_lists_are_what_node_exports() -> None:
         "const s=require('stream');const o={};"
         "for (const m of ['net','events','stream']) o[m]=Object.keys(require(m)).sort();"
         "o['stream.promises']=Object.keys(s.promises).sort();"
+        "o['timers.promises']=Object.keys(require('timers/promises')).sort();"
         "o.version=process.version;console.log(JSON.stringify(o))"
     )
     out = subprocess.run(

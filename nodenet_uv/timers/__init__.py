@@ -1,6 +1,7 @@
 """Port of Node.js lib/timers.js: setTimeout, setInterval, setImmediate and their clears.
 
 Node: ``timers``. Durations are milliseconds; extra arguments are passed to the callback.
+``timers.promises`` is :mod:`nodenet_uv.timers.promises` (lib/timers/promises.js).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ __all__ = [
     "clearInterval",
     "clearTimeout",
     "enroll",
+    "promises",
     "setImmediate",
     "setInterval",
     "setTimeout",
@@ -176,6 +178,10 @@ enroll = _deprecate(
     _enroll_item, "timers.enroll() is deprecated. Please use setTimeout instead.", "DEP0095"
 )
 
+
+# Node's `promises` getter requires timers/promises lazily; the submodule imports this
+# module's clear* functions, so it is loaded last.
+from nodenet_uv.timers import promises  # noqa: E402
 
 __all__ += alias_module(globals(), __all__)
 alias_module(globals(), ["getTimerDuration", "setUnrefTimeout", "_unrefActive"])
