@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 import types
 from collections import deque
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from types import CoroutineType
 from typing import Any, TypeVar
 
@@ -733,6 +733,10 @@ class EventEmitterAsyncIterator:
     ``next()`` awaited and unpacked (StopAsyncIteration at the end); ``aclose()`` is
     ``return_()`` (for ``contextlib.aclosing``).
 
+    Only the ``async for`` statement should call ``__aiter__``: the view it returns
+    closes the iterator when dropped, so ``anext(aiter(it))`` ends the iteration; by hand,
+    use ``it.next()`` or ``await it.__anext__()``.
+
     DIVERGENCE: JS's ``for await`` calls ``return()`` when the loop is left early
     (``break``, ``return``, an exception in the body). Python's ``async for`` calls nothing,
     so ``__aiter__`` gives the loop its own view of the iterator, which calls ``return()``
@@ -807,6 +811,13 @@ class _ForAwait:
 async def _unpack(promise: Promise, loop: _ForAwait | None) -> Any:
     try:
         result = await promise
+    except GeneratorExit:
+        # The coroutine running the loop was closed (coro.close()) while it waited: the
+        # loop is left early, so return() as for a break.
+        if loop is not None and loop._open:
+            loop._open = False
+            loop._it._close()
+        raise
     except BaseException:
         if loop is not None:
             loop._open = False
@@ -954,7 +965,9 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     if event != "error" and callable(getattr(emitter, "on", None)):
         add_event_listener(emitter, "error", error_handler)
     close_events = _prop(options, "close")
-    if close_events is not None and not isinstance(close_events, Mapping):
+    # JS reads options.close.length and options.close[i]: a list, a tuple or (as in JS) a
+    # string; anything without both (a set, a dict) is ignored, as JS ignores a Set.
+    if isinstance(close_events, Sequence):
         n = len(close_events) if hasattr(close_events, "__len__") else 0
         for i in range(n):
             add_event_listener(emitter, close_events[i], close_handler)

@@ -206,6 +206,10 @@ def spawn(coro: Coroutine[Any, Any, Any]) -> Promise:
     result = Promise()
 
     def step(exc: BaseException | None = None) -> None:
+        if getattr(coro, "cr_frame", True) is None:
+            # Closed by Python code (coro.close()) while it awaited: nothing to resume. A
+            # JS async function cannot be closed; this keeps the settling promise quiet.
+            return
         try:
             yielded = coro.send(None) if exc is None else coro.throw(exc)
         except StopIteration as stop:

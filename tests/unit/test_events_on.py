@@ -93,3 +93,38 @@ def test_bad_options() -> None:
     with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
         events.on(ee, "foo", lowWatermark="1")
     assert ee.listenerCount("foo") == 0
+
+
+def test_closing_the_coroutine_of_a_loop_returns_the_iterator() -> None:
+    # coro.close() leaves the async for early, as a break does: no listener stays behind,
+    # and the promise it awaited settles quietly (nothing resumes a closed coroutine).
+    from nodenet_uv._internal.promise import spawn
+
+    ee = EventEmitter()
+    seen: list[Any] = []
+
+    async def waiter() -> None:
+        async for args in events.on(ee, "foo"):
+            seen.append(args)
+
+    coro = waiter()
+    spawn(coro)
+    ee.emit("foo", 1)
+    run()
+    assert (ee.listenerCount("foo"), ee.listenerCount("error")) == (1, 1)
+    coro.close()
+    assert (ee.listenerCount("foo"), ee.listenerCount("error")) == (0, 0)
+    ee.emit("foo", 2)
+    run()
+    assert seen == [[1]]
+
+
+def test_close_option_is_read_as_js_reads_it() -> None:
+    # options.close[i] for i < options.close.length: a string's characters are event
+    # names (as in JS); a set has no indices and is ignored (as JS ignores a Set).
+    ee = EventEmitter()
+    events.on(ee, "foo", {"close": "end"})
+    assert [ee.listenerCount(n) for n in ("e", "n", "d", "end")] == [1, 1, 1, 0]
+    ee2 = EventEmitter()
+    events.on(ee2, "foo", close={"end"})
+    assert ee2.listenerCount("end") == 0 and ee2.listenerCount("foo") == 1
