@@ -264,30 +264,40 @@ class PendingQueue:
     """libuv 1.46's pending queue, for the work it feeds there, on libuv 1.13.
 
     libuv 1.46 runs watchers fed with ``uv__io_feed`` (a ``uv_shutdown`` with nothing
-    queued, for one) right after the poll phase, before any check handle: before this
-    iteration's setImmediate()s; work fed before the poll (from a timer, or from the check
-    or closing phase of the turn before) runs before that poll. 1.13 has no such queue for
-    shutdown (it arms POLLOUT and waits a whole loop turn). This queue gets the same
-    phases from one check and one idle handle:
+    queued, a pipe connect that failed at once) in two places of a loop turn: before the
+    idle handles, and right after the poll phase, before any check handle, where it runs
+    the queue again while it refills, up to 8 times. So fed work comes before this turn's
+    setImmediate()s, and work fed from a timer (or from the check or closing phase of the
+    turn before) before the next poll. 1.13 has no such queue for shutdown (it arms
+    POLLOUT and waits a whole loop turn). One check and one idle handle give the same
+    points:
 
     * the check handle is (re)started on every ``feed`` and by ``prioritize`` (which the
       immediates' check handle calls when it starts): ``uv_check_start`` inserts at the
-      head of the loop's check queue, so the fed work runs before the immediates;
+      head of the loop's check queue, so the fed work runs before the immediates. If the
+      immediates' handle was started by the fed work itself, libuv 1.13 would leave it to
+      the next turn (Node's immediate check handle is always running, so Node runs them in
+      this check phase): ``after_check`` lets the timers binding run them at once;
     * the idle handle covers work fed after the check phase has passed (and from timers):
       the idle phase comes before the next poll.
 
-    Both run the whole queue as it was when the phase began (FIFO, like libuv's pending
-    queue); work fed while it runs waits for the next phase. Both handles stay ref'ed and
-    active only while work is queued: a queued shutdown keeps the loop alive, as the
-    uv_shutdown_t does in libuv.
+    Each pass runs the queue as it was when the pass began (FIFO, like libuv's); the check
+    point makes up to 8 passes, the idle point one. Both handles stay ref'ed and active
+    while work is queued: a queued shutdown keeps the loop alive, as its uv_shutdown_t does.
+    ``should_stop`` (the runtime's fatal-error flag) ends a pass early, leaving the rest
+    queued, as a crashing Node process runs no more callbacks.
     """
 
-    __slots__ = ("_check", "_idle", "_queue")
+    __slots__ = ("_check", "_idle", "_queue", "after_check", "in_check", "should_stop")
 
-    def __init__(self, loop: Any) -> None:
+    def __init__(self, loop: Any, should_stop: Any = None) -> None:
         self._check = pyuv.Check(loop)
         self._idle = pyuv.Idle(loop)
         self._queue: list[tuple[Any, tuple[Any, ...]]] = []
+        self.should_stop: Any = should_stop
+        self.after_check: Any = None
+        # True while the check-phase passes run (the timers binding asks).
+        self.in_check = False
 
     @property
     def handles(self) -> tuple[Any, Any]:
@@ -312,21 +322,42 @@ class PendingQueue:
             self._check.stop()
             self._check.start(self._run)
 
-    def _run(self, handle: Any) -> None:
-        queue = self._queue
+    def clear(self) -> None:
+        """Drop what is queued (a test runtime's reset) and stop both handles."""
         self._queue = []
         self._check.stop()
         self._idle.stop()
-        for fn, args in queue:
-            fn(*args)
+
+    def _run(self, handle: Any) -> None:
+        from_check = handle is self._check
+        self.in_check = from_check
+        try:
+            for _ in range(8 if from_check else 1):
+                queue = self._queue
+                if not queue:
+                    break
+                self._queue = []
+                for i, (fn, args) in enumerate(queue):
+                    if self.should_stop is not None and self.should_stop():
+                        self._queue[:0] = queue[i:]
+                        return
+                    fn(*args)
+        finally:
+            self.in_check = False
+            if not self._queue:
+                self._check.stop()
+                self._idle.stop()
+        if from_check and self.after_check is not None:
+            self.after_check()
 
 
 def shutdown_fd(fd: int) -> int:
     """shutdown(fd, SHUT_WR), the syscall libuv's uv__drain makes: 0 or a negative errno.
 
     The socket object is built with its family, type and protocol given: with only
-    ``fileno``, CPython asks the kernel for all three (getsockname and two getsockopt
-    calls per shutdown). shutdown() does not depend on them, so any values do.
+    ``fileno``, CPython asks the kernel for them (two getsockopt calls more per shutdown;
+    the getsockname with which it checks the fd stays). shutdown() does not depend on
+    them, so any values do.
     """
     try:
         s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM, 0, fd)

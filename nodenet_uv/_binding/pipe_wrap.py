@@ -36,6 +36,10 @@ constants = {
 _Errors = (pyuv.error.UVError, pyuv.error.HandleClosedError)
 
 
+# See Pipe.connect.
+_CONNECT_FD = os.name == "posix"
+
+
 class PipeConnectWrap(ConnectWrap):
     __slots__ = ()
 
@@ -79,7 +83,11 @@ class Pipe(ConnectionWrap):
 
     def connect(self, req: PipeConnectWrap, name: str) -> int:
         req.handle = self
-        if _pyuv_compat.pipe_name_needs_fd(name):
+        if _CONNECT_FD:
+            # DIVERGENCE from pyuv's libuv 1.13 (POSIX): connect() is made here, as libuv
+            # 1.46's uv_pipe_connect2 makes it, for every name. 1.13 gets abstract and long
+            # names wrong, and feeds a failed connect to a pending queue it runs only at
+            # the start of the next loop turn, after this turn's setImmediate()s.
             self._deliver_connect(req, self._connect_fd(name))
             return 0
         try:
@@ -107,8 +115,12 @@ class Pipe(ConnectionWrap):
         return _pyuv_compat.pipe_connect_fd(fd, name)
 
     def _deliver_connect(self, req: PipeConnectWrap, status: int) -> None:
-        # libuv feeds the result to the loop (uv__io_feed): the callback comes on a later
-        # loop turn, never from inside connect().
+        # Never from inside connect(). A failure is fed to the loop (uv__io_feed): it comes
+        # from the pending queue. A success waits for POLLOUT, which a connected Unix
+        # socket has at once: the next loop turn, here its idle phase (before the poll).
+        if status < 0:
+            _loop.pending_queue.feed(self._after_connect, req, self._h, status)
+            return
         idle = pyuv.Idle(_loop.loop)
 
         def deliver(h: Any) -> None:

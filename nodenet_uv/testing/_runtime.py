@@ -95,6 +95,8 @@ def fd_leaks(before: dict[int, str]) -> list[str]:
 def reset_runtime() -> None:
     """Close what a test left open and forget its timers, ticks and listeners."""
     _cares.cancel_all()
+    # Fed shutdowns of the test's sockets must not run in the next test.
+    _loop.pending_queue.clear()
     # The timers handle must not keep the loop below waiting for a test's old timer.
     if _btimers._timer_handle is not None:
         _btimers._timer_handle.stop()

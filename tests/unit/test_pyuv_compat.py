@@ -275,3 +275,67 @@ def test_shutdown_fd_errors() -> None:
     finally:
         os.close(r)
     assert compat.shutdown_fd(r) == -errno.EBADF
+
+
+def test_fed_shutdown_of_a_handle_closed_first_is_ecanceled() -> None:
+    # uv__stream_destroy: a shutdown request still queued when its handle closes completes
+    # with UV_ECANCELED, and no shutdown() is made (the peer sees no FIN before the close).
+    from nodenet_uv import run
+    from nodenet_uv._binding import uv
+    from nodenet_uv._binding.pipe_wrap import Pipe
+    from nodenet_uv._binding.stream_wrap import ShutdownWrap
+
+    a, b = socket.socketpair()
+    handle = Pipe()
+    assert handle.open(a.detach()) == 0
+    statuses: list[int] = []
+    req = ShutdownWrap()
+    req.oncomplete = lambda r, status: statuses.append(status)
+    assert handle.shutdown(req) == 0
+    assert len(_loop.pending_queue) == 1
+    handle.close()
+    run()
+    assert statuses == [uv.UV_ECANCELED]
+    assert len(_loop.pending_queue) == 0
+    b.close()
+
+
+def test_pending_queue_after_the_poll_reruns_while_it_refills(loop: pyuv.Loop) -> None:
+    # libuv 1.46 runs the pending queue up to 8 times after the poll: work fed by fed work
+    # still comes before the check phase.
+    trace: list[str] = []
+    q = compat.PendingQueue(loop)
+    _phases(loop, trace)
+
+    def first() -> None:
+        trace.append("first")
+        q.feed(trace.append, "second")
+
+    def on_io(handle: pyuv.Async) -> None:
+        trace.append("io")
+        q.feed(first)
+        handle.close()
+
+    io = pyuv.Async(loop, on_io)
+    io.send()
+    loop.run()
+    i = trace.index("io")
+    assert trace[i : i + 4] == ["io", "first", "second", "check"]
+
+
+def test_pending_queue_stops_when_told(loop: pyuv.Loop) -> None:
+    # A fatal error stops the pass; what is left stays queued, in order.
+    trace: list[str] = []
+    stop = [False]
+    q = compat.PendingQueue(loop, should_stop=lambda: stop[0])
+
+    def fatal() -> None:
+        trace.append("fatal")
+        stop[0] = True
+
+    q.feed(fatal)
+    q.feed(trace.append, "after")
+    loop.run(pyuv.UV_RUN_NOWAIT)
+    assert trace == ["fatal"] and len(q) == 1
+    q.clear()
+    assert len(q) == 0 and not any(h.active for h in q.handles)
