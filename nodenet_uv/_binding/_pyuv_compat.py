@@ -13,6 +13,7 @@ import socket as _socket
 import stat as _stat
 import struct as _struct
 import sys as _sys
+from collections.abc import Sized
 from typing import Any
 
 import pyuv
@@ -277,24 +278,25 @@ class PendingQueue:
       head of the loop's check queue, so the fed work runs before the immediates. If the
       immediates' handle was started by the fed work itself, libuv 1.13 would leave it to
       the next turn (Node's immediate check handle is always running, so Node runs them in
-      this check phase): ``after_check`` lets the timers binding run them at once;
+      this check phase): the timers binding then sets ``after_check``, called (once) when
+      the check-phase passes end, to run them at once;
     * the idle handle covers work fed after the check phase has passed (and from timers):
       the idle phase comes before the next poll.
 
     Each pass runs the queue as it was when the pass began (FIFO, like libuv's); the check
     point makes up to 8 passes, the idle point one. Both handles stay ref'ed and active
     while work is queued: a queued shutdown keeps the loop alive, as its uv_shutdown_t does.
-    ``should_stop`` (the runtime's fatal-error flag) ends a pass early, leaving the rest
-    queued, as a crashing Node process runs no more callbacks.
+    ``fatal`` (the runtime's list of fatal errors: non-empty means stop) ends a pass early,
+    leaving the rest queued, as a crashing Node process runs no more callbacks.
     """
 
-    __slots__ = ("_check", "_idle", "_queue", "after_check", "in_check", "should_stop")
+    __slots__ = ("_check", "_fatal", "_idle", "_queue", "after_check", "in_check")
 
-    def __init__(self, loop: Any, should_stop: Any = None) -> None:
+    def __init__(self, loop: Any, fatal: Sized = ()) -> None:
         self._check = pyuv.Check(loop)
         self._idle = pyuv.Idle(loop)
         self._queue: list[tuple[Any, tuple[Any, ...]]] = []
-        self.should_stop: Any = should_stop
+        self._fatal = fatal
         self.after_check: Any = None
         # True while the check-phase passes run (the timers binding asks).
         self.in_check = False
@@ -338,7 +340,7 @@ class PendingQueue:
                     break
                 self._queue = []
                 for i, (fn, args) in enumerate(queue):
-                    if self.should_stop is not None and self.should_stop():
+                    if self._fatal:
                         self._queue[:0] = queue[i:]
                         return
                     fn(*args)
@@ -347,8 +349,10 @@ class PendingQueue:
             if not self._queue:
                 self._check.stop()
                 self._idle.stop()
-        if from_check and self.after_check is not None:
-            self.after_check()
+        hook = self.after_check
+        if hook is not None and from_check:
+            self.after_check = None
+            hook()
 
 
 def shutdown_fd(fd: int) -> int:

@@ -138,7 +138,7 @@ loop.excepthook = _excepthook
 internal_handles: list[Any] = []
 
 # libuv 1.46's pending queue (uv__io_feed), emulated: see PendingQueue.
-pending_queue = PendingQueue(loop, should_stop=lambda: bool(_fatal))
+pending_queue = PendingQueue(loop, fatal=_fatal)
 internal_handles.extend(pending_queue.handles)
 
 

@@ -110,32 +110,21 @@ def start_immediate_check() -> None:
     no immediate is queued; here that would be a Python call per loop iteration, so the
     handle is started with the first immediate and stopped when the queue is empty.
     """
-    global _started_by_fed_work
     if not _check_handle.active:
         _check_handle.start(_check_immediate)
         pending = _loop_mod.pending_queue
         if pending.in_check:
             # Started from fed work in this check phase: libuv 1.13 would run it next turn
-            # only; Node's handle is always running and runs it now (_after_fed_work).
-            _started_by_fed_work = True
+            # only; Node's handle is always running and runs it now.
+            pending.after_check = _run_immediates_now
         # uv_check_start put it at the head of the check queue; libuv 1.46's pending
         # queue (a fed shutdown) still runs before it.
         pending.prioritize()
 
 
-# See start_immediate_check and PendingQueue.after_check.
-_started_by_fed_work = False
-
-
-def _after_fed_work() -> None:
-    global _started_by_fed_work
-    if _started_by_fed_work:
-        _started_by_fed_work = False
-        if _check_handle.active:
-            _check_immediate(_check_handle)
-
-
-_loop_mod.pending_queue.after_check = _after_fed_work
+def _run_immediates_now() -> None:
+    if _check_handle.active:
+        _check_immediate(_check_handle)
 
 
 def _check_immediate(handle: Any) -> None:

@@ -326,12 +326,12 @@ def test_pending_queue_after_the_poll_reruns_while_it_refills(loop: pyuv.Loop) -
 def test_pending_queue_stops_when_told(loop: pyuv.Loop) -> None:
     # A fatal error stops the pass; what is left stays queued, in order.
     trace: list[str] = []
-    stop = [False]
-    q = compat.PendingQueue(loop, should_stop=lambda: stop[0])
+    errors: list[BaseException] = []
+    q = compat.PendingQueue(loop, fatal=errors)
 
     def fatal() -> None:
         trace.append("fatal")
-        stop[0] = True
+        errors.append(RuntimeError("boom"))
 
     q.feed(fatal)
     q.feed(trace.append, "after")
