@@ -28,6 +28,7 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
     js_constructor_name,
@@ -774,57 +775,21 @@ class EventEmitterAsyncIterator:
     def aclose(self) -> Promise:
         return self._close()
 
-    def __aiter__(self) -> _ForAwait:
-        return _ForAwait(self)
+    def __aiter__(self) -> ForAwait:
+        return ForAwait(self.__anext__, self._close)
 
     def __anext__(self) -> Coroutine[Any, Any, Any]:
         # next() now (a JS for-await calls it synchronously), then await its result.
-        return _unpack(self._next(), None)
+        return _unpack(self._next())
 
     @property
     def _nodejs_watermarkData(self) -> _WatermarkData:
         return self._watermark
 
 
-class _ForAwait:
-    """The iterator an ``async for`` loop gets: for await's return() when left early."""
-
-    __slots__ = ("_it", "_open")
-
-    def __init__(self, it: EventEmitterAsyncIterator) -> None:
-        self._it = it
-        # False once the loop saw done or a rejected next() (for await calls no return()).
-        self._open = True
-
-    def __aiter__(self) -> _ForAwait:
-        return self
-
-    def __anext__(self) -> Coroutine[Any, Any, Any]:
-        return _unpack(self._it._next(), self)
-
-    def __del__(self) -> None:
-        if self._open:
-            self._open = False
-            self._it._close()
-
-
-async def _unpack(promise: Promise, loop: _ForAwait | None) -> Any:
-    try:
-        result = await promise
-    except GeneratorExit:
-        # The coroutine running the loop was closed (coro.close()) while it waited: the
-        # loop is left early, so return() as for a break.
-        if loop is not None and loop._open:
-            loop._open = False
-            loop._it._close()
-        raise
-    except BaseException:
-        if loop is not None:
-            loop._open = False
-        raise
+async def _unpack(promise: Promise) -> Any:
+    result = await promise
     if result["done"]:
-        if loop is not None:
-            loop._open = False
         raise StopAsyncIteration
     return result["value"]
 

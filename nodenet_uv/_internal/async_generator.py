@@ -53,7 +53,7 @@ class AsyncGenerator:
         self._for_await = for_await_return
 
     def __aiter__(self) -> Any:
-        return _ForAwait(self) if self._for_await else self
+        return ForAwait(self.__anext__, self.return_) if self._for_await else self
 
     def __anext__(self) -> Promise:
         return self._enqueue(self._gen.__anext__)
@@ -137,31 +137,46 @@ async def _js_return_step(
         done.resolve_(None)
 
 
-class _ForAwait:
-    """The iterator an ``async for`` loop gets: for await's return() when left early."""
+class ForAwait:
+    """The iterator an ``async for`` loop gets: JS's ``for await`` return() when left early.
 
-    __slots__ = ("_it", "_open")
+    ``next_()`` makes the next request at once (a JS for-await calls next() synchronously)
+    and gives an awaitable of the value, raising StopAsyncIteration at the end;
+    ``return_()`` ends the iteration. The view calls ``return_()`` when the loop lets go of
+    it (at once in CPython: ``break``, ``return`` or an exception in the body), or when the
+    coroutine running the loop is closed while it waits, unless the loop saw the end or a
+    rejected step (for await calls no return() then). Used by ``events.on`` and by
+    ``AsyncGenerator(for_await_return=True)`` (``timers.promises.setInterval``).
+    """
 
-    def __init__(self, it: AsyncGenerator) -> None:
-        self._it = it
-        # False once the loop saw the end or a rejected step (for await calls no return()).
+    __slots__ = ("_next", "_open", "_return")
+
+    def __init__(self, next_: Callable[[], Awaitable[Any]], return_: Callable[[], Any]) -> None:
+        self._next = next_
+        self._return = return_
         self._open = True
 
-    def __aiter__(self) -> _ForAwait:
+    def __aiter__(self) -> ForAwait:
         return self
 
     def __anext__(self) -> Coroutine[Any, Any, Any]:
-        # The request is made now (a JS for-await calls next() synchronously).
-        return self._track(self._it.__anext__())
+        return self._track(self._next())
 
-    async def _track(self, promise: Promise) -> Any:
+    async def _track(self, step: Awaitable[Any]) -> Any:
         try:
-            return await promise
-        except BaseException:
+            return await step
+        except GeneratorExit:
+            # coro.close() while the loop waited: the loop is left early, as by a break.
+            self._leave()
+            raise
+        except BaseException:  # the end (StopAsyncIteration) or a rejected step
             self._open = False
             raise
 
-    def __del__(self) -> None:
+    def _leave(self) -> None:
         if self._open:
             self._open = False
-            self._it.return_()
+            self._return()
+
+    def __del__(self) -> None:
+        self._leave()

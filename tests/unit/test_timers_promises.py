@@ -242,3 +242,24 @@ def test_async_generator_queues_requests() -> None:
         {"value": "second", "done": False},
         {"value": "end", "done": True},
     ]
+
+
+def test_closing_the_coroutine_of_an_interval_loop_clears_the_interval() -> None:
+    # coro.close() leaves the async for early, as a break does: the interval is cleared
+    # and nothing keeps the loop alive.
+    from nodenet_uv._internal.promise import spawn
+    from nodenet_uv.timers import promises
+    from nodenet_uv.timers import setTimeout as set_timeout
+
+    ticks: list[Any] = []
+
+    async def loop() -> None:
+        async for value in promises.setInterval(1, "tick"):
+            ticks.append(value)
+
+    coro = loop()
+    spawn(coro)
+    set_timeout(coro.close, 20)
+    run()  # returns: a leaked interval would keep it running
+    assert ticks and set(ticks) == {"tick"}
+    assert _timers.timeout_info[0] == 0
