@@ -32,6 +32,7 @@ from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
     js_constructor_name,
+    js_get,
     js_string,
     js_truthy,
     number_to_string,
@@ -671,16 +672,6 @@ kFirstEventParam = Symbol("nodejs.kFirstEventParam")
 _NO_FLAGS: dict[str, Any] = {}
 
 
-def _prop(obj: Any, name: Any) -> Any:
-    """JS ``obj[name]`` on an options bag: a dict's key or an object's attribute; undefined
-    (None) for anything else (JS reads a primitive's missing property as undefined)."""
-    if obj is None:
-        return None
-    if isinstance(obj, Mapping):
-        return obj.get(name)
-    return getattr(obj, name, None) if isinstance(name, str) else None
-
-
 def create_iter_result(value: Any, done: bool) -> dict[str, Any]:
     return {"value": value, "done": done}
 
@@ -807,21 +798,21 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     """
     options = node_options(options, kwargs)
     # Parameters validation
-    signal = _prop(options, "signal")
+    signal = js_get(options, "signal")
     validators.validate_abort_signal(signal, "options.signal")
-    if signal is not None and js_truthy(_prop(signal, "aborted")):
-        raise errors.AbortError(None, {"cause": _prop(signal, "reason")})
+    if signal is not None and js_truthy(js_get(signal, "aborted")):
+        raise errors.AbortError(None, {"cause": js_get(signal, "reason")})
     # Support both highWaterMark and highWatermark for backward compatibility
-    high_watermark = _prop(options, "highWaterMark")
+    high_watermark = js_get(options, "highWaterMark")
     if high_watermark is None:
-        high_watermark = _prop(options, "highWatermark")
+        high_watermark = js_get(options, "highWatermark")
         if high_watermark is None:
             high_watermark = validators.NUMBER_MAX_SAFE_INTEGER
     validators.validate_integer(high_watermark, "options.highWaterMark", 1)
     # Support both lowWaterMark and lowWatermark for backward compatibility
-    low_watermark = _prop(options, "lowWaterMark")
+    low_watermark = js_get(options, "lowWaterMark")
     if low_watermark is None:
-        low_watermark = _prop(options, "lowWatermark")
+        low_watermark = js_get(options, "lowWatermark")
         if low_watermark is None:
             low_watermark = 1
     validators.validate_integer(low_watermark, "options.lowWaterMark", 1)
@@ -887,7 +878,7 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
             _agnostic_remove_listener(*listeners.pop())
 
     def abort_listener(*_: Any) -> None:
-        error_handler(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+        error_handler(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
 
     def event_handler(value: Any = None) -> None:
         nonlocal size, paused
@@ -925,11 +916,11 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
         event_handler(list(args))
 
     add_event_listener(
-        emitter, event, event_handler if _prop(options, kFirstEventParam) else on_event
+        emitter, event, event_handler if js_get(options, kFirstEventParam) else on_event
     )
     if event != "error" and callable(getattr(emitter, "on", None)):
         add_event_listener(emitter, "error", error_handler)
-    close_events = _prop(options, "close")
+    close_events = js_get(options, "close")
     # JS reads options.close.length and options.close[i]: a list, a tuple or (as in JS) a
     # string; anything without both (a set, a dict) is ignored, as JS ignores a Set.
     if isinstance(close_events, Sequence):

@@ -29,7 +29,7 @@ from nodenet_uv._binding.util import guess_handle_type
 from nodenet_uv._internal import task_queues, warning
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
-from nodenet_uv._internal.inspect import js_number, js_truthy
+from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.net import is_ip as isIP
 from nodenet_uv._internal.net import is_ipv4 as isIPv4
@@ -330,12 +330,6 @@ def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bo
                 self._sockname = None
 
         handle.close(on_close)
-
-
-def _get(options: Any, key: str) -> Any:
-    if isinstance(options, dict):
-        return options.get(key)
-    return getattr(options, key, None)
 
 
 class Socket(Duplex):
@@ -1129,14 +1123,14 @@ class Socket(Duplex):
             self.once("connect", cb)
         if self._parent is not None and self._parent.connecting:
             return self
-        if _get(options, "port") is None and _get(options, "path") is None:
+        if js_get(options, "port") is None and js_get(options, "path") is None:
             raise errors.ERR_MISSING_ARGS(["options", "port", "path"])
         self.__dict__.pop("write", None)  # undo writeAfterFIN
         if self.destroyed:
             self._handle = None
             self._peername = None
             self._sockname = None
-        path = _get(options, "path")
+        path = js_get(options, "path")
         pipe = js_truthy(path)
         if self._handle is None:
             self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
@@ -1377,12 +1371,12 @@ def socket_to_dns_family(family: Any) -> Any:
 
 
 def lookup_and_connect(self: Socket, options: Any) -> None:
-    local_address = _get(options, "localAddress")
-    local_port = _get(options, "localPort")
-    host = _get(options, "host") or "localhost"
-    port = _get(options, "port")
-    attempt_timeout = _get(options, "autoSelectFamilyAttemptTimeout")
-    auto_select_family = _get(options, "autoSelectFamily")
+    local_address = js_get(options, "localAddress")
+    local_port = js_get(options, "localPort")
+    host = js_get(options, "host") or "localhost"
+    port = js_get(options, "port")
+    attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
+    auto_select_family = js_get(options, "autoSelectFamily")
 
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
@@ -1415,13 +1409,13 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
         task_queues.next_tick(connect_literal)
         return
 
-    lookup = _get(options, "lookup")
+    lookup = js_get(options, "lookup")
     if lookup is not None:
         validators.validate_function(lookup, "options.lookup")
 
     dnsopts: dict[str, Any] = {
-        "family": socket_to_dns_family(_get(options, "family")),
-        "hints": _get(options, "hints") or 0,
+        "family": socket_to_dns_family(js_get(options, "family")),
+        "hints": js_get(options, "hints") or 0,
     }
     if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
         dnsopts["hints"] = _dns.ADDRCONFIG
@@ -1456,7 +1450,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
                 connect_error_nt,
                 self,
                 errors.ERR_INVALID_ADDRESS_FAMILY(
-                    address_type, _get(options, "host"), _get(options, "port")
+                    address_type, js_get(options, "host"), js_get(options, "port")
                 ),
             )
         else:
@@ -1488,8 +1482,8 @@ def lookup_and_connect_multiple(
         valid_ips: list[list[str]] = [[], []]
         destinations: dict[int, int] | None = None
         for address in addresses:
-            ip = _get(address, "address")
-            address_type = _get(address, "family")
+            ip = js_get(address, "address")
+            address_type = js_get(address, "family")
             self.emit("lookup", err, ip, address_type, host)
             if not self.connecting:
                 return
@@ -1502,8 +1496,8 @@ def lookup_and_connect_multiple(
                     valid_addresses[destination].append({"address": ip, "family": address_type})
                     valid_ips[destination].append(ip)
         if not valid_addresses[0] and not valid_addresses[1]:
-            first_ip = _get(addresses[0], "address")
-            first_type = _get(addresses[0], "family")
+            first_ip = js_get(addresses[0], "address")
+            first_type = js_get(addresses[0], "family")
             if not isIP(first_ip):
                 task_queues.next_tick(
                     connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(first_ip)
@@ -1513,7 +1507,7 @@ def lookup_and_connect_multiple(
                     connect_error_nt,
                     self,
                     errors.ERR_INVALID_ADDRESS_FAMILY(
-                        first_type, _get(options, "host"), _get(options, "port")
+                        first_type, js_get(options, "host"), js_get(options, "port")
                     ),
                 )
             return
@@ -1636,7 +1630,7 @@ def internal_connect_multiple_timeout(context: _ConnectContext, req: Any, handle
 
 
 def add_server_abort_signal_option(self: Server, options: Any) -> None:
-    signal = _get(options, "signal")
+    signal = js_get(options, "signal")
     if signal is None:
         return
     validators.validate_abort_signal(signal, "options.signal")
@@ -1794,12 +1788,12 @@ class Server(EventEmitter):
             to_number(args[1] if len(args) > 1 else False),
             to_number(args[2] if len(args) > 2 else False),
         )
-        handle_opt = _get(options, "_handle") or (
-            _get(options, "handle") if isinstance(options, dict) else None
+        handle_opt = js_get(options, "_handle") or (
+            js_get(options, "handle") if isinstance(options, dict) else None
         )
         if handle_opt is not None:
             options = handle_opt
-        flags = get_flags(_get(options, "ipv6Only"), _get(options, "reusePort"))
+        flags = get_flags(js_get(options, "ipv6Only"), js_get(options, "reusePort"))
         self._listeningId += 1
 
         # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
@@ -1811,7 +1805,7 @@ class Server(EventEmitter):
 
         add_server_abort_signal_option(self, options)
 
-        fd = _get(options, "fd")
+        fd = js_get(options, "fd")
         if _is_fd_number(fd):
             listen_in_cluster(self, None, None, None, backlog_from_args, fd)
             return self

@@ -26,8 +26,8 @@ import math
 import re
 import types
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
 
 __all__ = [
     "CUSTOM_INSPECT",
@@ -193,6 +193,17 @@ def js_number(value: object) -> float:
     if isinstance(value, str):
         return _string_to_number(value)
     return _string_to_number(js_string(value))
+
+
+def js_get(obj: object, key: object) -> Any:
+    """JS ``obj?.[key]`` on an options bag: a mapping's key or an object's attribute, and
+    undefined (None) for anything else (JS reads a primitive's missing property, or a
+    symbol-keyed one we cannot store as an attribute, as undefined)."""
+    if isinstance(obj, Mapping):
+        return obj.get(key)
+    if obj is None or not isinstance(key, str):
+        return None
+    return getattr(obj, key, None)
 
 
 def js_truthy(value: object) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.async_generator import AsyncGenerator
+from nodenet_uv._internal.inspect import js_get
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.abort_controller import AbortController
@@ -58,13 +59,6 @@ class Duplexify(Duplex):
             self._writableState.ending = True
             self._writableState.ended = True
             self._writableState.finished = True
-
-
-def _get(obj: Any, key: str) -> Any:
-    """``obj?.[key]`` for a ``{readable, writable}`` pair (a dict or an object)."""
-    if isinstance(obj, dict):
-        return obj.get(key)
-    return getattr(obj, key, None)
 
 
 def duplexify(body: Any, name: str) -> Any:
@@ -154,8 +148,8 @@ def duplexify(body: Any, name: str) -> Any:
             },
         )
 
-    pair_readable = _get(body, "readable")
-    pair_writable = _get(body, "writable")
+    pair_readable = js_get(body, "readable")
+    pair_writable = js_get(body, "writable")
     if (pair_readable is not None and not isinstance(pair_readable, (bool, int, float, str))) or (
         pair_writable is not None and not isinstance(pair_writable, (bool, int, float, str))
     ):

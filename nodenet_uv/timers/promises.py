@@ -18,7 +18,7 @@ from typing import Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal.async_generator import AsyncGenerator
-from nodenet_uv._internal.inspect import js_truthy
+from nodenet_uv._internal.inspect import js_get, js_truthy
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.timers import Immediate, Timeout, insert
@@ -46,15 +46,6 @@ def _options(options: Any, kwargs: Mapping[str, Any]) -> Any:
     return options
 
 
-def _prop(obj: Any, name: str) -> Any:
-    """JS ``obj?.[name]``: a dict's key or an object's attribute; undefined (None) else."""
-    if obj is None:
-        return None
-    if isinstance(obj, Mapping):
-        return obj.get(name)
-    return getattr(obj, name, None)
-
-
 def cancel_listener_handler(
     this: Any, clear: Callable[[Any], None], reject: Callable[[Any], None], signal: Any
 ) -> None:
@@ -63,7 +54,7 @@ def cancel_listener_handler(
     # removed this listener must not reject it.
     if not this._destroyed:
         clear(this)
-        reject(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+        reject(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
 
 
 def _bind(
@@ -92,11 +83,11 @@ def setTimeout(delay: Any = None, value: Any = None, options: Any = None, **kwar
 
         validators.validate_object(options, "options")
 
-        signal = _prop(options, "signal")
+        signal = js_get(options, "signal")
         if signal is not None:
             validators.validate_abort_signal(signal, "options.signal")
 
-        ref = _prop(options, "ref")
+        ref = js_get(options, "ref")
         if ref is not None:
             validators.validate_boolean(ref, "options.ref")
     except Exception as err:
@@ -105,8 +96,8 @@ def setTimeout(delay: Any = None, value: Any = None, options: Any = None, **kwar
     if ref is None:
         ref = True
 
-    if signal is not None and js_truthy(_prop(signal, "aborted")):
-        return Promise.reject(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+    if signal is not None and js_truthy(js_get(signal, "aborted")):
+        return Promise.reject(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
 
     oncancel: Any = None
 
@@ -134,11 +125,11 @@ def setImmediate(value: Any = None, options: Any = None, **kwargs: Any) -> Promi
     try:
         validators.validate_object(options, "options")
 
-        signal = _prop(options, "signal")
+        signal = js_get(options, "signal")
         if signal is not None:
             validators.validate_abort_signal(signal, "options.signal")
 
-        ref = _prop(options, "ref")
+        ref = js_get(options, "ref")
         if ref is not None:
             validators.validate_boolean(ref, "options.ref")
     except Exception as err:
@@ -147,8 +138,8 @@ def setImmediate(value: Any = None, options: Any = None, **kwargs: Any) -> Promi
     if ref is None:
         ref = True
 
-    if signal is not None and js_truthy(_prop(signal, "aborted")):
-        return Promise.reject(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+    if signal is not None and js_truthy(js_get(signal, "aborted")):
+        return Promise.reject(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
 
     oncancel: Any = None
 
@@ -191,18 +182,18 @@ async def _set_interval(after: Any, value: Any, options: Any) -> AsyncIterator[A
 
     validators.validate_object(options, "options")
 
-    signal = _prop(options, "signal")
+    signal = js_get(options, "signal")
     if signal is not None:
         validators.validate_abort_signal(signal, "options.signal")
 
-    ref = _prop(options, "ref")
+    ref = js_get(options, "ref")
     if ref is not None:
         validators.validate_boolean(ref, "options.ref")
     else:
         ref = True
 
-    if signal is not None and js_truthy(_prop(signal, "aborted")):
-        raise errors.AbortError(None, {"cause": _prop(signal, "reason")})
+    if signal is not None and js_truthy(js_get(signal, "aborted")):
+        raise errors.AbortError(None, {"cause": js_get(signal, "reason")})
 
     on_cancel: Any = None
     interval: Timeout | None = None
@@ -226,7 +217,7 @@ async def _set_interval(after: Any, value: Any, options: Any) -> AsyncIterator[A
                 clearInterval(interval)
                 if callback is not None:
                     callback(
-                        Promise.reject(errors.AbortError(None, {"cause": _prop(signal, "reason")}))
+                        Promise.reject(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
                     )
                     callback = None
 
@@ -237,13 +228,13 @@ async def _set_interval(after: Any, value: Any, options: Any) -> AsyncIterator[A
             nonlocal callback
             callback = resolve
 
-        while not (signal is not None and js_truthy(_prop(signal, "aborted"))):
+        while not (signal is not None and js_truthy(js_get(signal, "aborted"))):
             if not_yielded == 0:
                 await Promise(wait_for_tick)
             while not_yielded > 0:
                 yield value
                 not_yielded -= 1
-        raise errors.AbortError(None, {"cause": _prop(signal, "reason")})
+        raise errors.AbortError(None, {"cause": js_get(signal, "reason")})
     finally:
         clearInterval(interval)
         if signal is not None:
