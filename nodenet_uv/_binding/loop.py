@@ -199,6 +199,19 @@ _signal_fds: list[socket.socket] = []
 _install_signal_checker()
 
 
+def call_in_idle(fn: Callable[..., Any], *args: Any) -> None:
+    """``fn(*args)`` once, from a fresh idle handle: in this loop turn's idle phase if it is
+    still to come, else in the next turn's (before its poll)."""
+    idle = pyuv.Idle(loop)
+
+    def once(handle: Any) -> None:
+        handle.stop()
+        handle.close()
+        fn(*args)
+
+    idle.start(once)
+
+
 def now() -> int:
     """uv_now(): the loop's cached time in milliseconds."""
     return int(loop.now())

@@ -121,14 +121,7 @@ class Pipe(ConnectionWrap):
         if status < 0:
             _loop.pending_queue.feed(self._after_connect, req, self._h, status)
             return
-        idle = pyuv.Idle(_loop.loop)
-
-        def deliver(h: Any) -> None:
-            h.stop()
-            h.close()
-            self._after_connect(req, self._h, status)
-
-        idle.start(deliver)
+        _loop.call_in_idle(self._after_connect, req, self._h, status)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
         if self.state == INITIALIZED and self._unlink is not None:

@@ -140,7 +140,7 @@ class LibuvStreamWrap(HandleWrap):
             # Bytes already read (user-buffer mode) go first, a loop turn later as a
             # real read would; the socket is read again after them.
             self._uv_reading = True
-            self._schedule_pending_user_data()
+            _loop.call_in_idle(self._deliver_pending_user_data)
             return 0
         err = call_uv(self._h.start_read, self._on_read)
         if err:
@@ -217,24 +217,17 @@ class LibuvStreamWrap(HandleWrap):
                 self._pending_user_data = bytes(view[offset:])
                 return
 
-    def _schedule_pending_user_data(self) -> None:
-        idle = pyuv.Idle(_loop.loop)
-
-        def deliver(h: Any) -> None:
-            h.stop()
-            h.close()
-            data = self._pending_user_data
-            if data is None or not self._uv_reading or self.state != INITIALIZED:
-                return
-            self._pending_user_data = None
-            self._emit_user_reads(data)
-            if self._uv_reading and self._pending_user_data is None and self.state == INITIALIZED:
-                try:
-                    self._h.start_read(self._on_read)
-                except (_UVError, _HandleClosedError) as exc:
-                    _loop.make_callback(self._on_read, self._h, None, _code(exc))
-
-        idle.start(deliver)
+    def _deliver_pending_user_data(self) -> None:
+        data = self._pending_user_data
+        if data is None or not self._uv_reading or self.state != INITIALIZED:
+            return
+        self._pending_user_data = None
+        self._emit_user_reads(data)
+        if self._uv_reading and self._pending_user_data is None and self.state == INITIALIZED:
+            try:
+                self._h.start_read(self._on_read)
+            except (_UVError, _HandleClosedError) as exc:
+                _loop.make_callback(self._on_read, self._h, None, _code(exc))
 
     # -- writing -------------------------------------------------------------------------
     def _dispatch(self, req: WriteWrap, data: Any, nbytes: int) -> int:
