@@ -1,11 +1,17 @@
+# PYTHON=/path/to/python3.X picks the interpreter; each one gets a venv of its own
+# (.venv for the default python3, .venv-cpython-313 for PYTHON=python3.13, ...).
+ifeq ($(strip $(PYTHON)),)
 VENV := .venv
+else
+VENV := .venv-$(shell $(PYTHON) -c 'import sys; print(sys.implementation.cache_tag)')
+endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
 .PHONY: install demo test lint wheels bench bench-full bench-install clean
 
 install:
-	@bash tools/install.sh
+	@bash tools/install.sh $(VENV)
 
 demo: install
 	$(PY) examples/demo.py
@@ -20,8 +26,9 @@ lint: install
 
 wheels: install
 	mkdir -p dist
-	cp .cache/wheels/pyuv-1.4.0-*.whl dist/
+	cp "$$(cat $(VENV)/.pyuv-wheel)" dist/
 	$(PY) -m pip wheel --no-deps -w dist .
+	@echo "wheels in dist/ are for $$($(PY) -c 'import sys; print(sys.implementation.name, sys.version.split()[0], sys.executable)')"
 
 # Benchmarks (bench/, issue 8): the C load generator, uvloop + matplotlib (the `bench` extra),
 # then the interleaved matrix. Results in bench/results/ (bench-full: bench/results/full/).
@@ -42,4 +49,4 @@ bench-full: bench-install
 	$(PY) bench/bench.py --full $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .cache build dist *.egg-info .mypy_cache .ruff_cache
+	rm -rf .venv .venv-* .cache build dist *.egg-info .mypy_cache .ruff_cache

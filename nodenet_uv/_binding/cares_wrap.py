@@ -15,7 +15,7 @@ from typing import Any
 import pyuv
 
 from nodenet_uv._binding import loop as _loop
-from nodenet_uv._binding.stream_wrap import _code
+from nodenet_uv._binding import uv
 
 AI_ADDRCONFIG = int(socket.AI_ADDRCONFIG)
 AI_ALL = int(getattr(socket, "AI_ALL", 0x10))
@@ -87,7 +87,7 @@ def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int,
             callback=on_result,
         )
     except (pyuv.error.UVError, TypeError, ValueError) as exc:
-        return _code(exc)
+        return uv.convert_error(exc)
     pending.add(req)
     return 0
 

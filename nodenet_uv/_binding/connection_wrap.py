@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyuv
-
-from nodenet_uv._binding import _pyuv_compat, uv
 from nodenet_uv._binding import loop as _loop
-from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, call_uv
+from nodenet_uv._binding import uv
+from nodenet_uv._binding.stream_wrap import LibuvStreamWrap
 from nodenet_uv._binding.util import int32_value
 
 
@@ -57,23 +55,24 @@ class ConnectionWrap(LibuvStreamWrap):
     # same code around uv_tcp_*/uv_pipe_*; pyuv's TCP and Pipe share the method names, so
     # both live here once.
     def open(self, fd: int) -> int:
-        if _pyuv_compat.fd_in_use(_loop.loop, fd):
-            return uv.UV_EEXIST  # uv__fd_exists in uv_tcp_open/uv_pipe_open (libuv 1.46)
-        return call_uv(self._h.open, fd)
+        """uv_tcp_open/uv_pipe_open (UV_EEXIST for an fd another handle watches)."""
+        return uv.call(self._h.open, fd)
 
     def listen(self, backlog: float) -> int:
         # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
-        return call_uv(self._h.listen, self._on_connection, int32_value(backlog))
+        return uv.call(self._h.listen, self._on_connection, int32_value(backlog))
 
     def _on_connection(self, server: Any, error: int | None) -> None:
+        # ConnectionWrap::OnConnection. libuv (since 1.45) accepts one connection per
+        # poll event, so a burst of connections interleaves with other I/O callbacks.
         status = error or 0
         client: ConnectionWrap | None = None
         if status == 0:
             client = self._new_client()
-            try:
-                server.accept(client._h)
-            except pyuv.error.UVError:
-                client._h.close()
+            if uv.call(server.accept, client._h):
+                # Node drops the connection silently; the client wrap is closed through
+                # HandleWrap.close so that it leaves open_handles.
+                client.close()
                 return
         if self.onconnection is not None:
             _loop.make_callback(self.onconnection, self, status, client)

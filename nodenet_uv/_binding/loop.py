@@ -34,8 +34,6 @@ from typing import Any
 
 import pyuv
 
-from nodenet_uv._binding._pyuv_compat import PendingQueue
-
 # The one loop, like Node's default loop.
 loop: Any = pyuv.Loop.default_loop()
 
@@ -136,10 +134,6 @@ loop.excepthook = _excepthook
 
 # Handles the runtime itself owns (not user resources; leak checks skip them).
 internal_handles: list[Any] = []
-
-# libuv 1.46's pending queue (uv__io_feed), emulated: see PendingQueue.
-pending_queue = PendingQueue(loop, fatal=_fatal)
-internal_handles.extend(pending_queue.handles)
 
 
 def _install_signal_checker() -> None:

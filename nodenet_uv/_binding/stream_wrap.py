@@ -16,46 +16,22 @@ JS calls the callback itself (``afterWriteDispatched``).
 
 from __future__ import annotations
 
-import errno as _errno
-import os as _os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, final
 
-import pyuv
-
-from nodenet_uv._binding import _pyuv_compat, string_bytes, uv
 from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding import string_bytes, uv
 from nodenet_uv._binding.handle_wrap import CLOSED, INITIALIZED, HandleWrap
 
-_UVError = pyuv.error.UVError
-_HandleClosedError = pyuv.error.HandleClosedError
-_UV_EBADF = uv.UV_EBADF
+_PYUV_ERRORS = uv.PYUV_ERRORS
+_HandleClosedError = uv._HandleClosedError
+_convert_error = uv.convert_error
+_call = uv.call
+_UV_EAGAIN = uv.UV_EAGAIN
 _UV_EINVAL = uv.UV_EINVAL
-# See LibuvStreamWrap._shutdown_fed (Unix only; Windows keeps libuv 1.13's timing).
-_FEED_SHUTDOWN = _os.name == "posix"
-# tryWriteBuffer writes with os.write, as _pyuv_compat.try_write does on POSIX.
-_FD_WRITE = _pyuv_compat._USE_FD_WRITE
 
 
-def _code(exc: BaseException) -> int:
-    if isinstance(exc, _HandleClosedError):
-        return _UV_EBADF
-    args = getattr(exc, "args", ())
-    if args and isinstance(args[0], int):
-        return int(args[0])
-    return uv.UV_UNKNOWN
-
-
-def call_uv(fn: Callable[..., Any], *args: Any) -> int:
-    """Run a pyuv call and return what the libuv call returns: 0, or a negative uv code
-    (pyuv raises where libuv returns an error; a C++ binding method passes that on)."""
-    try:
-        fn(*args)
-    except (_UVError, _HandleClosedError) as exc:
-        return _code(exc)
-    return 0
-
-
+@final
 class WriteWrap:
     """A write request (Node's WriteWrap): ``oncomplete(req, status)`` when done."""
 
@@ -88,6 +64,7 @@ class WriteWrap:
             _loop.make_callback(oncomplete, self, error or 0)
 
 
+@final
 class ShutdownWrap:
     """A shutdown request (Node's ShutdownWrap): ``oncomplete(req, status)``."""
 
@@ -107,7 +84,6 @@ class LibuvStreamWrap(HandleWrap):
     """A stream handle (TCP or Pipe) with Node's StreamBase methods."""
 
     __slots__ = (
-        "_fd",
         "_pending_user_data",
         "_user_buffer",
         "_uv_reading",
@@ -129,12 +105,10 @@ class LibuvStreamWrap(HandleWrap):
         # user buffer before JS stopped reading (see _emit_user_reads).
         self._uv_reading = False
         self._pending_user_data: bytes | None = None
-        # The socket's fd, cached at the first write (it exists by then and never changes).
-        self._fd = -1
 
     # -- reading -------------------------------------------------------------------------
     def readStart(self) -> int:
-        if self.state == CLOSED:
+        if not self.is_alive():
             return _UV_EINVAL
         if self._pending_user_data is not None:
             # Bytes already read (user-buffer mode) go first, a loop turn later as a
@@ -142,17 +116,17 @@ class LibuvStreamWrap(HandleWrap):
             self._uv_reading = True
             _loop.call_in_idle(self._deliver_pending_user_data)
             return 0
-        err = call_uv(self._h.start_read, self._on_read)
+        err = _call(self._h.start_read, self._on_read)
         if err:
             return err
         self._uv_reading = True
         return 0
 
     def readStop(self) -> int:
-        if self.state == CLOSED:
+        if not self.is_alive():
             return _UV_EINVAL
         self._uv_reading = False
-        return call_uv(self._h.stop_read)
+        return _call(self._h.stop_read)
 
     def _on_read(self, handle: Any, data: bytes | None, error: int | None) -> None:
         # LibuvStreamWrap::OnUvRead + EmitRead, and make_callback inlined: this is the
@@ -226,90 +200,72 @@ class LibuvStreamWrap(HandleWrap):
         if self._uv_reading and self._pending_user_data is None and self.state == INITIALIZED:
             try:
                 self._h.start_read(self._on_read)
-            except (_UVError, _HandleClosedError) as exc:
-                _loop.make_callback(self._on_read, self._h, None, _code(exc))
+            except _PYUV_ERRORS as exc:
+                _loop.make_callback(self._on_read, self._h, None, _convert_error(exc))
 
     # -- writing -------------------------------------------------------------------------
-    def _dispatch(self, req: WriteWrap, data: Any, nbytes: int) -> int:
-        # StreamBase::Write → LibuvStreamWrap::DoTryWrite, then uv_write for the rest.
-        req.handle = self
-        self.bytesWritten += nbytes
-        req.bytes = nbytes
-        h = self._h
-        if h.write_queue_size:
-            written = 0  # uv_try_write: EAGAIN while earlier writes are queued
-        else:
-            fd = self._fd
-            if fd < 0:
-                fd = self._fd = self.fd
-            written = _pyuv_compat.try_write(h, fd, data)
-            if written < 0:
-                req.async_ = False
-                return written
-        if written >= nbytes:
-            req.async_ = False
-            return 0
-        rest = memoryview(data)[written:] if written else data
-        req.async_ = True
-        req.buffer = rest
-        try:
-            h.write(rest, req._after_write)
-        except (_UVError, _HandleClosedError) as exc:
-            req.async_ = False
-            return _code(exc)
-        return 0
-
+    # StreamBase::Write is DoTryWrite (uv_try_write) and then, for what is left, DoWrite
+    # (uv_write). Here that is tryWriteBuffer + writeQueued: the JS layer's hot path
+    # (_stream_base_commons.writeGeneric) calls the two itself, so that a write which
+    # completes at once builds no WriteWrap; writeBuffer and writev chain them.
     def tryWriteBuffer(self, data: Any, nbytes: int) -> int:
-        """The synchronous half of writeBuffer (StreamBase::Write's DoTryWrite).
+        """The synchronous half of a write (StreamBase::Write up to DoTryWrite).
 
         Counts ``nbytes`` into ``bytesWritten`` (at dispatch, as Node does) and writes what
-        the socket takes now. Returns the number of bytes written (0 when earlier writes
-        are still queued or the socket would block), or a negative uv error. The caller
-        queues any remainder with :meth:`writeBuffer`. This lets the JS layer skip
-        building a WriteWrap for the common case of a write that completes at once.
+        the socket takes now with ``uv_try_write``. Returns the number of bytes written (0
+        when earlier writes are still queued or the socket would block: libuv's
+        UV_EAGAIN, which DoTryWrite turns into 0), or a negative uv error. The caller
+        queues any remainder with :meth:`writeQueued`.
         """
+        # INLINED(HandleWrap::IsAlive, src/handle_wrap.h): called on every write.
         if self.state == CLOSED:
             return _UV_EINVAL
         self.bytesWritten += nbytes
-        if self._h.write_queue_size:
-            return 0
-        fd = self._fd
-        if fd < 0:
-            fd = self._fd = self.fd
-        if _FD_WRITE and fd >= 0:
-            # _pyuv_compat.try_write's POSIX branch, inlined (one write() on the fd; the
-            # same results: bytes written, 0 when it would block, or -errno).
-            try:
-                return _os.write(fd, data)
-            except (BlockingIOError, InterruptedError):
-                return 0
-            except OSError as exc:
-                return -(exc.errno or _errno.EIO)
-        return _pyuv_compat.try_write(self._h, fd, data)
+        try:
+            written: int = self._h.try_write_code(data)
+        except _HandleClosedError:  # closing: libuv's fd is gone
+            return uv.UV_EBADF
+        return 0 if written == _UV_EAGAIN else written
 
     def writeQueued(self, req: WriteWrap, data: Any, nbytes: int) -> int:
-        """uv_write of the rest of a request after tryWriteBuffer (already counted)."""
+        """DoWrite: ``uv_write`` of the rest of a request after tryWriteBuffer.
+
+        ``nbytes`` is the whole request's size (already counted into bytesWritten).
+        """
         req.handle = self
         req.bytes = nbytes
         req.async_ = True
         req.buffer = data
         try:
             self._h.write(data, req._after_write)
-        except (_UVError, _HandleClosedError) as exc:
+        except _PYUV_ERRORS as exc:
             req.async_ = False
-            return _code(exc)
+            req.buffer = None
+            return _convert_error(exc)
         return 0
 
     def writeBuffer(self, req: WriteWrap, data: Any) -> int:
-        if self.state == CLOSED:
+        """StreamBase::WriteBuffer: try_write, then uv_write of the rest; 0 or an error.
+
+        ``req.async_`` tells whether a remainder was queued (then ``oncomplete`` follows).
+        """
+        if not self.is_alive():
             return _UV_EINVAL
-        return self._dispatch(
-            req, data, len(data) if type(data) is bytes else memoryview(data).nbytes
-        )
+        nbytes = len(data) if type(data) is bytes else memoryview(data).nbytes
+        req.handle = self
+        req.bytes = nbytes
+        written = self.tryWriteBuffer(data, nbytes)
+        if written < 0:
+            req.async_ = False
+            return written
+        if written >= nbytes:
+            req.async_ = False
+            return 0
+        return self.writeQueued(req, memoryview(data)[written:] if written else data, nbytes)
 
     def writev(self, req: WriteWrap, chunks: list[Any], all_buffers: bool) -> int:
         """Node's Writev: ``chunks`` are buffers, or ``[chunk, encoding, ...]`` pairs."""
-        if self.state == CLOSED:
+        if not self.is_alive():
             return _UV_EINVAL
         if all_buffers:
             bufs = list(chunks)
@@ -318,8 +274,9 @@ class LibuvStreamWrap(HandleWrap):
             for i in range(0, len(chunks), 2):
                 chunk, enc = chunks[i], chunks[i + 1]
                 bufs.append(chunk if not isinstance(chunk, str) else string_bytes.write(chunk, enc))
-        data = b"".join(bufs)
-        return self._dispatch(req, data, len(data))
+        # DIVERGENCE: Node hands libuv the buffers as they are (uv_buf_t array); pyuv's
+        # try_write takes one buffer, so they are joined first.
+        return self.writeBuffer(req, b"".join(bufs))
 
     def writeUtf8String(self, req: WriteWrap, s: str) -> int:
         return self.writeBuffer(req, string_bytes.write(s, "utf8"))
@@ -335,40 +292,16 @@ class LibuvStreamWrap(HandleWrap):
 
     # -- shutdown ------------------------------------------------------------------------
     def shutdown(self, req: ShutdownWrap) -> int:
-        if self.state == CLOSED:
+        """LibuvStreamWrap::DoShutdown: uv_shutdown; ``oncomplete(req, status)`` follows.
+
+        With nothing queued, libuv feeds the stream to its pending queue (uv__io_feed): the
+        shutdown() syscall and the callback come right after this turn's poll phase,
+        before the check phase (this turn's setImmediate()s).
+        """
+        if not self.is_alive():
             return _UV_EINVAL
         req.handle = self
-        if _FEED_SHUTDOWN and not self._h.write_queue_size:
-            return self._shutdown_fed(req)
-        return call_uv(self._h.shutdown, req._after_shutdown)
-
-    def _shutdown_fed(self, req: ShutdownWrap) -> int:
-        # DIVERGENCE from pyuv's libuv 1.13, to match libuv 1.46: with nothing queued,
-        # uv_shutdown feeds the stream to the pending queue (uv__io_feed), and 1.46 runs
-        # that queue right after the poll phase, before the check phase: the shutdown()
-        # syscall and its callback come before this iteration's setImmediate()s (or, if
-        # requested from a timer, before the poll). libuv 1.13 arms POLLOUT and waits for
-        # the next poll, a whole loop turn later (and if the peer's EOF arrives while
-        # that POLLOUT is armed, 1.13 leaves the handle active for good). So libuv's
-        # uv_shutdown is not called here: its checks are made, then the syscall and the
-        # callback come from the emulated pending queue (_pyuv_compat.PendingQueue).
-        h = self._h
-        if not h.writable:
-            return uv.UV_ENOTCONN
-        # The fd cached by a write is the handle's (it never changes while open).
-        fd = self._fd if self._fd >= 0 else self.fd
-        if fd < 0:
-            return _UV_EBADF
-        _loop.pending_queue.feed(self._fed_shutdown, req, fd)
-        return 0
-
-    def _fed_shutdown(self, req: ShutdownWrap, fd: int) -> None:
-        # uv__drain: the shutdown() syscall, then the request's callback. A handle closed
-        # first gets UV_ECANCELED, as uv__stream_destroy gives it.
-        if self.state != INITIALIZED:
-            req._after_shutdown(self._h, uv.UV_ECANCELED)
-            return
-        req._after_shutdown(self._h, _pyuv_compat.shutdown_fd(fd))
+        return _call(self._h.shutdown, req._after_shutdown)
 
     # -- properties ------------------------------------------------------------------------
     @property
@@ -381,7 +314,7 @@ class LibuvStreamWrap(HandleWrap):
     def fd(self) -> int:
         try:
             return int(self._h.fileno())
-        except _UVError:  # closed, or no socket yet (Node's fd getter: -1)
+        except _PYUV_ERRORS:  # closed, or no socket yet (Node's fd getter: -1)
             return -1
 
     def useUserBuffer(self, buf: Any) -> None:

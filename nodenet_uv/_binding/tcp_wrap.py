@@ -14,16 +14,17 @@ from typing import Any
 
 import pyuv
 
-from nodenet_uv._binding import _pyuv_compat, uv
 from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding import uv
 from nodenet_uv._binding.connection_wrap import ConnectionWrap, ConnectWrap
-from nodenet_uv._binding.stream_wrap import call_uv
+from nodenet_uv._binding.handle_wrap import CLOSING, INITIALIZED
+
+call_uv = uv.call
 
 SOCKET = 0
 SERVER = 1
-UV_TCP_IPV6ONLY = pyuv.UV_TCP_IPV6ONLY
-# libuv 1.49's uv_tcp_flags value; libuv 1.13 does not know it (see _bind below).
-UV_TCP_REUSEPORT = 2
+UV_TCP_IPV6ONLY: int = pyuv.UV_TCP_IPV6ONLY
+UV_TCP_REUSEPORT: int = pyuv.UV_TCP_REUSEPORT
 constants = {
     "SOCKET": SOCKET,
     "SERVER": SERVER,
@@ -69,24 +70,12 @@ class TCP(ConnectionWrap):
         return TCP(SOCKET)
 
     def bind(self, address: str, port: int, flags: int = 0) -> int:
-        return self._bind((address, port), flags, socket.AF_INET)
+        """uv_tcp_bind with flags (UV_TCP_REUSEPORT: SO_REUSEPORT before the bind)."""
+        return call_uv(self._h.bind, (address, port), flags)
 
     def bind6(self, address: str, port: int, flags: int = 0) -> int:
-        return self._bind((address, port, 0, 0), flags, socket.AF_INET6)
-
-    def _bind(self, addr: tuple[Any, ...], flags: int, family: int) -> int:
-        if flags & UV_TCP_REUSEPORT:
-            # UV_TCP_REUSEPORT (libuv 1.49): SO_REUSEPORT must be set before bind(), so the
-            # socket must exist now. A fresh, unused pyuv handle has none yet: replace it
-            # with one created for this address family.
-            flags &= ~UV_TCP_REUSEPORT
-            if self.fd < 0:
-                self._h.close()
-                self._h = pyuv.TCP(_loop.loop, family)
-            err = _pyuv_compat.set_reuse_port(self.fd)
-            if err:
-                return err
-        return call_uv(self._h.bind, addr, flags)
+        """uv_tcp_bind of an IPv6 address (flags: UV_TCP_IPV6ONLY, UV_TCP_REUSEPORT)."""
+        return call_uv(self._h.bind, (address, port, 0, 0), flags)
 
     def connect(self, req: TCPConnectWrap, address: str, port: int) -> int:
         return self._connect(req, (address, port))
@@ -108,26 +97,25 @@ class TCP(ConnectionWrap):
         return call_uv(self._h.nodelay, bool(enable))
 
     def setKeepAlive(self, enable: bool, delay: int) -> int:
-        err = call_uv(self._h.keepalive, bool(enable), int(delay))
-        if err:
-            return err
-        if enable:
-            fd = self.fd
-            if fd >= 0:
-                _pyuv_compat.tcp_keepalive_extras(fd)
-        return 0
+        """uv_tcp_keepalive(handle, enable, delay): SO_KEEPALIVE, and with it TCP_KEEPIDLE
+        = delay (seconds), TCP_KEEPINTVL = 1 and TCP_KEEPCNT = 10 (libuv's own values).
+        A delay of 0 is UV_EINVAL, after SO_KEEPALIVE was set (Node ignores the result)."""
+        return call_uv(self._h.keepalive, bool(enable), int(delay))
 
     def setSimultaneousAccepts(self, enable: bool) -> int:
         return call_uv(self._h.simultaneous_accepts, bool(enable))
 
     def reset(self, callback: Callable[[], Any] | None = None) -> int:
-        """uv_tcp_close_reset: close with RST (SO_LINGER {1, 0}); libuv 1.32+."""
-        if self.state != "initialized":
-            return uv.UV_EINVAL
-        fd = self.fd
-        if fd >= 0:
-            err = _pyuv_compat.tcp_close_reset(self._h, fd)
-            if err:
-                return err
-        self.close(callback)
-        return 0
+        """TCPWrap::Reset: uv_tcp_close_reset (SO_LINGER {1, 0}, then uv_close: an RST).
+
+        As in Node, a handle that is not open is left alone (0), and the state becomes
+        CLOSING whatever libuv returns; ``callback`` is kept only on success. libuv fails
+        (UV_EINVAL) while a shutdown is in progress: the handle then stays open.
+        """
+        if self.state != INITIALIZED:
+            return 0
+        err = call_uv(self._h.close_reset, self._on_close)
+        self.state = CLOSING
+        if not err:
+            self._onclose = callback
+        return err

@@ -112,19 +112,6 @@ def start_immediate_check() -> None:
     """
     if not _check_handle.active:
         _check_handle.start(_check_immediate)
-        pending = _loop_mod.pending_queue
-        if pending.in_check:
-            # Started from fed work in this check phase: libuv 1.13 would run it next turn
-            # only; Node's handle is always running and runs it now.
-            pending.after_check = _run_immediates_now
-        # uv_check_start put it at the head of the check queue; libuv 1.46's pending
-        # queue (a fed shutdown) still runs before it.
-        pending.prioritize()
-
-
-def _run_immediates_now() -> None:
-    if _check_handle.active:
-        _check_immediate(_check_handle)
 
 
 def _check_immediate(handle: Any) -> None:

@@ -1,20 +1,23 @@
 """Port of Node.js src/uv.cc: libuv error names and messages.
 
 Node's ``process.binding('uv')`` gives the ``UV_*`` error constants, ``errname(err)`` and
-``getErrorMap()`` (``{code: [name, message]}``) from the libuv it links (1.46 in Node 20).
-Here the names and messages come from pyuv's bundled libuv 1.13 (``pyuv.errno``), and the
-few codes libuv added since then are filled in from :data:`_NEWER_THAN_LIBUV_1_13`, copied
-from Node 20's ``getErrorMap()`` on Linux; ``tests/unit/test_uv.py`` checks the whole table
-against ``node`` byte for byte.
+``getErrorMap()`` (``{code: [name, message]}``) from the libuv it links (1.52.1 in Node 24).
+Our pyuv is built on that same libuv, so the names and messages come straight from it
+(``pyuv.errno``: ``uv_err_name``/``uv_strerror`` over libuv's ``UV_ERRNO_MAP``);
+``tests/unit/test_uv.py`` checks the whole table against node 24 byte for byte.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 import pyuv
 
 __all__ = [
+    "PYUV_ERRORS",
+    "call",
+    "convert_error",
     "errname",
     "error_map",
     "strerror",
@@ -76,6 +79,7 @@ UV_ENOBUFS: Final = -105
 UV_ENODATA: Final = -61
 UV_ENODEV: Final = -19
 UV_ENOENT: Final = -2
+UV_ENOEXEC: Final = -8
 UV_ENOMEM: Final = -12
 UV_ENONET: Final = -64
 UV_ENOPROTOOPT: Final = -92
@@ -109,22 +113,6 @@ UV_EXDEV: Final = -18
 UV_UNKNOWN: Final = -4094
 # fmt: on
 
-# DIVERGENCE: libuv 1.13 (bundled with pyuv) lacks these codes that libuv 1.46 (Node 20)
-# knows; name and message exactly as Node 20's getErrorMap() gives them. The stdlib
-# ``errno``/``os.strerror`` are not used as a fallback: they word some messages
-# differently (EILSEQ) and know codes that libuv does not (ESTALE), which Node reports
-# as 'Unknown system error -116'.
-_NEWER_THAN_LIBUV_1_13: Final[dict[int, tuple[str, str]]] = {
-    UV_EFTYPE: ("EFTYPE", "inappropriate file type or format"),
-    UV_EILSEQ: ("EILSEQ", "illegal byte sequence"),
-    UV_ENODATA: ("ENODATA", "no data available"),
-    UV_ENOTTY: ("ENOTTY", "inappropriate ioctl for device"),
-    UV_EOVERFLOW: ("EOVERFLOW", "value too large for defined data type"),
-    UV_EREMOTEIO: ("EREMOTEIO", "remote I/O error"),
-    UV_ESOCKTNOSUPPORT: ("ESOCKTNOSUPPORT", "socket type not supported"),
-    UV_EUNATCH: ("EUNATCH", "protocol driver not attached"),
-}
-
 
 def _build_error_map() -> dict[int, tuple[str, str]]:
     table: dict[int, tuple[str, str]] = {}
@@ -132,8 +120,6 @@ def _build_error_map() -> dict[int, tuple[str, str]]:
         # pyuv spells them 'UV_ECONNREFUSED'; libuv's uv_err_name() says 'ECONNREFUSED'.
         name = uv_name[3:] if uv_name.startswith("UV_") else uv_name
         table[code] = (name, pyuv.errno.strerror(code))
-    for code, entry in _NEWER_THAN_LIBUV_1_13.items():
-        table.setdefault(code, entry)
     return table
 
 
@@ -180,3 +166,43 @@ def strerror(code: int) -> str:
     """
     entry = _ERROR_MAP.get(code)
     return entry[1] if entry is not None else f"Unknown system error {code}"
+
+
+# -- the one error boundary ---------------------------------------------------------------
+# pyuv raises where libuv returns a negative code; Node's C++ binding methods return that
+# code to JS. Every binding method turns a pyuv exception into the code here and nowhere
+# else (uvloop's ``convert_error``, trio's one ``_translate_socket_errors_to_stream_errors``).
+
+#: What a pyuv call raises for a failed libuv call: ``UVError`` (and its per-handle
+#: subclasses) carry ``(code, message)``; ``HandleClosedError`` is pyuv's own refusal to
+#: touch a closing or closed handle.
+PYUV_ERRORS: Final = (pyuv.error.UVError, pyuv.error.HandleClosedError)
+_HandleClosedError: Final = pyuv.error.HandleClosedError
+
+
+def convert_error(exc: BaseException) -> int:
+    """The negative libuv error code that ``exc`` (raised by pyuv or the OS) stands for.
+
+    * ``pyuv.error.UVError`` and subclasses: the code libuv returned (``exc.args[0]``);
+    * ``pyuv.error.HandleClosedError``: ``UV_EBADF`` (libuv would work on fd -1: a closed
+      stream's fd is gone);
+    * ``OSError`` with an errno: ``-errno``, libuv's own mapping on Unix;
+    * anything else: ``UV_UNKNOWN``.
+    """
+    if isinstance(exc, _HandleClosedError):
+        return UV_EBADF
+    if isinstance(exc, OSError):
+        return -exc.errno if exc.errno else UV_UNKNOWN
+    args = getattr(exc, "args", ())
+    if args and type(args[0]) is int and args[0] < 0:
+        return args[0]
+    return UV_UNKNOWN
+
+
+def call(fn: Callable[..., Any], *args: Any) -> int:
+    """Run a pyuv call; return what the libuv call returned: 0, or a negative uv code."""
+    try:
+        fn(*args)
+    except PYUV_ERRORS as exc:
+        return convert_error(exc)
+    return 0

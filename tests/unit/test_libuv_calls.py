@@ -1,0 +1,427 @@
+"""The libuv calls Node makes, as our patched pyuv exposes them (patches/pyuv-1.4.0-node-calls.patch),
+and the binding methods that make them: one libuv call per Node binding method, no Python
+emulation. Checked on real sockets with getsockopt, os.stat and the peer's view."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import socket
+import stat
+import struct
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import pyuv
+
+from nodenet_uv import run
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding import uv
+from nodenet_uv._binding.pipe_wrap import UV_READABLE, UV_WRITABLE, Pipe, PipeConnectWrap
+from nodenet_uv._binding.stream_wrap import ShutdownWrap, WriteWrap
+from nodenet_uv._binding.tcp_wrap import TCP, UV_TCP_REUSEPORT, TCPConnectWrap
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux sockets")
+
+
+def test_pyuv_runs_libuv_1_52_1_with_the_node_calls() -> None:
+    assert pyuv.LIBUV_VERSION == "1.52.1"
+    assert pyuv.UV_TCP_REUSEPORT == 2
+    assert pyuv.UV_PIPE_NO_TRUNCATE == 1
+    for name in ("close_reset",):
+        assert callable(getattr(pyuv.TCP, name))
+    for name in ("chmod", "bind", "connect"):
+        assert callable(getattr(pyuv.Pipe, name))
+    assert callable(pyuv.Stream.try_write_code)
+
+
+@pytest.fixture
+def d() -> Iterator[str]:
+    path = tempfile.mkdtemp(prefix="nodenet-uv-calls-")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _connected_tcp() -> tuple[TCP, socket.socket, socket.socket]:
+    """A binding TCP handle connected to a Python listener, and the accepted peer."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    client = TCP()
+    req = TCPConnectWrap()
+    status: list[int] = []
+    req.oncomplete = lambda st, *rest: status.append(st)
+    assert client.connect(req, "127.0.0.1", listener.getsockname()[1]) == 0
+    while not status:
+        _loop.loop.run(pyuv.UV_RUN_ONCE)
+    assert status == [0]
+    peer, _ = listener.accept()
+    return client, peer, listener
+
+
+# -- TCP --------------------------------------------------------------------------------------
+
+
+@linux_only
+def test_keepalive_sets_libuv_1_52s_idle_interval_and_count() -> None:
+    client, peer, listener = _connected_tcp()
+    try:
+        assert client.setKeepAlive(True, 7) == 0
+        s = socket.socket(fileno=os.dup(client.fd))
+        try:
+            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 7
+            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 1
+            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 10
+            # A delay of 0: SO_KEEPALIVE is set, then libuv refuses the idle time.
+            assert client.setKeepAlive(False, 0) == 0
+            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 0
+            assert client.setKeepAlive(True, 0) == uv.UV_EINVAL
+            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+        finally:
+            s.close()
+    finally:
+        client.close()
+        peer.close()
+        listener.close()
+        run()
+
+
+def test_reset_sends_rst_through_uv_tcp_close_reset() -> None:
+    client, peer, listener = _connected_tcp()
+    closed: list[bool] = []
+    try:
+        assert client.reset(lambda: closed.append(True)) == 0
+        assert client.state == "closing"
+        run()
+        assert closed == [True]
+        assert client.state == "closed"
+        with pytest.raises(ConnectionResetError):
+            peer.recv(1)
+        # Not open any more: Node's TCPWrap::Reset returns 0 and does nothing.
+        assert client.reset() == 0
+    finally:
+        peer.close()
+        listener.close()
+
+
+def test_reset_while_shutting_down_is_einval_and_leaves_the_handle_open() -> None:
+    client, peer, listener = _connected_tcp()
+    try:
+        req = ShutdownWrap()
+        done: list[int] = []
+        req.oncomplete = lambda r, status: done.append(status)
+        assert client.shutdown(req) == 0
+        assert client.reset() == uv.UV_EINVAL  # uv__is_stream_shutting
+        assert client.state == "closing"  # as TCPWrap::Reset sets it
+        assert not client._h.closed
+        run()
+        assert done == [0]
+    finally:
+        client._h.close()
+        run()
+        peer.close()
+        listener.close()
+
+
+@linux_only
+def test_reuseport_flag_is_set_before_bind() -> None:
+    a, b = TCP(), TCP()
+    try:
+        assert a.bind("127.0.0.1", 0, UV_TCP_REUSEPORT) == 0
+        out: dict[str, Any] = {}
+        assert a.getsockname(out) == 0
+        assert b.bind("127.0.0.1", out["port"], UV_TCP_REUSEPORT) == 0
+        assert a.listen(8) == 0
+        assert b.listen(8) == 0  # both listen on one port
+        s = socket.socket(fileno=os.dup(a.fd))
+        try:
+            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1
+        finally:
+            s.close()
+    finally:
+        a.close()
+        b.close()
+        run()
+
+
+def test_open_of_a_watched_fd_is_eexist() -> None:
+    server = TCP(1)
+    other = TCP()
+    try:
+        assert server.bind("127.0.0.1", 0) == 0
+        assert server.listen(8) == 0
+        assert other.open(server.fd) == uv.UV_EEXIST  # uv__fd_exists
+    finally:
+        server.close()
+        other.close()
+        run()
+
+
+# -- writes and shutdown ----------------------------------------------------------------------
+
+
+def test_try_write_code_returns_eagain_instead_of_raising() -> None:
+    client, peer, listener = _connected_tcp()
+    try:
+        h = client._h
+        assert h.try_write_code(b"abc") == 3
+        assert peer.recv(3) == b"abc"
+        total = 0
+        while True:
+            n = h.try_write_code(b"x" * 65536)
+            if n == uv.UV_EAGAIN:
+                break
+            assert n > 0
+            total += n
+        assert total > 0
+        # The binding turns EAGAIN into 0 (DoTryWrite) and counts the bytes anyway.
+        before = client.bytesWritten
+        assert client.tryWriteBuffer(b"y" * 10, 10) == 0
+        assert client.bytesWritten == before + 10
+    finally:
+        client.close()
+        run()
+        peer.close()
+        listener.close()
+
+
+def test_write_buffer_queues_the_rest_and_completes_it() -> None:
+    client, peer, listener = _connected_tcp()
+    try:
+        data = b"z" * (8 << 20)  # more than the socket buffers take at once
+        req = WriteWrap()
+        done: list[int] = []
+        req.oncomplete = lambda r, status: done.append(status)
+        assert client.writeBuffer(req, data) == 0
+        assert req.async_ is True
+        assert client.bytesWritten == len(data)
+        got = 0
+        peer.setblocking(False)
+        while not done or got < len(data):
+            _loop.loop.run(pyuv.UV_RUN_NOWAIT)
+            try:
+                got += len(peer.recv(1 << 20))
+            except BlockingIOError:
+                pass
+        assert done == [0]
+        assert got == len(data)
+    finally:
+        client.close()
+        run()
+        peer.close()
+        listener.close()
+
+
+def test_shutdown_comes_from_libuvs_pending_queue_before_the_check_phase() -> None:
+    # uv_shutdown with nothing queued feeds the stream (uv__io_feed): the callback runs
+    # right after the poll phase, before this turn's check handles.
+    client, peer, listener = _connected_tcp()
+    order: list[str] = []
+    try:
+        check = pyuv.Check(_loop.loop)
+        check.start(lambda h: (order.append("check"), h.stop()))
+        req = ShutdownWrap()
+        req.oncomplete = lambda r, status: order.append(f"shutdown {status}")
+        assert client.shutdown(req) == 0
+        assert order == []
+        _loop.loop.run(pyuv.UV_RUN_ONCE)
+        assert order == ["shutdown 0", "check"]
+        assert peer.recv(1) == b""  # the FIN
+        check.close()
+    finally:
+        client.close()
+        run()
+        peer.close()
+        listener.close()
+
+
+def test_shutdown_of_a_handle_closed_first_is_ecanceled() -> None:
+    client, peer, listener = _connected_tcp()
+    try:
+        req = ShutdownWrap()
+        done: list[int] = []
+        req.oncomplete = lambda r, status: done.append(status)
+        assert client.shutdown(req) == 0
+        client.close()
+        run()
+        assert done == [uv.UV_ECANCELED]
+    finally:
+        peer.close()
+        listener.close()
+
+
+# -- Pipe -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flags", "bits"),
+    [
+        (UV_READABLE, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH),
+        (UV_WRITABLE, stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH),
+        (UV_READABLE | UV_WRITABLE, 0o666),
+    ],
+)
+def test_fchmod_is_uv_pipe_chmod(d: str, flags: int, bits: int) -> None:
+    name = os.path.join(d, "s")
+    p = Pipe(1)
+    old = os.umask(0o077)
+    try:
+        assert p.bind(name) == 0
+    finally:
+        os.umask(old)
+    try:
+        assert stat.S_IMODE(os.stat(name).st_mode) & 0o077 == 0
+        assert p.fchmod(flags) == 0
+        assert stat.S_IMODE(os.stat(name).st_mode) & bits == bits
+        assert p.fchmod(0) == uv.UV_EINVAL
+    finally:
+        p.close()
+        run()
+
+
+def test_fchmod_of_an_unbound_pipe_is_ebadf() -> None:
+    p = Pipe()
+    assert p.fchmod(UV_READABLE) == uv.UV_EBADF
+    p.close()
+    run()
+
+
+@linux_only
+def test_abstract_name_round_trip_and_nothing_to_unlink() -> None:
+    name = f"\0nodenet-uv-calls-{os.getpid()}"
+    server = Pipe(1)
+    assert server.bind(name) == 0
+    # The name is bound with its exact length (libuv 1.52): a Python peer reaches it.
+    with socket.socket(socket.AF_UNIX) as c:
+        server.listen(1)
+        c.connect(name)
+    accepted: list[int] = []
+
+    def onconnection(handle: Any, status: int, client: Any) -> None:
+        accepted.append(status)
+        client.close()
+        if len(accepted) == 2:
+            server.close()
+
+    server.onconnection = onconnection
+    client = Pipe()
+    req = PipeConnectWrap()
+    results: list[Any] = []
+
+    def oncomplete(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
+        results.append((status, readable, writable))
+        client.close()
+
+    req.oncomplete = oncomplete
+    assert client.connect(req, name) == 0
+    assert results == []  # never synchronous
+    run()
+    assert results == [(0, True, True)]
+    assert accepted == [0, 0]
+
+
+def test_connect_errors_come_through_oncomplete(d: str) -> None:
+    for name, code in ((os.path.join(d, "none"), uv.UV_ENOENT), (d, uv.UV_ECONNREFUSED)):
+        client = Pipe()
+        req = PipeConnectWrap()
+        results: list[int] = []
+        req.oncomplete = lambda status, *rest, results=results, client=client: (
+            results.append(status),
+            client.close(),
+        )
+        assert client.connect(req, name) == 0
+        assert results == []
+        run()
+        assert results == [code], name
+
+
+def test_long_names_are_truncated_to_sun_path(d: str) -> None:
+    # Node 20 passes flags 0 to uv_pipe_bind2: a name longer than sun_path is cut to it.
+    name = os.path.join(d, "n" * 200)
+    p = Pipe(1)
+    try:
+        assert p.bind(name) == 0
+        cut = os.fsencode(name)[:108]
+        assert os.path.exists(cut)
+    finally:
+        p.close()
+        run()
+
+
+def test_bind_errors(d: str) -> None:
+    p = Pipe()
+    assert p.bind(os.path.join(d, "a")) == 0
+    assert p.bind(os.path.join(d, "b")) == uv.UV_EINVAL  # bound already
+    p.close()
+    q = Pipe()
+    assert q.bind(os.path.join(d, "no-such-dir", "s")) == uv.UV_EACCES  # ENOENT → EACCES
+    assert q.bind(os.path.join(d, "x\0y")) == uv.UV_EINVAL  # a NUL inside a path
+    q.close()
+    run()
+
+
+def test_close_unlinks_the_bound_file_synchronously(d: str) -> None:
+    name = os.path.join(d, "s")
+    p = Pipe(1)
+    assert p.bind(name) == 0
+    assert os.path.exists(name)
+    p.close()
+    assert not os.path.exists(name)  # uv_close → uv__pipe_close unlinks at once
+    run()
+
+
+def test_a_failed_accept_closes_the_client_wrap() -> None:
+    # ConnectionWrap::OnConnection: uv_accept fails → the client wrap is closed through
+    # HandleWrap.close, so it leaves open_handles (the leak check sees one that does not).
+    from nodenet_uv._binding import handle_wrap
+
+    server = TCP(1)
+    assert server.bind("127.0.0.1", 0) == 0
+    calls: list[Any] = []
+    server.onconnection = lambda *a: calls.append(a)
+    real_accept = server._h.accept
+    tried: list[Any] = []
+
+    def failing_accept(client: Any) -> None:
+        tried.append(client)
+        raise pyuv.error.TCPError(uv.UV_EMFILE, "too many open files")
+
+    server._h.accept = failing_accept  # type: ignore[method-assign]
+    assert server.listen(8) == 0
+    before = set(handle_wrap.open_handles)
+    out: dict[str, Any] = {}
+    server.getsockname(out)
+    c = socket.create_connection(("127.0.0.1", out["port"]))
+    while not tried:
+        _loop.loop.run(pyuv.UV_RUN_ONCE)
+    assert calls == []  # dropped silently, as in Node
+    new = handle_wrap.open_handles - before
+    assert all(w.state != "initialized" for w in new)
+    server._h.accept = real_accept  # type: ignore[method-assign]
+    c.close()
+    server.close()
+    run()
+    assert not (handle_wrap.open_handles - before)
+
+
+def test_reset_leaves_so_linger_on_with_zero_seconds() -> None:
+    # SO_LINGER as uv_tcp_close_reset leaves it on the socket it resets: {1, 0}.
+    client, peer, listener = _connected_tcp()
+    try:
+        fd = os.dup(client.fd)
+        assert client.reset() == 0
+        s = socket.socket(fileno=fd)
+        try:
+            on, secs = struct.unpack("ii", s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))
+            assert (on, secs) == (1, 0)
+        finally:
+            s.close()
+        run()
+    finally:
+        peer.close()
+        listener.close()
