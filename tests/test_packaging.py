@@ -6,6 +6,7 @@ clean clone, where .cache/ does not exist: `.ci/run` → `make test` → tools/i
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -26,16 +27,81 @@ def test_patch_is_the_two_documented_fixes() -> None:
     ]
 
 
-def test_pyuv_is_the_patched_build() -> None:
+def test_pyuv_is_the_patched_build_on_node_24s_libuv() -> None:
     import pyuv
 
     assert pyuv.__version__ == "1.4.0"
-    assert pyuv.LIBUV_VERSION.startswith("1.13.")
+    # node v24.22.3's process.versions.uv
+    assert pyuv.LIBUV_VERSION == "1.52.1"
+    # The calls patches/pyuv-1.4.0-node-calls.patch adds.
+    assert hasattr(pyuv.TCP, "close_reset")
+    assert hasattr(pyuv.Pipe, "chmod")
+    assert hasattr(pyuv.Stream, "try_write_code")
+    assert pyuv.UV_TCP_REUSEPORT == 2
+    assert pyuv.UV_PIPE_NO_TRUNCATE == 1
+
+
+def test_install_pins_both_sdists_and_node() -> None:
+    script = (ROOT / "tools" / "install.sh").read_text()
+    for pin in (
+        "PYUV_SHA256=caea2004d1125fe17cbde3c211c8abc72844e9b8dd7dfa007711e98fbc96fbc2",
+        "UVLOOP_SHA256=28d160f51ab4da3b187063652e643dea6831072add4adc1e6d62afbe73b6be27",
+        "LIBUV_VERSION=1.52.1",
+        "NODE_VERSION=24.22.3",
+    ):
+        assert pin in script, pin
+    for patch in ("py311", "libuv-1.52", "node-calls"):
+        assert (ROOT / "patches" / f"pyuv-1.4.0-{patch}.patch").is_file()
+
+
+# What the binding must not do itself any more: libuv 1.52 has each of these calls, and our
+# pyuv exposes them (the binding is one libuv call per Node binding method).
+_EMULATIONS = (
+    "import ctypes",
+    "os.write(",
+    "_os.write(",
+    "setsockopt(",
+    "socket.SO_LINGER",
+    "socket.SO_REUSEPORT",
+    "socket.TCP_KEEPINTVL",
+    "os.chmod(",
+    "_os.chmod(",
+    ".shutdown(socket.SHUT_WR",
+    "struct.pack(",
+    "PendingQueue",
+    "fd_in_use",
+)
+
+
+def test_the_binding_makes_libuvs_calls_not_emulations() -> None:
+    binding = ROOT / "nodenet_uv" / "_binding"
+    for path in sorted(binding.glob("*.py")):
+        text = path.read_text()
+        for needle in _EMULATIONS:
+            assert needle not in text, f"{path.name} emulates a libuv call: {needle!r}"
+    import inspect
+
+    from nodenet_uv._binding import _pyuv_compat
+
+    own = [
+        name
+        for name, obj in vars(_pyuv_compat).items()
+        if inspect.isfunction(obj) or inspect.isclass(obj)
+        if getattr(obj, "__module__", "") == _pyuv_compat.__name__
+    ]
+    # Only the adaptation of pyuv's Timer API (seconds) to libuv's milliseconds is left.
+    assert own == ["ms_to_pyuv_seconds"]
 
 
 def test_second_install_is_a_no_op() -> None:
+    # The venv running this test, installed by the same interpreter: nothing to do.
     start = time.monotonic()
-    subprocess.run(["bash", str(ROOT / "tools" / "install.sh")], check=True, cwd=ROOT)
+    subprocess.run(
+        ["bash", str(ROOT / "tools" / "install.sh"), sys.prefix],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHON": sys.executable},
+    )
     assert time.monotonic() - start < 10
 
 

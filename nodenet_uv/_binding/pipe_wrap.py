@@ -27,10 +27,9 @@ constants = {
     "UV_WRITABLE": UV_WRITABLE,
 }
 
-# The flags Node passes to uv_pipe_bind2 and uv_pipe_connect2. Node 20 passes 0: libuv
-# truncates a name longer than sun_path (108 bytes on Linux) and binds or connects the
-# truncated name.
-_PIPE_NAME_FLAGS = 0
+# The flags Node 24 passes to uv_pipe_bind2 and uv_pipe_connect2: a name longer than
+# sun_path (108 bytes on Linux) is UV_EINVAL, not cut to it (Node 20 passed 0).
+_PIPE_NAME_FLAGS: int = pyuv.UV_PIPE_NO_TRUNCATE
 
 
 class PipeConnectWrap(ConnectWrap):

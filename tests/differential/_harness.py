@@ -4,14 +4,14 @@ scenario in Python, each recording ``[event, *args]`` entries; the tests compare
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv import run
+from nodenet_uv.testing.node_peer import find_node
 
-NODE = shutil.which("node")
+NODE = find_node()
 
 
 def node_trace(prelude: str, js: str) -> list[Any]:

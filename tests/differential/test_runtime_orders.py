@@ -15,14 +15,15 @@ program depends on how long the loop took to start, in node as here.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+from nodenet_uv.testing.node_peer import find_node
+
+pytestmark = pytest.mark.skipif(find_node() is None, reason="node not installed")
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +39,7 @@ const busy = (ms) => { const s = Date.now(); while (Date.now() - s < ms); };
 
 PY_PRELUDE = r"""
 import os, time
+from nodenet_uv.testing.node_peer import find_node
 from nodenet_uv import Promise, events, net, process, queueMicrotask, run
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.timers import (clearImmediate, clearInterval, clearTimeout, setImmediate,

@@ -8,7 +8,6 @@ at chosen points) and the traces must be equal.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from typing import Any
@@ -18,9 +17,10 @@ import pytest
 from nodenet_uv import run
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.stream import Readable
+from nodenet_uv.testing.node_peer import find_node
 from nodenet_uv.timers import setImmediate, setTimeout
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+pytestmark = pytest.mark.skipif(find_node() is None, reason="node not installed")
 
 JS_PRELUDE = r"""
 const { Readable } = require('stream');

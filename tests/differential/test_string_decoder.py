@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 from typing import Any
 
@@ -18,8 +17,9 @@ import pytest
 
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string
 from nodenet_uv.string_decoder import StringDecoder
+from nodenet_uv.testing.node_peer import find_node
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+pytestmark = pytest.mark.skipif(find_node() is None, reason="node not installed")
 
 ENCODINGS = ["utf8", "utf16le", "base64", "base64url", "hex", "latin1", "ascii"]
 

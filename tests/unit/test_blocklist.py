@@ -8,7 +8,6 @@ through our port, and compares return values, thrown errors (code, name, message
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from typing import Any
 
@@ -18,6 +17,7 @@ from nodenet_uv import errors
 from nodenet_uv._blocklist import BlockList
 from nodenet_uv._internal.inspect import inspect
 from nodenet_uv._socketaddress import SocketAddress, inet_ntop6
+from nodenet_uv.testing.node_peer import find_node
 
 # --- differential cases ----------------------------------------------------------------
 # A case is either {"sa": options} (construct a SocketAddress, report toJSON() or the
@@ -405,7 +405,7 @@ def run_python(cases: list[dict[str, Any]]) -> list[Any]:
     return out
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.skipif(find_node() is None, reason="node is not installed")
 def test_differential_against_node() -> None:
     proc = subprocess.run(
         ["node", "-e", JS_RUNNER],

@@ -11,7 +11,6 @@ units (what a JS string is), errors by their code.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from typing import Any
 
@@ -25,8 +24,9 @@ from nodenet_uv._internal.buffer import (
     normalize_encoding,
 )
 from nodenet_uv.string_decoder import StringDecoder
+from nodenet_uv.testing.node_peer import find_node
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+pytestmark = pytest.mark.skipif(find_node() is None, reason="node not installed")
 
 # JSON has no undefined: this string stands for it on the JS side and is None here.
 UNDEFINED = "<undefined>"

@@ -11,7 +11,6 @@ import errno as _errno
 import json
 import math
 import pickle
-import shutil
 import socket
 import subprocess
 import textwrap
@@ -24,8 +23,9 @@ from nodenet_uv import _validators as V
 from nodenet_uv import errors as E
 from nodenet_uv._internal.inspect import format as util_format
 from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
+from nodenet_uv.testing.node_peer import find_node
 
-NODE = shutil.which("node")
+NODE = find_node()
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from types import ModuleType
@@ -22,6 +21,7 @@ import pytest
 import nodenet_uv
 from nodenet_uv import events, net, stream, timers
 from nodenet_uv._internal.naming import snake
+from nodenet_uv.testing.node_peer import find_node
 
 # node -p "JSON.stringify(Object.keys(require('net')).sort())", and so on.
 NODE_EXPORTS: dict[str, list[str]] = {
@@ -165,7 +165,7 @@ def test_package_init_only_reexports() -> None:
         assert hasattr(nodenet_uv, n)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.skipif(find_node() is None, reason="node is not installed")
 def test_pinned_lists_are_what_node_exports() -> None:
     script = (
         "const s=require('stream');const o={};"

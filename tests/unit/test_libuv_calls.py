@@ -4,7 +4,6 @@ emulation. Checked on real sockets with getsockopt, os.stat and the peer's view.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import socket
@@ -340,17 +339,19 @@ def test_connect_errors_come_through_oncomplete(d: str) -> None:
         assert results == [code], name
 
 
-def test_long_names_are_truncated_to_sun_path(d: str) -> None:
-    # Node 20 passes flags 0 to uv_pipe_bind2: a name longer than sun_path is cut to it.
+def test_long_names_are_einval_not_truncated(d: str) -> None:
+    # Node 24 passes UV_PIPE_NO_TRUNCATE to uv_pipe_bind2/uv_pipe_connect2.
     name = os.path.join(d, "n" * 200)
     p = Pipe(1)
-    try:
-        assert p.bind(name) == 0
-        cut = os.fsencode(name)[:108]
-        assert os.path.exists(cut)
-    finally:
-        p.close()
-        run()
+    assert p.bind(name) == uv.UV_EINVAL
+    assert os.listdir(d) == []
+    req = PipeConnectWrap()
+    assert p.connect(req, name) == uv.UV_EINVAL  # synchronous: an invalid argument
+    exact = os.path.join(d, "e" * (107 - len(d) - 1))  # 107 bytes: fits with its NUL
+    assert len(os.fsencode(exact)) == 107
+    assert p.bind(exact) == 0
+    p.close()
+    run()
 
 
 def test_bind_errors(d: str) -> None:

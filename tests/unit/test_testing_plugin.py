@@ -7,16 +7,17 @@ run's runtime state cannot leak into this one.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+
+from nodenet_uv.testing.node_peer import find_node
 
 pytest_plugins = ["pytester"]
 
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+needs_node = pytest.mark.skipif(find_node() is None, reason="node is not installed")
 
 HEADER = """
 import pytest
+from nodenet_uv.testing.node_peer import find_node
 from nodenet_uv import net, run
 from nodenet_uv.testing import common
 

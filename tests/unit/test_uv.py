@@ -7,15 +7,15 @@ Differential: ``node`` dumps ``process.binding('uv')`` (its UV_* constants and
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from typing import Any
 
 import pytest
 
 from nodenet_uv._binding import uv
+from nodenet_uv.testing.node_peer import find_node
 
-NODE = shutil.which("node")
+NODE = find_node()
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 UNKNOWN_TO_LIBUV = [-116, -99999, -4000]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import subprocess
 from collections.abc import Callable
 from typing import Any
@@ -20,8 +19,9 @@ import pytest
 from nodenet_uv import _validators as V
 from nodenet_uv import errors as E
 from nodenet_uv._internal.inspect import js_string, number_to_string
+from nodenet_uv.testing.node_peer import find_node
 
-NODE = shutil.which("node")
+NODE = find_node()
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
