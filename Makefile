@@ -8,7 +8,7 @@ endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
-.PHONY: install demo test lint wheels bench bench-full bench-install clean
+.PHONY: install demo test test-unit lint wheels bench bench-full bench-install clean
 
 install:
 	@bash tools/install.sh $(VENV)
@@ -18,6 +18,10 @@ demo: install
 
 test: install
 	$(PY) -m pytest -q -p no:randomly
+
+# The unit tests alone (CI runs them on the Python it does not run the whole suite on).
+test-unit: install
+	$(PY) -m pytest -q -p no:randomly tests/unit tests/test_packaging.py
 
 lint: install
 	$(VENV)/bin/ruff check nodenet_uv tests examples

@@ -65,14 +65,19 @@ class HandleWrap:
             _loop.make_callback(cb)
 
     def is_alive(self) -> bool:
+        """HandleWrap::IsAlive: not closed yet (a closing handle still counts, as in Node).
+
+        Every binding method that needs a live handle asks this (StreamBase::JSMethod
+        returns UV_EINVAL otherwise); hot paths inline the test, tagged INLINED.
+        """
         return self.state != CLOSED
 
     def ref(self) -> None:
-        if self.state != CLOSED:
+        if self.is_alive():
             self._h.ref = True
 
     def unref(self) -> None:
-        if self.state != CLOSED:
+        if self.is_alive():
             self._h.ref = False
 
     def hasRef(self) -> bool:

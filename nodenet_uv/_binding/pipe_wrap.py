@@ -8,6 +8,8 @@ pipe socket is ``{}``), no ``setNoDelay``/``setKeepAlive``; ``fchmod`` is
 
 from __future__ import annotations
 
+from typing import final
+
 import pyuv
 
 from nodenet_uv._binding import loop as _loop
@@ -32,6 +34,7 @@ constants = {
 _PIPE_NAME_FLAGS: int = pyuv.UV_PIPE_NO_TRUNCATE
 
 
+@final
 class PipeConnectWrap(ConnectWrap):
     __slots__ = ()
 

@@ -131,6 +131,7 @@ class LibuvStreamWrap(HandleWrap):
     def _on_read(self, handle: Any, data: bytes | None, error: int | None) -> None:
         # LibuvStreamWrap::OnUvRead + EmitRead, and make_callback inlined: this is the
         # hottest path of the library.
+        # INLINED(InternalMakeCallback, src/api/callback.cc): loop.make_callback's body.
         if error is None:
             if not data:
                 return  # nread == 0: libuv's "nothing this time"; Node ignores it too

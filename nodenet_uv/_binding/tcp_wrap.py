@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from typing import Any
+from typing import Any, final
 
 import pyuv
 
@@ -33,6 +33,7 @@ constants = {
 }
 
 
+@final
 class TCPConnectWrap(ConnectWrap):
     __slots__ = ()
 
