@@ -48,7 +48,10 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LOADGEN = Path(os.environ.get("LOADGEN", ROOT / ".cache" / "bench" / "loadgen"))
 PY = os.environ.get("BENCH_PYTHON", sys.executable)
-NODE = os.environ.get("NODE", "node")
+# node v24.22.3, the project's oracle (tools/install.sh unpacks it into .cache/); NODE
+# overrides. The `node` on PATH is never used: on these machines it is v20.
+_PINNED_NODE = Path(__file__).resolve().parents[1] / ".cache" / "node-v24.22.3" / "bin" / "node"
+NODE = os.environ.get("NODE", str(_PINNED_NODE))
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PF_KTHREAD = 0x00200000
 
