@@ -45,8 +45,13 @@ def d() -> Iterator[str]:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def _connected_tcp() -> tuple[TCP, socket.socket, socket.socket]:
-    """A binding TCP handle connected to a Python listener, and the accepted peer."""
+Conn = tuple[TCP, socket.socket]
+
+
+@pytest.fixture
+def conn() -> Iterator[Conn]:
+    """A binding TCP handle connected to a Python listener, and the accepted peer; all
+    closed afterwards (the handle through the binding unless the test closed it)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
@@ -59,72 +64,86 @@ def _connected_tcp() -> tuple[TCP, socket.socket, socket.socket]:
         _loop.loop.run(pyuv.UV_RUN_ONCE)
     assert status == [0]
     peer, _ = listener.accept()
-    return client, peer, listener
+    yield client, peer
+    if client.state == "initialized":
+        client.close()
+    elif not client._h.closed:
+        client._h.close()  # left open by a failed reset: closed behind the wrap
+    run()
+    peer.close()
+    listener.close()
+
+
+def _sockopt(handle: TCP, level: int, name: int, size: int = 0) -> Any:
+    s = socket.socket(fileno=os.dup(handle.fd))
+    try:
+        return s.getsockopt(level, name, size) if size else s.getsockopt(level, name)
+    finally:
+        s.close()
+
+
+def _shutdown(handle: TCP) -> list[int]:
+    """handle.shutdown(req); the list gets the status its oncomplete reports."""
+    req = ShutdownWrap()
+    done: list[int] = []
+    req.oncomplete = lambda r, status: done.append(status)
+    assert handle.shutdown(req) == 0
+    return done
 
 
 # -- TCP --------------------------------------------------------------------------------------
 
 
 @linux_only
-def test_keepalive_sets_libuv_1_52s_idle_interval_and_count() -> None:
-    client, peer, listener = _connected_tcp()
-    try:
-        assert client.setKeepAlive(True, 7) == 0
-        s = socket.socket(fileno=os.dup(client.fd))
-        try:
-            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
-            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 7
-            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 1
-            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 10
-            # A delay of 0: SO_KEEPALIVE is set, then libuv refuses the idle time.
-            assert client.setKeepAlive(False, 0) == 0
-            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 0
-            assert client.setKeepAlive(True, 0) == uv.UV_EINVAL
-            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
-        finally:
-            s.close()
-    finally:
-        client.close()
-        peer.close()
-        listener.close()
-        run()
+def test_keepalive_sets_libuv_1_52s_idle_interval_and_count(conn: Conn) -> None:
+    client, _ = conn
+    assert client.setKeepAlive(True, 7) == 0
+    assert _sockopt(client, socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 7
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 1
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 10
+    assert client.setKeepAlive(False, 0) == 0
+    assert _sockopt(client, socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 0
+    # A delay of 0: SO_KEEPALIVE is set, then libuv refuses the idle time.
+    assert client.setKeepAlive(True, 0) == uv.UV_EINVAL
+    assert _sockopt(client, socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
 
 
-def test_reset_sends_rst_through_uv_tcp_close_reset() -> None:
-    client, peer, listener = _connected_tcp()
+def test_reset_sends_rst_through_uv_tcp_close_reset(conn: Conn) -> None:
+    client, peer = conn
     closed: list[bool] = []
+    assert client.reset(lambda: closed.append(True)) == 0
+    assert client.state == "closing"
+    run()
+    assert closed == [True]
+    assert client.state == "closed"
+    with pytest.raises(ConnectionResetError):
+        peer.recv(1)
+    # Not open any more: Node's TCPWrap::Reset returns 0 and does nothing.
+    assert client.reset() == 0
+
+
+def test_reset_leaves_so_linger_on_with_zero_seconds(conn: Conn) -> None:
+    # SO_LINGER as uv_tcp_close_reset leaves it on the socket it resets: {1, 0}.
+    client, _ = conn
+    s = socket.socket(fileno=os.dup(client.fd))
     try:
-        assert client.reset(lambda: closed.append(True)) == 0
-        assert client.state == "closing"
-        run()
-        assert closed == [True]
-        assert client.state == "closed"
-        with pytest.raises(ConnectionResetError):
-            peer.recv(1)
-        # Not open any more: Node's TCPWrap::Reset returns 0 and does nothing.
         assert client.reset() == 0
+        on, secs = struct.unpack("ii", s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))
+        assert (on, secs) == (1, 0)
     finally:
-        peer.close()
-        listener.close()
+        s.close()
+    run()
 
 
-def test_reset_while_shutting_down_is_einval_and_leaves_the_handle_open() -> None:
-    client, peer, listener = _connected_tcp()
-    try:
-        req = ShutdownWrap()
-        done: list[int] = []
-        req.oncomplete = lambda r, status: done.append(status)
-        assert client.shutdown(req) == 0
-        assert client.reset() == uv.UV_EINVAL  # uv__is_stream_shutting
-        assert client.state == "closing"  # as TCPWrap::Reset sets it
-        assert not client._h.closed
-        run()
-        assert done == [0]
-    finally:
-        client._h.close()
-        run()
-        peer.close()
-        listener.close()
+def test_reset_while_shutting_down_is_einval_and_leaves_the_handle_open(conn: Conn) -> None:
+    client, _ = conn
+    done = _shutdown(client)
+    assert client.reset() == uv.UV_EINVAL  # uv__is_stream_shutting
+    assert client.state == "closing"  # as TCPWrap::Reset sets it
+    assert not client._h.closed
+    run()
+    assert done == [0]
 
 
 @linux_only
@@ -137,11 +156,7 @@ def test_reuseport_flag_is_set_before_bind() -> None:
         assert b.bind("127.0.0.1", out["port"], UV_TCP_REUSEPORT) == 0
         assert a.listen(8) == 0
         assert b.listen(8) == 0  # both listen on one port
-        s = socket.socket(fileno=os.dup(a.fd))
-        try:
-            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1
-        finally:
-            s.close()
+        assert _sockopt(a, socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1
     finally:
         a.close()
         b.close()
@@ -164,94 +179,69 @@ def test_open_of_a_watched_fd_is_eexist() -> None:
 # -- writes and shutdown ----------------------------------------------------------------------
 
 
-def test_try_write_code_returns_eagain_instead_of_raising() -> None:
-    client, peer, listener = _connected_tcp()
-    try:
-        h = client._h
-        assert h.try_write_code(b"abc") == 3
-        assert peer.recv(3) == b"abc"
-        total = 0
-        while True:
-            n = h.try_write_code(b"x" * 65536)
-            if n == uv.UV_EAGAIN:
-                break
-            assert n > 0
-            total += n
-        assert total > 0
-        # The binding turns EAGAIN into 0 (DoTryWrite) and counts the bytes anyway.
-        before = client.bytesWritten
-        assert client.tryWriteBuffer(b"y" * 10, 10) == 0
-        assert client.bytesWritten == before + 10
-    finally:
-        client.close()
-        run()
-        peer.close()
-        listener.close()
+def test_try_write_code_returns_eagain_instead_of_raising(conn: Conn) -> None:
+    client, peer = conn
+    h = client._h
+    assert h.try_write_code(b"abc") == 3
+    assert peer.recv(3) == b"abc"
+    total = 0
+    while True:
+        n = h.try_write_code(b"x" * 65536)
+        if n == uv.UV_EAGAIN:
+            break
+        assert n > 0
+        total += n
+    assert total > 0
+    # The binding turns EAGAIN into 0 (DoTryWrite) and counts the bytes anyway.
+    before = client.bytesWritten
+    assert client.tryWriteBuffer(b"y" * 10, 10) == 0
+    assert client.bytesWritten == before + 10
 
 
-def test_write_buffer_queues_the_rest_and_completes_it() -> None:
-    client, peer, listener = _connected_tcp()
-    try:
-        data = b"z" * (8 << 20)  # more than the socket buffers take at once
-        req = WriteWrap()
-        done: list[int] = []
-        req.oncomplete = lambda r, status: done.append(status)
-        assert client.writeBuffer(req, data) == 0
-        assert req.async_ is True
-        assert client.bytesWritten == len(data)
-        got = 0
-        peer.setblocking(False)
-        while not done or got < len(data):
-            _loop.loop.run(pyuv.UV_RUN_NOWAIT)
-            try:
-                got += len(peer.recv(1 << 20))
-            except BlockingIOError:
-                pass
-        assert done == [0]
-        assert got == len(data)
-    finally:
-        client.close()
-        run()
-        peer.close()
-        listener.close()
+def test_write_buffer_queues_the_rest_and_completes_it(conn: Conn) -> None:
+    client, peer = conn
+    data = b"z" * (8 << 20)  # more than the socket buffers take at once
+    req = WriteWrap()
+    done: list[int] = []
+    req.oncomplete = lambda r, status: done.append(status)
+    assert client.writeBuffer(req, data) == 0
+    assert req.async_ is True
+    assert client.bytesWritten == len(data)
+    got = 0
+    peer.setblocking(False)
+    while not done or got < len(data):
+        _loop.loop.run(pyuv.UV_RUN_NOWAIT)
+        try:
+            got += len(peer.recv(1 << 20))
+        except BlockingIOError:
+            pass
+    assert done == [0]
+    assert got == len(data)
 
 
-def test_shutdown_comes_from_libuvs_pending_queue_before_the_check_phase() -> None:
+def test_shutdown_comes_from_libuvs_pending_queue_before_the_check_phase(conn: Conn) -> None:
     # uv_shutdown with nothing queued feeds the stream (uv__io_feed): the callback runs
     # right after the poll phase, before this turn's check handles.
-    client, peer, listener = _connected_tcp()
+    client, peer = conn
     order: list[str] = []
-    try:
-        check = pyuv.Check(_loop.loop)
-        check.start(lambda h: (order.append("check"), h.stop()))
-        req = ShutdownWrap()
-        req.oncomplete = lambda r, status: order.append(f"shutdown {status}")
-        assert client.shutdown(req) == 0
-        assert order == []
-        _loop.loop.run(pyuv.UV_RUN_ONCE)
-        assert order == ["shutdown 0", "check"]
-        assert peer.recv(1) == b""  # the FIN
-        check.close()
-    finally:
-        client.close()
-        run()
-        peer.close()
-        listener.close()
+    check = pyuv.Check(_loop.loop)
+    check.start(lambda h: (order.append("check"), h.stop()))
+    req = ShutdownWrap()
+    req.oncomplete = lambda r, status: order.append(f"shutdown {status}")
+    assert client.shutdown(req) == 0
+    assert order == []
+    _loop.loop.run(pyuv.UV_RUN_ONCE)
+    assert order == ["shutdown 0", "check"]
+    assert peer.recv(1) == b""  # the FIN
+    check.close()
 
 
-def test_shutdown_of_a_handle_closed_first_is_ecanceled() -> None:
-    client, peer, listener = _connected_tcp()
-    try:
-        req = ShutdownWrap()
-        done: list[int] = []
-        req.oncomplete = lambda r, status: done.append(status)
-        assert client.shutdown(req) == 0
-        client.close()
-        run()
-        assert done == [uv.UV_ECANCELED]
-    finally:
-        peer.close()
-        listener.close()
+def test_shutdown_of_a_handle_closed_first_is_ecanceled(conn: Conn) -> None:
+    client, _ = conn
+    done = _shutdown(client)
+    client.close()
+    run()
+    assert done == [uv.UV_ECANCELED]
 
 
 # -- Pipe -------------------------------------------------------------------------------------
@@ -408,21 +398,3 @@ def test_a_failed_accept_closes_the_client_wrap() -> None:
     server.close()
     run()
     assert not (handle_wrap.open_handles - before)
-
-
-def test_reset_leaves_so_linger_on_with_zero_seconds() -> None:
-    # SO_LINGER as uv_tcp_close_reset leaves it on the socket it resets: {1, 0}.
-    client, peer, listener = _connected_tcp()
-    try:
-        fd = os.dup(client.fd)
-        assert client.reset() == 0
-        s = socket.socket(fileno=fd)
-        try:
-            on, secs = struct.unpack("ii", s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))
-            assert (on, secs) == (1, 0)
-        finally:
-            s.close()
-        run()
-    finally:
-        peer.close()
-        listener.close()
