@@ -16,6 +16,7 @@ from typing import Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors, timers
 from nodenet_uv._binding import loop as _loop
+from nodenet_uv._binding import uv as _uv
 from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
@@ -56,8 +57,9 @@ class Process(EventEmitter):
         self.exitCode: int | None = None
         self.noDeprecation = False
         self.throwDeprecation = False
-        self.versions = {"node": "20.20.2", "uv": "1.13.2"}
-        self.version = "v20.20.2"
+        # The Node release whose behaviour this is, and the libuv really running.
+        self.versions = {"node": "24.22.3", "uv": _uv.LIBUV_VERSION}
+        self.version = "v24.22.3"
 
     def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
         """Queue ``callback(*args)`` to run before any I/O (Node: ``process.nextTick``)."""

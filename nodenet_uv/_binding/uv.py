@@ -15,6 +15,7 @@ from typing import Any, Final
 import pyuv
 
 __all__ = [
+    "LIBUV_VERSION",
     "PYUV_ERRORS",
     "call",
     "convert_error",
@@ -22,6 +23,9 @@ __all__ = [
     "error_map",
     "strerror",
 ]
+
+#: The libuv pyuv runs on (uv_version_string()): 1.52.1, the release node v24.22.3 ships.
+LIBUV_VERSION: Final[str] = pyuv.LIBUV_VERSION
 
 # The values are Linux's (libuv uses ``-errno`` for the POSIX codes and fixed negative
 # numbers for the EAI_* and libuv-only codes); test_uv.py checks them against pyuv and node.
