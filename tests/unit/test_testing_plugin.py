@@ -155,6 +155,31 @@ def test_unref_timer_is_fine():
     )
 
 
+def test_leak_check_reports_a_wrap_whose_handle_was_closed_behind_it(
+    pytester: pytest.Pytester,
+) -> None:
+    # The failed-accept leak: a binding wrap whose pyuv handle is closed directly (not
+    # through HandleWrap.close) never leaves open_handles.
+    result = run_inner(
+        pytester,
+        """
+from nodenet_uv._binding.tcp_wrap import TCP
+
+def test_closed_behind_the_wrap():
+    w = TCP()
+    w._h.close()
+    run()
+
+def test_closed_through_the_wrap():
+    w = TCP()
+    w.close()
+    run()
+""",
+    )
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(["*TCP wrap whose handle was closed without it*"])
+
+
 def test_expect_warning(pytester: pytest.Pytester) -> None:
     result = run_inner(
         pytester,
