@@ -20,6 +20,7 @@ from nodenet_uv._internal.promise import spawn
 
 __all__ = [
     "PIPE",
+    "PORT",
     "expectWarning",
     "expectsError",
     "hasIPv6",
@@ -36,6 +37,8 @@ __all__ = [
 isWindows = os.name == "nt"
 isLinux = os.uname().sysname == "Linux" if hasattr(os, "uname") else False
 localhostIPv4 = "127.0.0.1"
+# common.PORT: the fixed port some sequential tests listen on.
+PORT = int(os.environ.get("NODE_COMMON_PORT") or 0) or 12346
 
 
 def _has_ipv6() -> bool:
@@ -69,9 +72,10 @@ def platformTimeout(ms: float) -> float:
     return ms * _timeout_scale
 
 
-# test/common/index.js calls net.setDefaultAutoSelectFamilyAttemptTimeout() with this at
-# import; the Node-test conftest applies it per test (a library import must not).
-AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT = 2500
+# Node 24's test/common/index.js, at import, multiplies net's default happy-eyeballs
+# attempt timeout by 10 (platformTimeout(getDefaultAutoSelectFamilyAttemptTimeout() * 10));
+# the Node-test conftest applies it per test (a library import must not).
+AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_FACTOR = 10
 
 
 class _Check:

@@ -1,18 +1,31 @@
-"""The Node-test manifest is true: every port is listed, every listed port exists."""
+"""The Node-test manifest is true: every port is listed, every listed port exists, every
+key is a file of Node v24.12.0's test tree, and every test-net-* file of that tree is listed.
+The checker that makes a skipping or empty ``pass`` port fail the session is tested here too.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from tests.node import _manifest
+from tests.node import _honesty, _manifest
 
-NODE_TESTS = _manifest.HERE.parents[2] / "shared" / "node-tests"
-NET_TEST_COUNT = {"parallel": 139, "sequential": 11}  # Node v20's test-net-* files
+# ../shared/node-tests-v24 beside the repository (Node v24.12.0's tests, see its README).
+REPO = _manifest.HERE.parents[1]
+NODE_TESTS = REPO.parent / "shared" / "node-tests-v24"
+NODE_TESTS_VERSION = "v24.12.0"
+# Node v24.12.0's test-net-* files: 149 parallel + 12 sequential (= 161) and 7 pummel.
+NET_TEST_COUNT = {"parallel": 149, "sequential": 12, "pummel": 7}
+PORT_DIRS = ("parallel", "sequential", "pummel")
 
 
 def test_every_port_is_listed() -> None:
     entries = _manifest.load()
-    for sub in ("parallel", "sequential"):
+    for sub in PORT_DIRS:
         for f in sorted((_manifest.HERE / sub).glob("test-*.py")):
             key = _manifest.key_of(f)
             assert key in entries, f"{key} has a port but no manifest entry"
@@ -22,22 +35,28 @@ def test_every_port_is_listed() -> None:
 def test_every_entry_is_well_formed() -> None:
     for key, entry in _manifest.load().items():
         assert entry["status"] in _manifest.STATUSES, key
+        assert key.split("/")[0] in PORT_DIRS, key
         if entry["status"] in ("pass", "fail"):
             assert _manifest.port_path(key).exists(), f"{key} is {entry['status']} but has no port"
         if entry["status"] != "pass":
             assert entry["reason"].strip(), f"{key}: a {entry['status']} entry needs a reason"
 
 
-def _node_net_tests() -> list[str]:
+def _node_tests() -> Path:
     if not NODE_TESTS.is_dir():
         pytest.skip(
-            f"Node's test tree is not here ({NODE_TESTS}): the check that every "
-            "test-net-* file is listed needs it"
+            f"Node's {NODE_TESTS_VERSION} test tree is not here ({NODE_TESTS}): the checks "
+            "against it need it"
         )
+    return NODE_TESTS
+
+
+def _node_net_tests() -> list[str]:
+    root = _node_tests()
     return [
         f"{sub}/{f.name}"
         for sub in NET_TEST_COUNT
-        for f in sorted((NODE_TESTS / sub).glob("test-net-*"))
+        for f in sorted((root / sub).glob("test-net-*"))
         if f.suffix in _manifest.NODE_SUFFIXES
     ]
 
@@ -53,6 +72,12 @@ def test_every_node_net_test_is_listed() -> None:
     assert not extra, f"manifest keys that are not Node test files: {extra}"
 
 
+def test_every_key_is_a_node_v24_test() -> None:
+    root = _node_tests()
+    gone = [k for k in _manifest.load() if not (root / k).is_file()]
+    assert not gone, f"manifest keys not in Node {NODE_TESTS_VERSION}'s tests: {gone}"
+
+
 def test_mjs_keys() -> None:
     key = "parallel/test-net-server-async-dispose.mjs"
     path = _manifest.port_path(key)
@@ -61,3 +86,111 @@ def test_mjs_keys() -> None:
     plain = _manifest.HERE / "parallel" / "test-net-binary.py"
     assert _manifest.key_of(plain) == "parallel/test-net-binary.js"
     assert _manifest.port_path("parallel/test-net-binary.js") == plain
+
+
+def test_no_reference_to_the_v20_tree() -> None:
+    """Node v20's tests (../shared/node-tests) are no longer the reference."""
+    old = "shared/node-tests" + "/"
+    old_rel = "../shared/node-tests" + "`"
+    hits = []
+    for base in ("nodenet_uv", "tests", "tools", "Makefile", "README.md", "pyproject.toml"):
+        p = REPO / base
+        files = [p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else []
+        for f in files:
+            if f.suffix not in ("", ".py", ".md", ".toml", ".sh", ".cfg") or not f.is_file():
+                continue
+            text = f.read_text(errors="replace")
+            for needle in (old, old_rel, "shared/node-tests\n", "shared/node-tests)"):
+                if needle in text:
+                    hits.append(str(f.relative_to(REPO)))
+    assert not hits, f"files that still name Node v20's test tree: {sorted(set(hits))}"
+
+
+# The checker (conftest.py + _honesty.py) ----------------------------------------------
+
+ENTRIES = {
+    "parallel/test-net-a.js": {"status": "pass", "reason": "", "file": "x"},
+    "parallel/test-net-b.js": {"status": "fail", "reason": "r", "file": "x"},
+}
+
+
+def test_honesty_clean() -> None:
+    r = _honesty.Record()
+    r.collect("parallel/test-net-a.js", 2)
+    r.collect("parallel/test-net-b.js", 1)
+    r.skip("parallel/test-net-b.js", "b::t")  # an xfail-free skip of a fail entry is fine
+    assert _honesty.problems(ENTRIES, r) == []
+
+
+def test_honesty_empty_pass_port() -> None:
+    r = _honesty.Record()
+    r.collect("parallel/test-net-a.js", 0)
+    assert _honesty.problems(ENTRIES, r) == [
+        "parallel/test-net-a.js is `pass` in the manifest but its port collects no test"
+    ]
+
+
+def test_honesty_skipped_pass_port() -> None:
+    r = _honesty.Record()
+    r.collect("parallel/test-net-a.js", 2)
+    r.skip("parallel/test-net-a.js", "a.py::test_ipv6")
+    [p] = _honesty.problems(ENTRIES, r)
+    assert "a.py::test_ipv6 was skipped" in p
+    r2 = _honesty.Record()
+    r2.collect("parallel/test-net-a.js", 0, skipped=True, nodeid="a.py")
+    [p2] = _honesty.problems(ENTRIES, r2)
+    assert "a.py was skipped" in p2
+
+
+def test_honesty_unlisted_port_is_not_checked() -> None:
+    r = _honesty.Record()
+    r.collect("parallel/test-net-zzz.js", 0)
+    assert _honesty.problems(ENTRIES, r) == []
+
+
+PLANTED = {
+    "skip": "import pytest\n\n\ndef test_a() -> None:\n    pytest.skip('no IPv6')\n",
+    "empty": "X = 1\n",
+    "module_skip": "import pytest\n\npytest.skip('no IPv6', allow_module_level=True)\n",
+    "ok": "def test_a() -> None:\n    assert True\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_session_fails_for_a_dishonest_pass(kind: str, tmp_path: Path) -> None:
+    """A real pytest session over a planted ``pass`` port: it must fail unless the port
+    ran a test and skipped none. The port is planted under tests/node/parallel with the
+    name of a ``pass`` entry's file, in a copy of tests/node."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    (repo / "tests" / "__init__.py").write_text("")
+    shutil.copytree(
+        _manifest.HERE,
+        repo / "tests" / "node",
+        ignore=shutil.ignore_patterns("test-*.py", "__pycache__", "test_manifest.py"),
+    )
+    key = "parallel/test-net-binary.js"
+    assert _manifest.load()[key]["status"] == "pass"
+    (repo / "tests" / "node" / "parallel" / "test-net-binary.py").write_text(
+        '"""Port of test/parallel/test-net-binary.js."""\n' + PLANTED[kind]
+    )
+    (repo / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\npython_files = ["test-*.py"]\npythonpath = ["."]\n'
+        'addopts = "-p no:cacheprovider --import-mode=importlib"\n'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "tests/node/parallel"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's nodenet_uv
+    )
+    if kind == "ok":
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Node-test manifest: pass entries that did not pass here" in proc.stdout
+    assert "parallel/test-net-binary.js is `pass`" in proc.stdout

@@ -1,0 +1,25 @@
+"""Port of test/parallel/test-net-server-blocklist.js."""
+
+from nodenet_uv import net, run
+from nodenet_uv.testing import common
+
+
+def test_server_blocklist() -> None:
+    block_list = net.BlockList()
+    block_list.addAddress(common.localhostIPv4)
+
+    server = net.createServer({"blockList": block_list}, common.mustNotCall())
+
+    def on_listening() -> None:
+        adddress = server.address()
+        socket = net.connect(
+            {
+                "localAddress": common.localhostIPv4,
+                "host": adddress["address"],
+                "port": adddress["port"],
+            }
+        )
+        socket.on("close", common.mustCall(lambda *_: server.close()))
+
+    server.listen(0, common.localhostIPv4, common.mustCall(on_listening))
+    run()
