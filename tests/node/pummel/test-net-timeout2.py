@@ -5,6 +5,7 @@ Writable that writes to ``sys.stdout``, which is what the Node test's output is.
 """
 
 import sys
+import time
 from typing import Any
 
 from nodenet_uv import net, run
@@ -13,6 +14,7 @@ from nodenet_uv.testing import common
 from nodenet_uv.timers import clearInterval, setInterval
 
 SECONDS = 5
+
 
 def test_timeout2() -> None:
     counter = 0
@@ -28,7 +30,6 @@ def test_timeout2() -> None:
                 server.close()
                 socket.destroy()
             if socket.writable:
-
                 socket.write(f"{int(time.time() * 1000)}\n")
 
         interval = setInterval(tick, 1000)
