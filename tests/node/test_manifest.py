@@ -141,11 +141,38 @@ def test_honesty_skipped_pass_port() -> None:
     assert "a.py was skipped" in p2
 
 
+def test_honesty_fail_port_that_passes() -> None:
+    r = _honesty.Record()
+    r.collect("parallel/test-net-b.js", 2)
+    r.outcome("parallel/test-net-b.js", xfailed=False)
+    assert _honesty.problems(ENTRIES, r) == []  # one test did not run: nothing to say
+    r.outcome("parallel/test-net-b.js", xfailed=False)
+    assert _honesty.problems(ENTRIES, r) == [
+        "parallel/test-net-b.js is `fail` in the manifest but all its 2 tests passed here: "
+        "mark it pass"
+    ]
+    r.outcome("parallel/test-net-b.js", xfailed=True)
+    assert _honesty.problems(ENTRIES, r) == []
+
+
 def test_honesty_unlisted_port_is_not_checked() -> None:
     r = _honesty.Record()
     r.collect("parallel/test-net-zzz.js", 0)
     assert _honesty.problems(ENTRIES, r) == []
 
+
+PLANTED_FAIL = {
+    "fixed": (1, "def test_a() -> None:\n    assert True\n"),
+    "still_failing": (
+        0,
+        "def test_a() -> None:\n    assert True\n\n\ndef test_b() -> None:\n    assert False\n",
+    ),
+    "leaks_at_teardown": (
+        0,
+        "from nodenet_uv.timers import setTimeout\n\n\n"
+        "def test_a() -> None:\n    setTimeout(lambda: None, 1000)\n",
+    ),
+}
 
 PLANTED = {
     "skip": "import pytest\n\n\ndef test_a() -> None:\n    pytest.skip('no IPv6')\n",
@@ -155,25 +182,23 @@ PLANTED = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(PLANTED))
-def test_session_fails_for_a_dishonest_pass(kind: str, tmp_path: Path) -> None:
-    """A real pytest session over a planted ``pass`` port: it must fail unless the port
-    ran a test and skipped none. The port is planted under tests/node/parallel with the
-    name of a ``pass`` entry's file, in a copy of tests/node."""
+def _plant(tmp_path: Path, key: str, status: str, code: str) -> subprocess.CompletedProcess[str]:
+    """A real pytest session over a copy of tests/node where ``key``'s port is ``code``."""
     import shutil
 
     repo = tmp_path / "repo"
     (repo / "tests").mkdir(parents=True)
     (repo / "tests" / "__init__.py").write_text("")
+    shutil.copy(REPO / "tests" / "conftest.py", repo / "tests" / "conftest.py")
     shutil.copytree(
         _manifest.HERE,
         repo / "tests" / "node",
         ignore=shutil.ignore_patterns("test-*.py", "__pycache__", "test_manifest.py"),
     )
-    key = "parallel/test-net-binary.js"
-    assert _manifest.load()[key]["status"] == "pass"
-    (repo / "tests" / "node" / "parallel" / "test-net-binary.py").write_text(
-        '"""Port of test/parallel/test-net-binary.js."""\n' + PLANTED[kind]
+    assert _manifest.load()[key]["status"] == status
+    name = key.split("/")[1].rsplit(".", 1)[0]
+    (repo / "tests" / "node" / "parallel" / f"{name}.py").write_text(
+        f'"""Port of test/{key}."""\n' + code
     )
     (repo / "pyproject.toml").write_text(
         '[tool.pytest.ini_options]\npython_files = ["test-*.py"]\npythonpath = ["."]\n'
@@ -187,9 +212,27 @@ def test_session_fails_for_a_dishonest_pass(kind: str, tmp_path: Path) -> None:
         timeout=120,
         env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's nodenet_uv
     )
+    return proc
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_session_fails_for_a_dishonest_pass(kind: str, tmp_path: Path) -> None:
+    """A planted ``pass`` port: the session must fail unless it ran a test and skipped
+    none."""
+    proc = _plant(tmp_path, "parallel/test-net-binary.js", "pass", PLANTED[kind])
     if kind == "ok":
         assert proc.returncode == 0, proc.stdout + proc.stderr
         return
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "Node-test manifest: pass entries that did not pass here" in proc.stdout
+    assert "Node-test manifest: entries that are not true here" in proc.stdout
     assert "parallel/test-net-binary.js is `pass`" in proc.stdout
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED_FAIL))
+def test_session_fails_for_a_fixed_fail(kind: str, tmp_path: Path) -> None:
+    """A planted ``fail`` port: the session fails when none of its tests fails."""
+    key = "parallel/test-net-end-without-connect.js"
+    code, port = PLANTED_FAIL[kind]
+    proc = _plant(tmp_path, key, "fail", port)
+    assert proc.returncode == code, proc.stdout + proc.stderr
+    assert (f"{key} is `fail`" in proc.stdout) is bool(code), proc.stdout
