@@ -43,6 +43,24 @@ def test_every_entry_is_well_formed() -> None:
             assert entry["reason"].strip(), f"{key}: a {entry['status']} entry needs a reason"
 
 
+LEFT_OUT = re.compile(r"not ported|left out", re.I)
+
+
+def test_a_partial_pass_port_says_what_it_leaves_out() -> None:
+    """A port whose docstring says it leaves blocks out is partial: its ``pass`` entry must
+    say so in ``reason`` (the manifest, not only the port, is the record)."""
+    import ast
+
+    missing = []
+    for key, entry in _manifest.load().items():
+        if entry["status"] != "pass" or entry["reason"].strip():
+            continue
+        doc = ast.get_docstring(ast.parse(_manifest.port_path(key).read_text())) or ""
+        if LEFT_OUT.search(doc):
+            missing.append(key)
+    assert not missing, f"partial ports with no reason in the manifest: {missing}"
+
+
 def _node_tests() -> Path:
     if not NODE_TESTS.is_dir():
         pytest.skip(
