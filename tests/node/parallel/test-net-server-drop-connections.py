@@ -10,7 +10,21 @@ def test_drop_event_when_max_connections_reached() -> None:
     first: list[net.Socket] = []
 
     server = net.createServer(common.mustCall(lambda socket: first.append(socket)))
-    dormant_server = net.createServer(common.mustNotCall())
+    dormant_client: list[net.Socket] = []
+    not_called = common.mustNotCall()
+
+    def on_dormant_connection(socket: net.Socket) -> None:
+        # Close what this test opened before failing, so that the failure does not leave
+        # sockets connecting into the next test.
+        socket.destroy()
+        for c in dormant_client:
+            c.destroy()
+        dormant_server.close()
+        first[0].destroy() if first else None
+        server.close()
+        not_called(socket)
+
+    dormant_server = net.createServer(on_dormant_connection)
     server.maxConnections = 1
     dormant_server.maxConnections = 0
 
@@ -40,5 +54,8 @@ def test_drop_event_when_max_connections_reached() -> None:
         net.createConnection(server.address()["port"])
 
     server.listen(0, on_listening)
-    dormant_server.listen(0, lambda: net.createConnection(dormant_server.address()["port"]))
+    dormant_server.listen(
+        0,
+        lambda: dormant_client.append(net.createConnection(dormant_server.address()["port"])),
+    )
     run()
