@@ -4,8 +4,9 @@ Commands:
     diff SCENARIO.js SCENARIO.py   run both (the .js under ``node`` with
         ``NODENET_UV_TRACE_JS`` set, the .py under this Python), compare their trace
         lines (see ``nodenet_uv.testing.trace``) and print the first divergence.
-    report [--manifest DIR]        the Node-test manifest table and totals, next to
-        Deno's and Bun's counts for Node's 150 test-net-* files. DIR defaults to
+    report [--manifest DIR]        the Node-test manifest table, then one line per family
+        of Node's tests (test-net-*, test-event*, test-stream*, ...): how many of Node
+        v24.12.0's test files of that family nodenet_uv passes. DIR defaults to
         tests/node/manifest of the current directory, else of this source checkout.
 """
 
@@ -20,17 +21,36 @@ from typing import Any, TextIO
 
 from nodenet_uv.testing.trace import TRACE_JS
 
+# The manifest's reference: Node v24.12.0's own tests, checked against node v24.22.3.
+NODE_TESTS_VERSION = "v24.12.0"
+ORACLE_VERSION = "v24.22.3"
+# Node v24.12.0's test-net-* files in parallel/ + sequential/ (149 + 12).
+NET_TOTAL = 161
 # Node's own test-net-* files that Deno and Bun pass (research/compat-anchors.md §1.4:
-# Deno 2.9.6 and Bun 1.4.5 running the 150 parallel test-net-* files, Linux x64).
+# Deno 2.9.6 and Bun 1.4.5 running Node v20.11.1's 150 parallel test-net-* files, Linux
+# x64): another test set, so shown apart, for reference only.
 ANCHORS = {"Deno 2.9.6": 135, "Bun 1.4.5": 131}
-NET_TOTAL = 150  # Node v20: 139 parallel + 11 sequential test-net-* files
+ANCHORS_TOTAL = 150
 STATUSES = ("pass", "fail", "n-a")
+# The report's families, in order: (label, test of the manifest key).
+FAMILIES: tuple[tuple[str, Any], ...] = (
+    ("test-net-*", lambda k: k.split("/")[0] != "pummel" and "/test-net-" in k),
+    ("pummel/test-net-*", lambda k: k.startswith("pummel/test-net-")),
+    ("test-event*", lambda k: "/test-event" in k),
+    ("test-stream*", lambda k: "/test-stream" in k),
+    ("test-timers*", lambda k: "/test-timers" in k),
+    ("test-next-tick*", lambda k: "/test-next-tick" in k),
+    ("test-blocklist*", lambda k: "/test-blocklist" in k),
+    ("test-socketaddress*", lambda k: "/test-socketaddress" in k),
+)
 
 
 def run_node(script: str, timeout: float = 60) -> list[Any]:
     env = {**os.environ, "NODENET_UV_TRACE_JS": TRACE_JS}
+    from nodenet_uv.testing.node_peer import find_node
+
     proc = subprocess.run(
-        ["node", script], capture_output=True, text=True, timeout=timeout, env=env
+        [find_node() or "node", script], capture_output=True, text=True, timeout=timeout, env=env
     )
     if proc.returncode != 0:
         raise RuntimeError(f"node {script} failed:\n{proc.stderr}")
@@ -101,14 +121,31 @@ def _counts(group: dict[str, dict[str, str]]) -> dict[str, int]:
     return {s: sum(1 for v in group.values() if v["status"] == s) for s in STATUSES}
 
 
+def family_of(key: str) -> str:
+    """The report family of a manifest key (``"other"`` for none of FAMILIES)."""
+    for label, test in FAMILIES:
+        if test(key):
+            return str(label)
+    return "other"
+
+
+def family_line(label: str, group: dict[str, dict[str, str]]) -> str:
+    """``test-net-*: nodenet_uv N of 161 (Node v24.12.0 tests, node v24.22.3)``: N files
+    of the family pass, of all the family's files the manifest lists."""
+    c = _counts(group)
+    return (
+        f"{label}: nodenet_uv {c['pass']} of {len(group)} "
+        f"(Node {NODE_TESTS_VERSION} tests, node {ORACLE_VERSION})"
+    )
+
+
 def report(root: Path, out: TextIO | None = None) -> int:
-    """Print every manifest entry, then the totals beside Deno's and Bun's counts."""
+    """Print every manifest entry, then one line per family of Node's tests."""
     out = out if out is not None else sys.stdout
     entries = load_manifest(root)
     if not entries:
         print(f"no manifest entries under {root}", file=out)
         return 2
-    net = {k: v for k, v in entries.items() if "/test-net-" in k}
     width = max(len(k) for k in entries)
     area_width = max(len(v["file"]) for v in entries.values())
     print(f"{'Node test':<{width}}  {'area':<{area_width}}  status  reason", file=out)
@@ -118,29 +155,35 @@ def report(root: Path, out: TextIO | None = None) -> int:
             f"{key:<{width}}  {e['file']:<{area_width}}  {e['status']:<6}  {e['reason']}", file=out
         )
     print(file=out)
-    c = _counts(net)
-    rows = [("nodenet_uv", c["pass"], f"{c['fail']} fail, {c['n-a']} n-a, {len(net)} listed")]
-    rows += [
-        (name, n, "its run of Node's test-net-* files, research/compat-anchors.md §1.4")
-        for name, n in ANCHORS.items()
-    ]
-    print(f"Node's test-net-* files ({NET_TOTAL}), passing:", file=out)
-    for name, n, note in rows:
+    groups: dict[str, dict[str, dict[str, str]]] = {}
+    for key, e in entries.items():
+        groups.setdefault(family_of(key), {})[key] = e
+    labels = [label for label, _ in FAMILIES if label in groups]
+    labels += ["other"] if "other" in groups else []
+    label_width = max(len(label) for label in labels)
+    print(f"By family (pass / fail / n-a / listed), Node {NODE_TESTS_VERSION} tests:", file=out)
+    for label in labels:
+        c = _counts(groups[label])
         print(
-            f"  {name:<12} {n:>4} / {NET_TOTAL}  {100 * n / NET_TOTAL:5.1f} %  ({note})", file=out
+            f"  {label:<{label_width}}  {c['pass']:>4} / {c['fail']:>3} / {c['n-a']:>3} / "
+            f"{len(groups[label]):>4}",
+            file=out,
         )
     a = _counts(entries)
     print(
-        f"all ported Node tests (net, stream, events, timers): {a['pass']} pass, "
-        f"{a['fail']} fail, {a['n-a']} n-a, {len(entries)} listed",
+        f"  {'all':<{label_width}}  {a['pass']:>4} / {a['fail']:>3} / {a['n-a']:>3} / "
+        f"{len(entries):>4}",
         file=out,
     )
     print(
-        f"test-net-*: nodenet_uv {c['pass']}, "
-        + ", ".join(f"{name} {n}" for name, n in ANCHORS.items())
-        + f" (of {NET_TOTAL})",
+        f"For reference, on Node v20.11.1's {ANCHORS_TOTAL} test-net-* files "
+        "(research/compat-anchors.md §1.4): "
+        + ", ".join(f"{name} {n}" for name, n in ANCHORS.items()),
         file=out,
     )
+    print(file=out)
+    for label in labels:
+        print(family_line(label, groups[label]), file=out)
     return 0
 
 

@@ -20,6 +20,9 @@ from nodenet_uv._internal.promise import spawn
 
 __all__ = [
     "PIPE",
+    "PORT",
+    "createMockedLookup",
+    "defaultAutoSelectFamilyAttemptTimeout",
     "expectWarning",
     "expectsError",
     "hasIPv6",
@@ -36,6 +39,8 @@ __all__ = [
 isWindows = os.name == "nt"
 isLinux = os.uname().sysname == "Linux" if hasattr(os, "uname") else False
 localhostIPv4 = "127.0.0.1"
+# common.PORT: the fixed port some sequential tests listen on.
+PORT = int(os.environ.get("NODE_COMMON_PORT") or 0) or 12346
 
 
 def _has_ipv6() -> bool:
@@ -69,9 +74,37 @@ def platformTimeout(ms: float) -> float:
     return ms * _timeout_scale
 
 
-# test/common/index.js calls net.setDefaultAutoSelectFamilyAttemptTimeout() with this at
-# import; the Node-test conftest applies it per test (a library import must not).
-AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT = 2500
+# Node 24's test/common/index.js, at import, multiplies net's default happy-eyeballs
+# attempt timeout by 10 (platformTimeout(getDefaultAutoSelectFamilyAttemptTimeout() * 10));
+# the Node-test conftest applies it per test (a library import must not).
+AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_FACTOR = 10
+
+
+def defaultAutoSelectFamilyAttemptTimeout() -> float:
+    """``common.defaultAutoSelectFamilyAttemptTimeout``: net's default attempt timeout once
+    common has multiplied it (a value in Node, read after common's import; here a call, read
+    inside a Node-test port, where the conftest has applied the factor)."""
+    from nodenet_uv import net
+
+    return float(net.getDefaultAutoSelectFamilyAttemptTimeout())
+
+
+def createMockedLookup(*addresses: str) -> Callable[..., None]:
+    """Port of test/common/dns.js createMockedLookup: a ``lookup`` option answering
+    ``addresses`` in that order (all of them with ``all: true``, else the first), on the
+    next tick."""
+    from nodenet_uv._internal.net import is_ip
+    from nodenet_uv._internal.task_queues import next_tick
+
+    entries = [{"address": address, "family": is_ip(address)} for address in addresses]
+
+    def lookup(hostname: Any, options: Any, cb: Callable[..., Any]) -> None:
+        if options.get("all") is True:
+            next_tick(lambda: cb(None, entries))
+            return
+        next_tick(lambda: cb(None, entries[0]["address"], entries[0]["family"]))
+
+    return lookup
 
 
 class _Check:

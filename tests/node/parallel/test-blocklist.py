@@ -276,3 +276,76 @@ def test_subnet_prefix_32() -> None:
     assert blocklist.check("1.1.1.1")
     assert not blocklist.check("1.1.1.2")
     assert not blocklist.check("2.3.4.5")
+
+
+def test_is_block_list() -> None:
+    assert BlockList.isBlockList(BlockList())
+    assert not BlockList.isBlockList({})
+
+
+def test_to_json_from_json() -> None:
+    # Test exporting and importing the rule list to/from JSON
+    import json
+
+    rule_list = [
+        "Address: IPv4 10.0.0.5",
+        "Address: IPv6 ::",
+        "Subnet: IPv4 192.168.1.0/24",
+        "Subnet: IPv6 8592:757c:efae:4e45::/64",
+    ]
+
+    test2 = BlockList()
+    test3 = BlockList()
+    test4 = BlockList()
+    test5 = BlockList()
+
+    bl = BlockList()
+    bl.addAddress("10.0.0.5")
+    bl.addAddress("::", "ipv6")
+    bl.addSubnet("192.168.1.0", 24)
+    bl.addSubnet("8592:757c:efae:4e45::", 64, "ipv6")
+
+    # Test invalid inputs (input to fromJSON must be an array of string rules or a
+    # serialized json string of an array of string rules). JS null is None (undefined
+    # here) and Symbol() has no Python value: 1, [1, 2, 3], '123' and a Map (dict) are
+    # checked.
+    for i in [1, [1, 2, 3], "123", {}]:
+        _throws(lambda i=i: test2.fromJSON(i), "ERR_INVALID_ARG_TYPE")
+
+    # Invalid rules are ignored.
+    test2.fromJSON(["1", "2", "3"])
+    assert test2.rules == []
+
+    # Direct output from toJSON method works
+    test2.fromJSON(bl.toJSON())
+    assert sorted(test2.rules) == rule_list
+
+    # JSON stringified output works (JSON.stringify(bl) calls bl.toJSON())
+    test3.fromJSON(json.dumps(bl.toJSON()))
+    assert sorted(test3.rules) == rule_list
+
+    # A raw array works
+    test4.fromJSON(rule_list)
+    assert sorted(test4.rules) == rule_list
+
+    # Individual rules work
+    for item in rule_list:
+        test5.fromJSON([item])
+    assert sorted(test5.rules) == rule_list
+
+    # Each of the created blocklists should handle the checks identically.
+    for address, family, expected in [
+        ("10.0.0.5", "ipv4", True),
+        ("10.0.0.6", "ipv4", False),
+        ("::", "ipv6", True),
+        ("::1", "ipv6", False),
+        ("192.168.1.0", "ipv4", True),
+        ("193.168.1.0", "ipv4", False),
+        ("8592:757c:efae:4e45::", "ipv6", True),
+        ("1111:1111:1111:1111::", "ipv6", False),
+    ]:
+        assert bl.check(address, family) is expected
+        assert test2.check(address, family) is expected
+        assert test3.check(address, family) is expected
+        assert test4.check(address, family) is expected
+        assert test5.check(address, family) is expected

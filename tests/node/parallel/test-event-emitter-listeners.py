@@ -68,6 +68,11 @@ def test_events_undefined() -> None:
     assert ee.listeners("foo") == []
 
 
+def test_listeners_without_a_name() -> None:
+    ee = events.EventEmitter()
+    assert ee.listeners() == []
+
+
 def test_subclass() -> None:
     class TestStream(events.EventEmitter):
         pass

@@ -18,7 +18,9 @@ def test_warning_for_none_event() -> None:
         assert warning.emitter is e
         assert warning.count == 2
         assert warning.type is None
-        assert "2 undefined listeners added to [EventEmitter]." in warning.message
+        assert (
+            "2 undefined listeners added to [EventEmitter]. MaxListeners is 1." in warning.message
+        )
 
     process.on("warning", common.mustCall(on_warning))
 

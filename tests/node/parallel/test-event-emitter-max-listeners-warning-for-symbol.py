@@ -16,7 +16,10 @@ def test_warning_for_symbol_event() -> None:
         assert warning.emitter is e
         assert warning.count == 2
         assert warning.type is symbol
-        assert "2 Symbol(symbol) listeners added to [EventEmitter]." in warning.message
+        assert (
+            "2 Symbol(symbol) listeners added to [EventEmitter]. MaxListeners is 1."
+            in warning.message
+        )
 
     process.on("warning", common.mustCall(on_warning))
 

@@ -27,7 +27,7 @@ def test_max_listeners_warning() -> None:
         assert warning.emitter is e
         assert warning.count == 2
         assert warning.type == "event-type"
-        assert "2 event-type listeners added to [FakeInput]." in warning.message
+        assert "2 event-type listeners added to [FakeInput]. MaxListeners is 1." in warning.message
 
     process.on("warning", common.mustCall(on_warning))
 

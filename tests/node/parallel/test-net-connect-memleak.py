@@ -1,7 +1,7 @@
 """Port of test/parallel/test-net-connect-memleak.js.
 
 The implicit listener for ``'connect'`` must be added with ``once()`` so it (and whatever
-it holds) can be collected after the event. Node's ``onGC`` + ``global.gc()`` become a
+it holds) can be collected after the event. Node's ``onGC`` + ``globalThis.gc()`` become a
 ``weakref.finalize`` on an object only the connect callback refers to, and
 ``gc.collect()``.
 """

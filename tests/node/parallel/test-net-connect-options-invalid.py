@@ -28,3 +28,9 @@ def test_invalid_object_mode_options() -> None:
                 "message": re.compile(message),
             },
         )
+
+
+def test_host_must_be_a_string() -> None:
+    with pytest.raises(TypeError) as info:
+        net.createConnection({"host": ["192.168.0.1"], "port": 8080})
+    common.check_error(info.value, {"code": "ERR_INVALID_ARG_TYPE", "name": "TypeError"})

@@ -5,8 +5,8 @@ from nodenet_uv.testing import common
 
 
 def test_eaddrinuse() -> None:
-    server1 = net.createServer(lambda socket: None)
-    server2 = net.createServer(lambda socket: None)
+    server1 = net.createServer(common.mustNotCall())
+    server2 = net.createServer(common.mustNotCall())
 
     def on_listening() -> None:
         def on_error(error: BaseException) -> None:

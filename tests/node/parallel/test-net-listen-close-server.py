@@ -5,7 +5,7 @@ from nodenet_uv.testing import common
 
 
 def test_listen_then_close_in_same_tick() -> None:
-    server = net.createServer(lambda socket: None)
+    server = net.createServer(common.mustNotCall())
     server.listen(0, common.mustNotCall())
     server.on("error", common.mustNotCall())
     server.close()

@@ -1,9 +1,6 @@
 """Port of test/parallel/test-net-write-arguments.js.
 
 Adaptations:
-* The expected ERR_INVALID_ARG_TYPE message is node v20.20.2's ("... an instance of
-  Buffer, TypedArray, or DataView."); the v20.11.1 test text ("Buffer or Uint8Array")
-  fails against node v20.20.2 itself.
 * JS ``undefined`` and ``null`` are both ``None``: ``write(None)`` is the ``null`` case
   (ERR_STREAM_NULL_VALUES), so the ``undefined`` entry of the list has no Python twin.
 * The expected suffixes are ``common.invalidArgTypeHelper(value)`` as node computes them.

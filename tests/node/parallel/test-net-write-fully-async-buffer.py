@@ -1,7 +1,7 @@
 """Port of test/parallel/test-net-write-fully-async-buffer.js.
 
 Regression test for https://github.com/nodejs/node/issues/8251: buffers queued for an
-asynchronous write must stay alive until written. ``global.gc({type: 'minor'})`` is
+asynchronous write must stay alive until written. ``globalThis.gc({type: 'minor'})`` is
 ``gc.collect(0)`` (the youngest generation).
 """
 
@@ -14,7 +14,11 @@ from nodenet_uv.testing import common
 def test_write_fully_async_buffer() -> None:
     data = bytes(1000000)
 
-    server = net.createServer(common.mustCall(lambda conn: conn.resume()))
+    def on_connection(conn: net.Socket) -> None:
+        conn.resume()
+        server.close()
+
+    server = net.createServer(common.mustCall(on_connection))
 
     def on_listening() -> None:
         def on_connect() -> None:
@@ -23,9 +27,8 @@ def test_write_fully_async_buffer() -> None:
             def write_loop() -> None:
                 nonlocal count
                 count += 1
-                if count - 1 == 200:
-                    conn.destroy()
-                    server.close()
+                if count - 1 == 20:
+                    conn.end()
                     return
 
                 while conn.write(bytes(bytearray(data))):

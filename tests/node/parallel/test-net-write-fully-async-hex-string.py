@@ -1,7 +1,7 @@
 """Port of test/parallel/test-net-write-fully-async-hex-string.js.
 
 Regression test for https://github.com/nodejs/node/issues/8251: the Buffer made from a
-hex string inside write() must stay alive until written. ``global.gc({type: 'minor'})``
+hex string inside write() must stay alive until written. ``globalThis.gc({type: 'minor'})``
 is ``gc.collect(0)`` (the youngest generation).
 """
 
@@ -14,7 +14,11 @@ from nodenet_uv.testing import common
 def test_write_fully_async_hex_string() -> None:
     data = bytes(1000000).hex()
 
-    server = net.createServer(common.mustCall(lambda conn: conn.resume()))
+    def on_connection(conn: net.Socket) -> None:
+        conn.resume()
+        server.close()
+
+    server = net.createServer(common.mustCall(on_connection))
 
     def on_listening() -> None:
         def on_connect() -> None:
@@ -24,8 +28,7 @@ def test_write_fully_async_hex_string() -> None:
                 nonlocal count
                 count += 1
                 if count - 1 == 20:
-                    conn.destroy()
-                    server.close()
+                    conn.end()
                     return
 
                 while conn.write(data, "hex"):

@@ -105,3 +105,32 @@ def test_internal_socket_address() -> None:
     assert addr.port == port
     assert addr.family == "ipv4"
     assert addr.flowlabel == flowlabel
+
+
+def test_parse_works_as_expected() -> None:
+    good = [
+        {"input": "1.2.3.4", "address": "1.2.3.4", "port": 0, "family": "ipv4"},
+        {"input": "192.168.257:1", "address": "192.168.1.1", "port": 1, "family": "ipv4"},
+        {"input": "256", "address": "0.0.1.0", "port": 0, "family": "ipv4"},
+        {"input": "999999999:12", "address": "59.154.201.255", "port": 12, "family": "ipv4"},
+        {"input": "0xffffffff", "address": "255.255.255.255", "port": 0, "family": "ipv4"},
+        {"input": "0x.0x.0", "address": "0.0.0.0", "port": 0, "family": "ipv4"},
+        {"input": "[1:0::]", "address": "1::", "port": 0, "family": "ipv6"},
+        {"input": "[1::8]:123", "address": "1::8", "port": 123, "family": "ipv6"},
+    ]
+
+    for i in good:
+        addr = SocketAddress.parse(i["input"])
+        assert addr.address == i["address"]
+        assert addr.port == i["port"]
+        assert addr.family == i["family"]
+
+    bad = [
+        "not an ip",
+        "abc.123",
+        "259.1.1.1",
+        "12:12:12",
+    ]
+
+    for b in bad:
+        assert SocketAddress.parse(b) is None

@@ -1,22 +1,22 @@
 """Port of test/parallel/test-stream-compose.js.
 
-Node's test takes ``compose`` from internal/streams/compose (--expose-internals); here
-it is ``nodenet_uv.stream.compose``, imported inside each test so that its absence
-fails the tests instead of their collection. A JS ``chunk + chunk`` / ``res += buf`` on
-Buffers is string concatenation: the port decodes.
+``compose`` is ``stream.compose`` (Node 24's test takes it from the public module). A JS
+``chunk + chunk`` / ``res += buf`` on Buffers is string concatenation: the port decodes.
 """
 
 from nodenet_uv import run
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv.errors import JsError
-from nodenet_uv.stream import PassThrough, Readable, Transform, Writable, finished
+from nodenet_uv.stream import (
+    Duplex,
+    PassThrough,
+    Readable,
+    Transform,
+    Writable,
+    compose,
+    finished,
+)
 from nodenet_uv.testing import common
-
-
-def compose(*streams):
-    from nodenet_uv.stream.compose import compose as impl
-
-    return impl(*streams)
 
 
 def _s(chunk):
@@ -436,4 +436,39 @@ def test_object_mode_of_first_writable_and_last_readable_reversed() -> None:
         assert await new_stream.toArray() == [b"Steve RogersOn your left"]
 
     spawn(main()).then(common.mustCall())
+    run()
+
+
+def test_destroying_the_composed_stream_destroys_its_duplex() -> None:
+    class DuplexProcess(Duplex):
+        def __init__(self, options=None):
+            super().__init__({**(options or {}), "objectMode": True})
+            self.stuff = []
+
+        def _write(self, message, _, callback):
+            self.stuff.append(message)
+            callback()
+
+        def _destroy(self, err, cb):
+            cb(err)
+
+        def _read(self, size=None):
+            if len(self.stuff):
+                self.push(self.stuff.pop(0))
+            elif self.writableEnded:
+                self.push(None)
+            else:
+                self._read()
+
+    pass_ = PassThrough({"objectMode": True})
+    duplex = DuplexProcess()
+
+    composed = compose(pass_, duplex).on("error", lambda *_: None)
+
+    composed.write("hello")
+    composed.write("world")
+    composed.end()
+
+    composed.destroy(Exception("an unexpected error"))
+    assert duplex.destroyed is True
     run()

@@ -255,3 +255,54 @@ def test_abort_signal() -> None:
     duplex.on("close", common.mustCall())
     controller.abort()
     run()
+
+
+def test_cork_write_then_destroy() -> None:
+    duplex = Duplex(read=lambda n: None, write=lambda chunk, enc, cb: cb())
+
+    duplex.cork()
+
+    def on_write(err):
+        assert err.code == "ERR_STREAM_DESTROYED"
+
+    duplex.write("foo", common.mustCall(on_write))
+    duplex.destroy()
+    run()
+
+
+def test_async_dispose() -> None:
+    # Check Symbol.asyncDispose (``duplex[Symbol.asyncDispose]()`` is ``asyncDispose()``)
+    duplex = Duplex(write=lambda chunk, enc, cb: cb(), read=lambda n: None)
+    count = 0
+
+    def on_error(e):
+        nonlocal count
+        assert count == 0  # Ensure not called twice
+        count += 1
+        assert e.name == "AbortError"
+
+    duplex.on("error", common.mustCall(on_error))
+    duplex.on("close", common.mustCall())
+    duplex.asyncDispose().then(common.mustCall())
+    run()
+
+
+def test_await_using() -> None:
+    # Check Symbol.asyncDispose implicitly: ``await using duplex = ...`` is try/finally
+    # around the scope, awaiting ``asyncDispose()`` at its end.
+    async def main():
+        duplex = Duplex(write=lambda chunk, enc, cb: cb(), read=lambda n: None)
+        try:
+
+            def on_error(e):
+                assert e.name == "AbortError"
+                assert duplex.destroyed is True
+                assert duplex.errored.name == "AbortError"
+
+            duplex.on("error", common.mustCall(on_error))
+            duplex.on("close", common.mustCall())
+        finally:
+            await duplex.asyncDispose()
+
+    common.mustResolve(main())
+    run()

@@ -16,13 +16,13 @@ def test_duplex_readable_end() -> None:
         if cont:
             src.push(bytes(20000))
 
-    src = Readable({"read": read})
+    src = Readable({"highWaterMark": 16 * 1024, "read": read})
 
     def transform(chunk, output, fn):
         dst.push(None)
         fn()
 
-    dst = Transform({"transform": transform})
+    dst = Transform({"highWaterMark": 16 * 1024, "transform": transform})
 
     src.pipe(dst)
 

@@ -584,12 +584,37 @@ def test_legacy_stream() -> None:
 
 
 def test_duplex_writable_only() -> None:
-    stream = Duplex({"write": lambda chunk, enc, cb: setImmediate(cb)})
+    is_called = False
+
+    def write(chunk, enc, cb):
+        def later():
+            nonlocal is_called
+            is_called = True
+            cb()
+
+        setImmediate(later)
+
+    stream = Duplex({"write": write})
 
     stream.end("foo")
 
     def check(err=None):
         assert not err
+        assert is_called is True
+        assert stream._writableState.pendingcb == 0
 
     finished(stream, {"readable": False}, common.mustCall(check))
+    run()
+
+
+def test_old_stream_without_pendingcb() -> None:
+    stream = Duplex({"write": lambda chunk, enc, cb: None})
+
+    stream.end("foo")
+
+    # Simulate an old stream implementation that doesn't have pendingcb
+    # (``delete stream._writableState.pendingcb``)
+    del stream._writableState.pendingcb
+
+    finished(stream, {"readable": False}, common.mustCall())
     run()

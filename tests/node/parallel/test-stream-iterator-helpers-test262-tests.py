@@ -15,22 +15,6 @@ from nodenet_uv.testing import common
 from nodenet_uv.testing.common import must_resolve, rejects
 
 
-def test_as_indexed_pairs() -> None:
-    # asIndexedPairs/is-function
-    assert callable(Readable.asIndexedPairs)
-
-    async def main():
-        # asIndexedPairs/indexed-pairs.js
-        iterator = Readable.from_([0, 1])
-        indexed_pairs = iterator.asIndexedPairs()
-
-        async for i, v in indexed_pairs:
-            assert i == v
-
-    must_resolve(main())
-    run()
-
-
 def test_drop() -> None:
     async def main():
         # drop/limit-equals-total

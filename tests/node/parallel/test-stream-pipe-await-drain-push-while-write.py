@@ -24,7 +24,7 @@ def test_await_drain_push_while_write() -> None:
 
         next_tick(cb)
 
-    writable = Writable({"write": common.mustCall(write, 3)})
+    writable = Writable({"highWaterMark": 16 * 1024, "write": common.mustCall(write, 3)})
 
     # A readable stream which produces two buffers.
     bufs = [bytes(32 * 1024), bytes(33 * 1024)]  # above hwm
@@ -33,7 +33,7 @@ def test_await_drain_push_while_write() -> None:
         while len(bufs) > 0:
             readable.push(bufs.pop(0))
 
-    readable = Readable({"read": read})
+    readable = Readable({"highWaterMark": 16 * 1024, "read": read})
 
     readable.pipe(writable)
     run()

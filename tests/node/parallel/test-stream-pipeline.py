@@ -1,7 +1,8 @@
 """Port of test/parallel/test-stream-pipeline.js.
 
 Left out: the blocks that pipe to or from http requests/responses (http is not part of
-nodenet_uv); the two net echo-server blocks are ported. ``promisify(pipeline)`` is
+nodenet_uv) and the fs.createReadStream/createWriteStream block (ERR_STREAM_UNABLE_TO_PIPE
+into a closed fs write stream: no fs streams); the two net echo-server blocks are ported. ``promisify(pipeline)`` is
 stream/promises ``pipeline`` (what Node's util.promisify returns for it, through its
 custom-promisify getter). ``timers/promises`` ``setTimeout(delay, value)`` (one block) is a
 small timeout promise written here: nodenet_uv has no timers/promises.
@@ -1058,19 +1059,21 @@ def test_thenable_then_read_once() -> None:
 
 def test_add_abort_signal_to_pipeline() -> None:
     ac = AbortController()
+    reason = Exception("Reason")
 
     async def gen():
         for i in range(10):
             await Promise.resolve()
             yield str(i)
             if i == 5:
-                ac.abort()
+                ac.abort(reason)
 
     r = Readable.from_(gen())
     w, box = _collecting_writable()
 
     def done(err, *_):
         assert err.name == "AbortError"
+        assert err.cause is reason
         assert box["res"] == "012345"
         assert w.destroyed is True
         assert r.destroyed is True
@@ -1208,10 +1211,14 @@ def test_promisified_end_false() -> None:
         read = _noop_readable()
 
         duplex = PassThrough()
+        transform = PassThrough()
 
         read.push(None)
 
-        await pipelinePromise(read, duplex, {"end": False})
+        await pipelinePromise(read, transform, duplex, {"end": False})
+
+        assert transform.destroyed is True
+        assert transform.writableEnded is True
 
         assert duplex.destroyed is False
         assert duplex.writableEnded is False
@@ -1378,4 +1385,60 @@ def test_final_after_end() -> None:
         assert err is None
 
     pipeline(r, w, common.mustCall(done))
+    run()
+
+
+# See https://github.com/nodejs/node/issues/51540 for the following 2 tests
+def test_slow_destroy_source_error() -> None:
+    src = Readable()
+    dst = Writable({"destroy": lambda error, cb: setImmediate(cb)})  # Takes a while
+
+    def done(err, *_):
+        assert src.closed is True
+        assert dst.closed is True
+        assert str(err) == "problem"
+
+    pipeline(src, dst, done)
+    src.destroy(Exception("problem"))
+    run()
+
+
+def test_slow_destroy_source_error_through_pass_throughs() -> None:
+    src = Readable()
+    dst = Writable({"destroy": lambda error, cb: setImmediate(cb)})  # Takes a while
+    pass_throughs = [PassThrough() for _ in range(10)]
+
+    def done(err, *_):
+        assert src.closed is True
+        assert dst.closed is True
+        assert str(err) == "problem"
+
+        for p in pass_throughs:
+            assert p.closed is True
+
+    pipeline(src, *pass_throughs, dst, done)
+    src.destroy(Exception("problem"))
+    run()
+
+
+def test_read_throws_through_duplex_from_async_generator() -> None:
+    async def my_async_generator(ag):
+        async for data in ag:
+            yield data
+
+    duplex_stream = Duplex.from_(my_async_generator)
+
+    def read(self, n=None):
+        r.push("data1\n")
+        raise Exception("booom")
+
+    r = Readable({"read": lambda n=None: read(r, n)})
+    w = Writable({"write": lambda chunk, encoding, callback: callback()})
+
+    def done(err, *_):
+        # assert.deepStrictEqual(err, new Error('booom'))
+        assert type(err) is Exception
+        assert str(err) == "booom"
+
+    pipeline(r, duplex_stream, w, common.mustCall(done))
     run()

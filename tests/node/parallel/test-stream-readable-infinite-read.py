@@ -9,7 +9,9 @@ from nodenet_uv.testing import common
 def test_infinite_read() -> None:
     buf = bytes(8192)
 
-    readable = Readable(read=common.mustCall(lambda n: readable.push(buf), 31))
+    readable = Readable(
+        highWaterMark=16 * 1024, read=common.mustCall(lambda n: readable.push(buf), 31)
+    )
 
     i = 0
 

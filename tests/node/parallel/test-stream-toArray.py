@@ -56,15 +56,13 @@ def test_abort_signal() -> None:
                 await Promise(lambda resolve, reject: None)  # Explicitly do not pass signal here
             return await Promise.resolve(x)
 
-        stream = Readable.from_([1, 2, 3]).map(fn)
+        stream = Readable.from_([1, 2, 3, 4]).map(fn)
         await stream.toArray({"signal": ac.signal})
 
     async def main():
         await rejects(block, {"name": "AbortError"})
-        # Only stops toArray, does not destroy the stream
-        # (Node's `assert(stream.destroyed, false)` asserts that it *is* destroyed;
-        # `false` is only the message.)
-        assert stream.destroyed
+        # Stops toArray *and* destroys the stream
+        assert stream.destroyed is True
 
     must_resolve(main())
     ac.abort()

@@ -149,3 +149,37 @@ def test_destroy_callback_error() -> None:
 
     transform.destroy()
     run()
+
+
+def test_async_dispose() -> None:
+    # ``transform[Symbol.asyncDispose]()`` is ``asyncDispose()``
+    transform = Transform(transform=lambda chunk, enc, cb: None)
+
+    def on_error(err):
+        assert err.name == "AbortError"
+
+    transform.on("error", common.mustCall(on_error))
+    transform.on("close", common.mustCall())
+    transform.asyncDispose().then(common.mustCall())
+    run()
+
+
+def test_await_using() -> None:
+    # ``await using transform = ...`` is try/finally around the scope, awaiting
+    # ``asyncDispose()`` at its end.
+    async def main():
+        transform = Transform(transform=lambda chunk, enc, cb: None)
+        try:
+
+            def on_error(err):
+                assert err.name == "AbortError"
+                assert transform.destroyed is True
+                assert transform.errored.name == "AbortError"
+
+            transform.on("error", common.mustCall(on_error))
+            transform.on("close", common.mustCall())
+        finally:
+            await transform.asyncDispose()
+
+    common.mustResolve(main())
+    run()

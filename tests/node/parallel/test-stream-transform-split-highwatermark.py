@@ -4,10 +4,10 @@ import math
 
 import pytest
 
-from nodenet_uv.stream import Readable, Transform, Writable
+from nodenet_uv.stream import Readable, Transform, Writable, getDefaultHighWaterMark
 from nodenet_uv.testing import common
 
-DEFAULT = 16 * 1024
+DEFAULT = getDefaultHighWaterMark(False)
 
 
 def _test_transform(expected_readable_hwm, expected_writable_hwm, options):

@@ -516,3 +516,38 @@ def test_end_cb_destroy_with_pending_final() -> None:
     s.on("error", common.mustCall(check))
     s.destroy(_err)
     run()
+
+
+def test_async_dispose() -> None:
+    # ``write[Symbol.asyncDispose]()`` is ``asyncDispose()``
+    write = Writable(write=lambda chunk, enc, cb: cb())
+
+    def on_error(e):
+        assert e.name == "AbortError"
+        assert write.destroyed is True
+
+    write.on("error", common.mustCall(on_error))
+    write.asyncDispose().then(common.mustCall())
+    run()
+
+
+def test_await_using() -> None:
+    # ``await using write = ...`` is try/finally around the scope, awaiting
+    # ``asyncDispose()`` at its end.
+    async def main():
+        write = Writable(write=lambda chunk, enc, cb: cb())
+        try:
+
+            def on_error(e):
+                assert e.name == "AbortError"
+                assert write.destroyed is True
+                assert write.errored.name == "AbortError"
+
+            write.on("error", common.mustCall(on_error))
+            write.on("close", common.mustCall())
+            write.on("finish", common.mustNotCall("no finish event"))
+        finally:
+            await write.asyncDispose()
+
+    common.mustResolve(main())
+    run()

@@ -7,6 +7,8 @@ Python keyword; ``getattr(scheduler, 'yield')`` is the same method).
 
 from __future__ import annotations
 
+import pytest
+
 from nodenet_uv import run
 from nodenet_uv.abort_controller import AbortController, AbortSignal
 from nodenet_uv.process import process, queueMicrotask
@@ -50,3 +52,9 @@ def test_scheduler() -> None:
 
     common.mustResolve(testCancelableWait2())
     run()
+
+
+def test_scheduler_constructor_is_illegal() -> None:
+    with pytest.raises(Exception) as info:
+        type(scheduler)()  # new scheduler.constructor()
+    common.check_error(info.value, {"code": "ERR_ILLEGAL_CONSTRUCTOR"})

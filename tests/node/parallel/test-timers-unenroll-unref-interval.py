@@ -1,13 +1,13 @@
 """Port of test/parallel/test-timers-unenroll-unref-interval.js.
 
 This test verifies that unrefed intervals that are unenrolled in their callback (via any
-of the ways: clearTimeout, close, unenroll, _idleTimeout = -1, _onTimeout = null) do not
+of the ways: clearTimeout, close, clearInterval, _idleTimeout = -1, _onTimeout = null) do not
 keep the loop alive.
 """
 
-from nodenet_uv import run, timers
+from nodenet_uv import run
 from nodenet_uv.testing import common
-from nodenet_uv.timers import clearTimeout, setInterval, setTimeout
+from nodenet_uv.timers import clearInterval, clearTimeout, setInterval, setTimeout
 
 
 def test_unenroll_unref_interval() -> None:
@@ -15,7 +15,7 @@ def test_unenroll_unref_interval() -> None:
 
     interval2 = setInterval(common.mustCall(lambda: interval2.close()), 1).unref()
 
-    interval3 = setInterval(common.mustCall(lambda: timers.unenroll(interval3)), 1).unref()
+    interval3 = setInterval(common.mustCall(lambda: clearInterval(interval3)), 1).unref()
 
     def set_idle_timeout():
         interval4._idleTimeout = -1

@@ -73,4 +73,12 @@ def test_timers_with_odd_durations() -> None:
         clearInterval(ten)
 
     ten = setInterval(common.mustCall(on_ten), 10)
+
+    # Test no timeout separately
+    setTimeout(common.mustCall())
+
+    def clear_self() -> None:
+        clearInterval(no_timeout)  # JS: clearInterval(this)
+
+    no_timeout = setInterval(common.mustCall(clear_self))
     run()

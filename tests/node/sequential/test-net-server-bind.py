@@ -36,7 +36,7 @@ def test_server_bind() -> None:
 
         server2.close()
 
-    setTimeout(check2, 100)
+    setTimeout(common.mustCall(check2), 100)
 
     # Callback to listen()
     server3 = net.createServer(common.mustNotCall())

@@ -1,13 +1,9 @@
-"""Port of test/parallel/test-event-on-async-iterator.js.
+"""Port of test/parallel/test-events-on-async-iterator.js (Node v24.12.0).
 
-Source: this file is not in ../shared/node-tests and no v20.x copy could be fetched; the
-stored copies of nodejs/node's file are older (7 blocks; an 18.x-era one with 17). The 18
-blocks here are that 18.x-era file plus abortListenerRemovedAfterComplete (from a newer
-revision, known through a downstream port); the JS of all 18 was run on node v20.20.2 and
-passes there, except the options loop named below. Each JS async function is one test
-function; ``run().then(common.mustCall())`` is ``common.mustResolve(main())`` + ``run()``
-per block. ``for await`` is ``async for`` in a coroutine run by ``nodenet_uv.run``;
-``iterable.return()`` is ``return_()``.
+(Its v20-era predecessor was test-event-on-async-iterator.js.) The 18 blocks of the v24
+file, each JS async function one test function; ``run().then(common.mustCall())`` is
+``common.mustResolve(main())`` + ``run()`` per block. ``for await`` is ``async for`` in a
+coroutine run by ``nodenet_uv.run``; ``iterable.return()`` is ``return_()``.
 
 Translated, not left out:
 
@@ -26,11 +22,9 @@ Translated, not left out:
   are checked.
 * ``Promise.allSettled`` (nextError): built from ``then`` + ``Promise.all`` below.
 
-Not ported: invalidArgType's second half in the older (v18-era) copy of this file, a loop
-asserting ``on(ee, 'foo', options)`` throws ERR_INVALID_ARG_TYPE for options 1, 'hi',
-null, false, a function, a Symbol and 1n: Node v20's on() does not validate options
-(lib/events.js reads ``options.signal`` etc. directly), and node v20.20.2 fails that loop
-itself; ``on({}, 'foo')`` is kept.
+invalidArgType's options loop (``on(ee, 'foo', options)`` throws ERR_INVALID_ARG_TYPE)
+checks 1, 'hi', false and a function; ``null`` is None, i.e. undefined here (DESIGN.md
+section 1), ``Symbol()`` has no Python value, and ``1n`` is the int 1.
 """
 
 from typing import Any
@@ -143,6 +137,13 @@ def test_invalid_arg_type() -> None:
         with pytest.raises(Exception) as info:
             on({}, "foo")
         common.check_error(info.value, {"code": "ERR_INVALID_ARG_TYPE", "name": "TypeError"})
+
+        ee = EventEmitter()
+
+        for options in [1, "hi", False, lambda: None, 1]:
+            with pytest.raises(Exception) as info:
+                on(ee, "foo", options)
+            common.check_error(info.value, {"code": "ERR_INVALID_ARG_TYPE", "name": "TypeError"})
 
     common.mustResolve(invalidArgType())
     run()
