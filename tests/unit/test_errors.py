@@ -470,7 +470,7 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
     (
         "buffer_alloc_size",
         "Buffer.alloc(-1)",
-        lambda: V.validate_number(-1, "size", 0, 2**32),
+        lambda: V.validate_number(-1, "size", 0, 2**53 - 1),  # kMaxLength (Node 22+)
     ),
 ]
 
