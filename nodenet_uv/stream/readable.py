@@ -29,7 +29,7 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import limited
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options, snake
 from nodenet_uv._internal.promise import Promise, spawn
@@ -46,18 +46,6 @@ __all__ = ["Readable", "ReadableState"]
 
 def nop(*_: Any) -> None:
     return None
-
-
-def _limited(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
-    """An options function (read/destroy/construct) declaring fewer args than Node passes."""
-    limit = arg_limit(fn)
-    if limit < 0 or limit >= n:
-        return fn
-
-    def call(*args: Any) -> Any:
-        return fn(*args[:limit])
-
-    return call
 
 
 class ReadableState(NodeNames):
@@ -271,15 +259,15 @@ class Readable(Stream):
         if options:
             fn = options.get("read")
             if callable(fn):
-                self._read = _limited(fn, 1)  # type: ignore[method-assign]
+                self._read = limited(fn, 1)  # type: ignore[method-assign]
 
             fn = options.get("destroy")
             if callable(fn):
-                self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
+                self._destroy = limited(fn, 2)  # type: ignore[method-assign]
 
             fn = options.get("construct")
             if callable(fn):
-                self._construct = _limited(fn, 1)
+                self._construct = limited(fn, 1)
 
             if options.get("signal"):
                 from nodenet_uv.stream.add_abort_signal import addAbortSignal

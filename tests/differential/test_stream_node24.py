@@ -373,3 +373,71 @@ def test_set_default_high_water_mark() -> None:
             stream.setDefaultHighWaterMark(True, 16)
 
     check(js, scenario)
+
+
+# Node 20 wrote the string as utf8 bytes; Node 22+ rejects 'buffer' for a string chunk.
+def test_write_string_with_buffer_encoding() -> None:
+    js = """
+    const w = new Writable({ write(c, e, cb) { ev('_write', show(c), e); cb(); } });
+    try { w.write('x', 'buffer'); } catch (e) { ev('err', e.code, e.message); }
+    w.write(Buffer.from('y'), 'buffer');
+    const o = new Writable({ decodeStrings: false, write(c, e, cb) { ev('o', c, e); cb(); } });
+    try { o.write('x', 'buffer'); } catch (e) { ev('err', e.code, e.message); }
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        def write(c: Any, e: Any, cb: Callable[..., Any]) -> None:
+            ev("_write", show(c), e)
+            cb()
+
+        w = Writable({"write": write})
+        try:
+            w.write("x", "buffer")
+        except Exception as e:
+            ev("err", e.code, str(e))  # type: ignore[attr-defined]
+        w.write(b"y", "buffer")
+
+        def owrite(c: Any, e: Any, cb: Callable[..., Any]) -> None:
+            ev("o", c, e)
+            cb()
+
+        o = Writable({"decodeStrings": False, "write": owrite})
+        try:
+            o.write("x", "buffer")
+        except Exception as e:
+            ev("err", e.code, str(e))  # type: ignore[attr-defined]
+
+    check(js, scenario)
+
+
+# Node 24: [Symbol.asyncDispose] is an async function: a throwing destroy()
+# rejects the promise instead of throwing.
+@pytest.mark.parametrize("kind", ["Readable", "Writable"])
+@pytest.mark.parametrize("throws", [False, True])
+def test_async_dispose(kind: str, throws: bool) -> None:
+    js = f"""
+    const s = new {kind}({{ read() {{}}, write(c, e, cb) {{ cb(); }} }});
+    if ({str(throws).lower()}) s.destroy = () => {{ throw new Error('nope'); }};
+    s.on('close', () => ev('close'));
+    s.on('error', (e) => ev('error', e.name));
+    let p;
+    try {{ p = s[Symbol.asyncDispose](); ev('returned'); }} catch (e) {{ ev('threw', e.message); }}
+    p.then(() => ev('resolved', s.destroyed), (e) => ev('rejected', e.message));
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        cls = Readable if kind == "Readable" else Writable
+        s: Any = cls({"read": nop, "write": lambda c, e, cb: cb()})
+        if throws:
+
+            def destroy(*_: Any) -> None:
+                raise Exception("nope")
+
+            s.destroy = destroy
+        s.on("close", lambda: ev("close"))
+        s.on("error", lambda e: ev("error", e.name))
+        p = s.asyncDispose()
+        ev("returned")
+        p.then(lambda _v: ev("resolved", s.destroyed), lambda e: ev("rejected", str(e)))
+
+    check(js, scenario)
