@@ -39,7 +39,7 @@ __all__ = ["eos", "finished"]
 _MISSING: Any = object()
 
 
-def is_request(stream: Any) -> bool:
+def isRequest(stream: Any) -> bool:
     return bool(getattr(stream, "setHeader", None)) and callable(getattr(stream, "abort", None))
 
 
@@ -193,7 +193,7 @@ def eos(
     def onrequest(*_: Any) -> None:
         stream.req.on("finish", onfinish)
 
-    if is_request(stream):
+    if isRequest(stream):
         stream.on("complete", onfinish)
         if not will_emit_close:
             stream.on("abort", onclose)
