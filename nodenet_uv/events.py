@@ -88,12 +88,13 @@ _MISSING: Any = object()
 
 
 class _OnceWrapper:
-    """Node's onceWrapper (bound to its state by _onceWrap): removes itself, then calls."""
+    """Node's once wrapper (the closure ``wrapper`` _onceWrap makes): marks itself fired,
+    removes itself, then calls the listener."""
 
     __slots__ = ("fired", "limit", "listener", "target", "type")
 
-    # What Node's wrapper (onceWrapper.bind(state)) says its name is.
-    __name__ = "bound onceWrapper"
+    # What Node 24's wrapper says its name is (Node 20: "bound onceWrapper").
+    __name__ = "wrapper"
 
     def __init__(self, target: Any, type: Any, listener: Callable[..., Any]) -> None:
         self.fired = False
@@ -103,17 +104,23 @@ class _OnceWrapper:
         self.limit = arg_limit(listener)
 
     def __call__(self, *args: Any) -> Any:
-        if not self.fired:
-            self.target.removeListener(self.type, self)
-            self.fired = True
-            limit = self.limit
-            if limit < 0 or limit >= len(args):
-                return self.listener(*args)
-            return self.listener(*args[:limit])
-        return None
+        if self.fired:
+            return None
+        # Node 24: fired is set before removeListener, so a 'removeListener' listener
+        # calling the wrapper again does not call the listener twice.
+        self.fired = True
+        self.target.removeListener(self.type, self)
+        limit = self.limit
+        if limit < 0 or limit >= len(args):
+            return self.listener(*args)
+        return self.listener(*args[:limit])
+
+    def _js_own_keys(self) -> list[str]:
+        # inspect() shows the wrapper's one own property, as Node's `wrapper.listener`.
+        return ["listener"]
 
     def __repr__(self) -> str:
-        return f"[Function: bound onceWrapper] {{ listener: {self.listener!r} }}"
+        return f"[Function: wrapper] {{ listener: {self.listener!r} }}"
 
 
 class MaxListenersExceededWarning(Exception):
@@ -579,11 +586,12 @@ def getEventListeners(emitterOrTarget: Any, type: Any) -> list[Callable[..., Any
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
-def listenerCount(emitter: Any, type: Any) -> int:
-    """Deprecated static EventEmitter.listenerCount(emitter, type)."""
-    if callable(getattr(emitter, "listenerCount", None)):
-        return emitter.listenerCount(type)
-    return EventEmitter.listenerCount(emitter, type)
+def listenerCount(emitterOrTarget: Any, type: Any) -> int:
+    """events.listenerCount(emitterOrTarget, type): the number of registered listeners
+    for ``type`` (Node 24: un-deprecated; anything else than an emitter is a TypeError)."""
+    if callable(getattr(emitterOrTarget, "listenerCount", None)):
+        return int(emitterOrTarget.listenerCount(type))
+    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
 def _agnostic_add_listener(emitter: Any, name: Any, listener: Any, flags: dict[str, Any]) -> None:
@@ -797,7 +805,10 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     also be given as keyword arguments (``high_water_mark=...``).
     """
     options = node_options(options, kwargs)
+    if options is None:
+        options = {}
     # Parameters validation
+    validators.validate_object(options, "options")
     signal = js_get(options, "signal")
     validators.validate_abort_signal(signal, "options.signal")
     if signal is not None and js_truthy(js_get(signal, "aborted")):
@@ -901,11 +912,12 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
         close_handler()
 
     def close_handler() -> Promise:
-        nonlocal finished
+        nonlocal finished, paused
         if abort_listener_disposable is not None:
             abort_listener_disposable.dispose()
         remove_all()
         finished = True
+        paused = False
         done_result = create_iter_result(None, True)
         while unconsumed_promises:
             unconsumed_promises.popleft().resolve_(done_result)

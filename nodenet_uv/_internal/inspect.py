@@ -704,7 +704,14 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
 
     elif callable(value) and not isinstance(value, BaseException):
         base = _function_base(value, constructor)
-        return base
+        # A function's own properties (`fn.listener = ...`): a plain function's attributes,
+        # or what a callable class declares in `_js_own_keys` (events' once wrapper).
+        if isinstance(value, types.FunctionType) or callable(
+            getattr(type(value), "_js_own_keys", None)
+        ):
+            keys = _own_keys(value)
+        if not keys:
+            return base
     elif isinstance(value, BaseException):
         keys = _own_keys(value)
         base = _format_error(ctx, value, constructor, keys)
