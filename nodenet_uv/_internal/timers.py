@@ -170,9 +170,9 @@ known_timers_by_id: dict[int, Timeout] = {}
 
 
 def _coerce_after(after: Any) -> float:
-    """JS ``after *= 1``: coerce to a number or NaN."""
+    """JS ``after *= 1``: coerce to a number or NaN (Node 24: undefined is 1)."""
     if after is None:
-        return math.nan
+        return 1.0
     if isinstance(after, bool):
         return float(after)
     if isinstance(after, (int, float)):
@@ -186,6 +186,23 @@ def _coerce_after(after: Any) -> float:
         except ValueError:
             return math.nan
     return math.nan
+
+
+# Node 22+: TimeoutNegativeWarning and TimeoutNaNWarning are emitted once per process
+# (Node's warnedNegativeNumber / warnedNotNumber): the names of those emitted so far.
+warned: set[str] = set()
+
+
+def cleanTimer(timer: Any) -> None:
+    """internal/timers.js cleanTimer: drop a cleared timer's callback and arguments."""
+    timer._onTimeout = None
+    timer._timerArgs = None
+
+
+def cleanImmediate(immediate: Any) -> None:
+    """internal/timers.js cleanImmediate: drop a done immediate's callback and arguments."""
+    immediate._onImmediate = None
+    immediate._argv = None
 
 
 class Timeout(NodeNames):
@@ -222,7 +239,20 @@ class Timeout(NodeNames):
                     "\nTimeout duration was set to 1.",
                     "TimeoutOverflowWarning",
                 )
-            after_n = 1
+            elif after_n < 0 and "TimeoutNegativeWarning" not in warned:
+                warned.add("TimeoutNegativeWarning")
+                _warning.emit_warning(
+                    f"{number_to_string(after_n)} is a negative number."
+                    "\nTimeout duration was set to 1.",
+                    "TimeoutNegativeWarning",
+                )
+            elif math.isnan(after_n) and "TimeoutNaNWarning" not in warned:
+                warned.add("TimeoutNaNWarning")
+                _warning.emit_warning(
+                    "NaN is not a number.\nTimeout duration was set to 1.",
+                    "TimeoutNaNWarning",
+                )
+            after_n = 1  # Schedule on next tick, follows browser behavior
         self._idleTimeout: float = after_n
         self._idlePrev: Any = self
         self._idleNext: Any = self
@@ -379,7 +409,11 @@ def set_unref_timeout(callback: Callable[..., Any], after: float) -> Timeout:
 def unenroll(item: Any) -> None:
     """lib/timers.js unenroll: cancel a timer and reset its list bookkeeping."""
     if getattr(item, "_destroyed", False):
+        cleanTimer(item)
         return
+    wasEnrolled = (
+        getattr(item, "_idleNext", None) is not None or getattr(item, "_idlePrev", None) is not None
+    )
     item._destroyed = True
     if getattr(item, "_has_primitive", False):
         known_timers_by_id.pop(item._async_id, None)
@@ -394,6 +428,9 @@ def unenroll(item: Any) -> None:
             timer_list_queue.remove_at(lst.priority_queue_position)
             del timer_list_map[lst.msecs]
         dec_ref_count()
+    if wasEnrolled:
+        cleanTimer(item)
+    # If active is called later, then we want to make sure not to insert again
     item._idleTimeout = -1
 
 
@@ -498,7 +535,7 @@ _outstanding_queue = ImmediateList()
 
 
 def clear_immediate(immediate: Any) -> None:
-    if immediate is None or not isinstance(immediate, Immediate) or immediate._destroyed:
+    if not isinstance(immediate, Immediate) or not immediate._onImmediate or immediate._destroyed:
         return
     info = binding.immediate_info
     info["count"] -= 1
@@ -508,7 +545,7 @@ def clear_immediate(immediate: Any) -> None:
         if info["ref_count"] == 0:
             binding.toggle_immediate_ref(False)
     immediate._refed = None
-    immediate._onImmediate = None
+    cleanImmediate(immediate)
     immediate_queue.remove(immediate)
 
 
@@ -547,7 +584,7 @@ def process_immediate() -> None:
             else:
                 fn()
         finally:
-            immediate._onImmediate = None
+            cleanImmediate(immediate)
             _outstanding_queue.head = immediate = immediate._idleNext
     if queue is _outstanding_queue:
         _outstanding_queue.head = None
@@ -597,6 +634,7 @@ def list_on_timeout(lst: TimersList, now: int) -> None:
         if not timer._onTimeout:
             if not timer._destroyed:
                 timer._destroyed = True
+                cleanTimer(timer)
                 if timer._has_primitive:
                     known_timers_by_id.pop(timer._async_id, None)
                 if timer._refed:
@@ -613,12 +651,17 @@ def list_on_timeout(lst: TimersList, now: int) -> None:
             if timer._repeat and timer._idleTimeout != -1:
                 timer._idleTimeout = timer._repeat
                 insert(timer, timer._idleTimeout, start)
-            elif timer._idleNext is None and timer._idlePrev is None and not timer._destroyed:
-                timer._destroyed = True
-                if timer._has_primitive:
-                    known_timers_by_id.pop(timer._async_id, None)
-                if timer._refed:
-                    timeout_info[0] -= 1
+            elif timer._idleNext is None and timer._idlePrev is None:
+                if timer._destroyed:
+                    # Cleared by its own callback.
+                    timer._onTimeout = None
+                    timer._timerArgs = None
+                else:
+                    timer._destroyed = True
+                    if timer._has_primitive:
+                        known_timers_by_id.pop(timer._async_id, None)
+                    if timer._refed:
+                        timeout_info[0] -= 1
     # The list may have been removed and recreated meanwhile: only drop our own.
     if timer_list_map.get(msecs) is lst:
         del timer_list_map[msecs]
