@@ -441,3 +441,105 @@ def test_async_dispose(kind: str, throws: bool) -> None:
         p.then(lambda _v: ev("resolved", s.destroyed), lambda e: ev("rejected", str(e)))
 
     check(js, scenario)
+
+
+# Node 24: finished() on a stream whose outcome is known settles on the next tick with
+# the outcome of the call time, listening to nothing but a no-op 'error' listener (Node
+# 20 added its end/finish/close/error listeners and looked again on that tick).
+@pytest.mark.parametrize("how", ["closed", "errored", "ended", "cleanup"])
+def test_finished_immediate_result(how: str) -> None:
+    js = f"""
+    const r = new Readable({{ read() {{}} }});
+    r.on('error', () => {{}});
+    if ('{how}' === 'errored') r.destroy(new Error('boom'));
+    else if ('{how}' === 'ended') {{ r.push(null); r.resume(); }}
+    else r.destroy();
+    setImmediate(() => {{
+      const cleanup = stream.finished(r, (err) => ev('finished', err ? err.message : null));
+      ev('listeners', r.listenerCount('close'), r.listenerCount('end'),
+         r.listenerCount('error'));
+      if ('{how}' === 'cleanup') {{ cleanup(); ev('after cleanup', r.listenerCount('error')); }}
+      process.nextTick(() => ev('tick'));
+    }});
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        r = Readable({"read": nop})
+        r.on("error", nop)
+        if how == "errored":
+            r.destroy(Exception("boom"))
+        elif how == "ended":
+            r.push(None)
+            r.resume()
+        else:
+            r.destroy()
+
+        def later() -> None:
+            cleanup = stream.finished(r, lambda err=None: ev("finished", str(err) if err else None))
+            ev(
+                "listeners",
+                r.listenerCount("close"),
+                r.listenerCount("end"),
+                r.listenerCount("error"),
+            )
+            if how == "cleanup":
+                cleanup()
+                ev("after cleanup", r.listenerCount("error"))
+            next_tick(lambda: ev("tick"))
+
+        setImmediate(later)
+
+    check(js, scenario)
+
+
+# Node 24: an aborted signal settles finished() with an AbortError without listening.
+def test_finished_aborted_signal() -> None:
+    js = """
+    const r = new Readable({ read() {} });
+    const ac = new AbortController(); ac.abort();
+    stream.finished(r, { signal: ac.signal }, (err) => ev('finished', err.name));
+    ev('listeners', r.listenerCount('close'), r.listenerCount('error'));
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        from nodenet_uv.abort_controller import AbortController
+
+        r = Readable({"read": nop})
+        ac = AbortController()
+        ac.abort()
+        stream.finished(r, {"signal": ac.signal}, lambda err: ev("finished", err.name))
+        ev("listeners", r.listenerCount("close"), r.listenerCount("error"))
+
+    check(js, scenario)
+
+
+# Node 24: pipeline() into a closed or destroyed stream throws ERR_STREAM_UNABLE_TO_PIPE;
+# a later error replaces an AbortError as the pipeline's error.
+def test_pipeline_unable_to_pipe_and_error_precedence() -> None:
+    js = """
+    const d = new PassThrough(); d.destroy();
+    try { stream.pipeline(new PassThrough(), d, () => ev('cb')); }
+    catch (e) { ev('throw', e.code, e.message); }
+    const a = new PassThrough(); const b = new PassThrough();
+    stream.pipeline(a, b, (err) => ev('pipeline', err.name, err.message));
+    const abortErr = new Error('aborted'); abortErr.name = 'AbortError';
+    a.destroy(abortErr);
+    b.destroy(new Error('later'));
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        d = PassThrough()
+        d.destroy()
+        try:
+            stream.pipeline(PassThrough(), d, lambda err=None: ev("cb"))
+        except Exception as e:
+            ev("throw", e.code, str(e))  # type: ignore[attr-defined]
+        a = PassThrough()
+        b = PassThrough()
+        stream.pipeline(a, b, lambda err: ev("pipeline", getattr(err, "name", "Error"), str(err)))
+        abort_err = Exception("aborted")
+        abort_err.name = "AbortError"  # type: ignore[attr-defined]
+        a.destroy(abort_err)
+        b.destroy(Exception("later"))
+
+    check(js, scenario)
