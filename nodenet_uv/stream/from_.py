@@ -65,11 +65,21 @@ def from_(Readable: Any, iterable: Any, opts: Any = None) -> Any:
 
     readable._read = _read
 
+    # Node 24: a `destroy` given in the options runs first; its error wins.
+    originalDestroy = readable._destroy
+
     def _destroy(error: Any, cb: Any) -> None:
-        spawn(close(error)).then(
-            lambda _v: next_tick(cb, error),  # nextTick is here in case cb throws
-            lambda e: next_tick(cb, e or error),
-        )
+        def after_original(destroyError: Any = None, *_: Any) -> None:
+            combinedError = destroyError or error
+            spawn(close(combinedError)).then(
+                # nextTick is here in case cb throws
+                lambda _v: next_tick(cb, combinedError),
+                lambda closeError: next_tick(
+                    cb, errors.aggregateTwoErrors(combinedError, closeError)
+                ),
+            )
+
+        originalDestroy(error, after_original)
 
     readable._destroy = _destroy
 

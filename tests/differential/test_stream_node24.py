@@ -543,3 +543,109 @@ def test_pipeline_unable_to_pipe_and_error_precedence() -> None:
         b.destroy(Exception("later"))
 
     check(js, scenario)
+
+
+# Node 24: Readable.from() runs a `destroy` given in its options before closing the
+# iterator; the two errors are aggregated (Node 20 ignored the option's destroy).
+def test_readable_from_keeps_destroy_option() -> None:
+    js = """
+    function* gen() {
+      try { yield 1; yield 2; }
+      finally { ev('gen finally'); throw new Error('close err'); }
+    }
+    const r = Readable.from(gen(), { destroy(err, cb) {
+      ev('user destroy', err && err.message); cb(new Error('user err')); } });
+    r.on('error', (e) => ev('error', e.name, e.message,
+                            e.errors ? e.errors.map((x) => x.message) : null));
+    r.on('close', () => ev('close'));
+    r.on('data', (d) => { ev('data', d); r.destroy(new Error('orig')); });
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        def gen() -> Any:
+            try:
+                yield 1
+                yield 2
+            finally:
+                ev("gen finally")
+                raise Exception("close err")
+
+        def destroy(err: Any, cb: Callable[..., Any]) -> None:
+            ev("user destroy", str(err) if err else None)
+            cb(Exception("user err"))
+
+        r = Readable.from_(gen(), {"destroy": destroy})  # type: ignore[attr-defined]
+        r.on(
+            "error",
+            lambda e: ev(
+                "error",
+                getattr(e, "name", "Error"),
+                str(e),
+                [str(x) for x in e.errors] if getattr(e, "errors", None) else None,
+            ),
+        )
+        r.on("close", lambda: ev("close"))
+
+        def on_data(d: Any) -> None:
+            ev("data", d)
+            r.destroy(Exception("orig"))
+
+        r.on("data", on_data)
+
+    check(js, scenario)
+
+
+# Node 24 duplexify: an async function body that returns without consuming its input
+# destroys the duplex (nodejs/node#55077); a {readable, writable} pair's readable error
+# destroys the writable (Node 20: neither; the async-generator duplex destroyed while
+# waiting for a write did not close either).
+def test_duplex_from_node24() -> None:
+    js = """
+    const d = Duplex.from(async function(source) {
+      for await (const c of source) { ev('got', String(c)); break; } });
+    d.on('close', () => ev('d close', d.destroyed));
+    d.on('error', (e) => ev('d error', e.code));
+    d.write('a'); d.write('b');
+    const r = new PassThrough(); const w = new PassThrough();
+    const p = Duplex.from({ readable: r, writable: w });
+    w.on('close', () => ev('w close', w.destroyed, w.errored && w.errored.message));
+    r.on('close', () => ev('r close'));
+    p.on('error', (e) => ev('p error', e.message));
+    r.destroy(new Error('r boom'));
+    const g = Duplex.from(async function*(source) { for await (const c of source) yield c; });
+    g.on('close', () => ev('g close'));
+    g.on('error', (e) => ev('g error', e.name));
+    g.resume();
+    setImmediate(() => g.destroy());
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        async def body(source: Any) -> None:
+            async for c in source:
+                ev("got", c if isinstance(c, str) else c.decode())
+                break
+
+        d = Duplex.from_(body)
+        d.on("close", lambda: ev("d close", d.destroyed))
+        d.on("error", lambda e: ev("d error", getattr(e, "code", repr(e))))
+        d.write("a")
+        d.write("b")
+        r = PassThrough()
+        w = PassThrough()
+        p = Duplex.from_({"readable": r, "writable": w})
+        w.on("close", lambda: ev("w close", w.destroyed, str(w.errored) if w.errored else None))
+        r.on("close", lambda: ev("r close"))
+        p.on("error", lambda e: ev("p error", str(e)))
+        r.destroy(Exception("r boom"))
+
+        async def gen(source: Any) -> Any:
+            async for c in source:
+                yield c
+
+        g = Duplex.from_(gen)
+        g.on("close", lambda: ev("g close"))
+        g.on("error", lambda e: ev("g error", e.name))
+        g.resume()
+        setImmediate(lambda: g.destroy())
+
+    check(js, scenario)
