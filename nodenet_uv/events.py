@@ -31,6 +31,7 @@ from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
+    is_js_number,
     js_constructor_name,
     js_get,
     js_string,
@@ -40,7 +41,7 @@ from nodenet_uv._internal.inspect import (
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
-from nodenet_uv.abort_controller import addAbortListener
+from nodenet_uv.abort_controller import AbortSignal, addAbortListener, kMaxEventTargetListeners
 
 __all__ = [
     "EventEmitter",
@@ -564,7 +565,9 @@ def setMaxListeners(n: Any = None, *eventTargets: Any) -> None:
         EventEmitter.defaultMaxListeners = n
         return
     for target in eventTargets:
-        if callable(getattr(target, "setMaxListeners", None)):
+        if isinstance(target, AbortSignal):  # isEventTarget(target)
+            setattr(target, kMaxEventTargetListeners, n)
+        elif callable(getattr(target, "setMaxListeners", None)):
             target.setMaxListeners(n)
         else:
             raise errors.ERR_INVALID_ARG_TYPE(
@@ -576,6 +579,9 @@ def getMaxListeners(emitterOrTarget: Any) -> int | float:
     """An emitter's leak-warning threshold (Node: ``events.getMaxListeners``)."""
     if callable(getattr(emitterOrTarget, "getMaxListeners", None)):
         return _get_max_listeners(emitterOrTarget)
+    limit = getattr(emitterOrTarget, kMaxEventTargetListeners, None)
+    if is_js_number(limit):  # Node 24: typeof target[kMaxEventTargetListeners] === 'number'
+        return limit  # type: ignore[return-value]
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 

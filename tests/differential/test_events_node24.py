@@ -151,3 +151,37 @@ def test_on_close_unpauses() -> None:
         it.return_().then(returned)
 
     check(js, scenario)
+
+
+# Node 24: an AbortSignal's kMaxEventTargetListeners is 0 (no leak warning) and
+# events.getMaxListeners reads it; setMaxListeners(n, signal) sets it.
+def test_abort_signal_max_listeners() -> None:
+    js = """
+    process.on('warning', (w) => ev('warning', w.name));
+    const ac = new AbortController();
+    for (let i = 0; i < 12; i++) ac.signal.addEventListener('abort', () => {});
+    ev('max', events.getMaxListeners(ac.signal));
+    events.setMaxListeners(3, ac.signal);
+    ev('max', events.getMaxListeners(ac.signal));
+    """
+
+    def scenario(ev: Callable[..., None]) -> None:
+        from nodenet_uv import process, run
+        from nodenet_uv.abort_controller import AbortController
+
+        def on_warning(w: Any) -> None:
+            ev("warning", w.name)
+
+        process.on("warning", on_warning)
+        try:
+            ac = AbortController()
+            for _ in range(12):
+                ac.signal.addEventListener("abort", lambda *a: None)
+            ev("max", events.getMaxListeners(ac.signal))
+            events.setMaxListeners(3, ac.signal)
+            ev("max", events.getMaxListeners(ac.signal))
+            run()
+        finally:
+            process.removeListener("warning", on_warning)
+
+    check(js, scenario)
