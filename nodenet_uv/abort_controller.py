@@ -198,7 +198,7 @@ class AbortSignal(NodeNames):
 
         # Node: setTimeout(...).unref() (setWeakAbortSignalTimeout); the internal unref'd
         # timer is the same thing without the public layer above this one.
-        _timers.set_unref_timeout(on_timeout, delay)
+        _timers.setUnrefTimeout(on_timeout, delay)
         return signal
 
     @staticmethod

@@ -704,7 +704,7 @@ class Readable(Stream):
                 return f
 
             return decorator
-        res = Stream._add_listener(self, ev, fn, False)
+        res = Stream._addListener(self, ev, fn, False)
         state = self._readableState
 
         if ev == "data":

@@ -63,7 +63,7 @@ def setTimeout(
 
 def clearTimeout(timer: Any = None) -> None:
     """clearTimeout(timer): cancel a Timeout (Node: ``timers.clearTimeout``)."""
-    _timers.clear_timeout(timer)
+    _timers.clearTimeout(timer)
 
 
 def setInterval(
@@ -76,7 +76,7 @@ def setInterval(
 def clearInterval(timer: Any = None) -> None:
     # clearTimeout and clearInterval are interchangeable (HTML Living Standard).
     """clearInterval(timer): cancel an interval (Node: ``timers.clearInterval``)."""
-    _timers.clear_timeout(timer)
+    _timers.clearTimeout(timer)
 
 
 def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Immediate:
@@ -87,7 +87,7 @@ def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Imme
 
 def clearImmediate(immediate: Any = None) -> None:
     """clearImmediate(immediate): cancel an Immediate (Node: ``timers.clearImmediate``)."""
-    _timers.clear_immediate(immediate)
+    _timers.clearImmediate(immediate)
 
 
 def getTimerDuration(msecs: Any, name: str) -> float:
@@ -110,7 +110,7 @@ def setUnrefTimeout(callback: Callable[..., Any], after: Any = None) -> Timeout:
     """internal/timers.js setUnrefTimeout: a timer that never keeps the loop alive."""
     # Type checking identical to setTimeout()
     validators.validate_function(callback, "callback")
-    return _timers.set_unref_timeout(callback, after)
+    return _timers.setUnrefTimeout(callback, after)
 
 
 # The warnings Node emits once per process (TimeoutNegativeWarning, TimeoutNaNWarning);
