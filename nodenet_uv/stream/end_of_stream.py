@@ -122,7 +122,7 @@ def eos(
 
     if isReadableStream(stream) or isWritableStream(stream):
         state["callback"] = _once(callback)
-        return eos_web(stream, options, state)
+        return eosWeb(stream, options, state)
 
     if not isNodeStream(stream):
         raise errors.ERR_INVALID_ARG_TYPE(
@@ -329,7 +329,7 @@ def eos(
     return cleanup
 
 
-def eos_web(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Callable[[], None]:
+def eosWeb(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Callable[[], None]:
     is_aborted = False
     signal = options.get("signal")
     if signal:

@@ -265,7 +265,7 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     validators.validate_abort_signal(outer_signal, "options.signal")
 
     def abort(*_: Any) -> None:
-        finish_impl(errors.AbortError(None, cause=getattr(outer_signal, "reason", None)))
+        finishImpl(errors.AbortError(None, cause=getattr(outer_signal, "reason", None)))
 
     disposable = None
     if outer_signal:
@@ -280,12 +280,12 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     def finish(err: Any = None, *_: Any) -> None:
         nonlocal finish_count
         finish_count -= 1
-        finish_impl(err, finish_count == 0)
+        finishImpl(err, finish_count == 0)
 
     def finishOnlyHandleError(err: Any = None, *_: Any) -> None:
-        finish_impl(err, False)
+        finishImpl(err, False)
 
-    def finish_impl(err: Any, final: bool = False) -> None:
+    def finishImpl(err: Any, final: bool = False) -> None:
         nonlocal error
         # Node 24: an AbortError gives way to a later error, as a premature close does.
         if err and (
