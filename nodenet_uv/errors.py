@@ -679,7 +679,7 @@ class UnhandledPromiseRejection(JsError):
     """Thrown for a promise rejected with a non-Error nobody handled.
 
     Node: ``UnhandledPromiseRejection`` in lib/internal/process/promises.js (code
-    ``ERR_UNHANDLED_REJECTION``; not part of the E() table in Node 20).
+    ``ERR_UNHANDLED_REJECTION``; not part of the E() table in Node).
     """
 
     js_constructor_name = "UnhandledPromiseRejection"
