@@ -66,6 +66,7 @@ __all__ = [
     "validate_signal_name",
     "validate_string",
     "validate_string_array",
+    "validate_string_without_null_bytes",
     "validate_uint32",
     "validate_undefined",
     "validate_union",
@@ -144,6 +145,7 @@ def parse_file_mode(value: object, name: str, default: object = None) -> int:
         value = int(value, 8)
     validate_uint32(value, name)
     assert isinstance(value, int | float)
+    # Coerce -0 to +0.
     return int(value)
 
 
@@ -197,6 +199,14 @@ def validate_string(value: object, name: str) -> None:
     """Node: ``validateString(value, name)``."""
     if not isinstance(value, str):
         raise ERR_INVALID_ARG_TYPE(name, "string", value)
+
+
+def validate_string_without_null_bytes(value: object, name: str) -> None:
+    """Node: ``validateStringWithoutNullBytes(value, name)`` (Node 22+)."""
+    validate_string(value, name)
+    assert isinstance(value, str)
+    if "\u0000" in value:
+        raise ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
 
 
 def validate_number(
@@ -280,7 +290,7 @@ def validate_array(value: object, name: str, min_length: int = 0) -> None:
     if not isinstance(value, list | tuple):
         raise ERR_INVALID_ARG_TYPE(name, "Array", value)
     if len(value) < min_length:
-        reason = f"must be longer than {min_length}"
+        reason = f"must have a length of at least {min_length}"
         raise ERR_INVALID_ARG_VALUE(name, value, reason)
 
 
@@ -359,7 +369,7 @@ def validate_port(port: object, name: str = "Port", allow_zero: bool = True) -> 
         or (isinstance(port, str) and len(js_trim(port)) == 0)
         or number != to_uint32(number)
         or number > 0xFFFF
-        or (is_number and port == 0 and not allow_zero)
+        or (number == 0 and not allow_zero)
     ):
         raise ERR_SOCKET_BAD_PORT(name, port, allow_zero)
     return to_int32(number)

@@ -20,7 +20,14 @@ from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick, queue_microtask
 
-__all__ = ["AbortController", "AbortSignal", "Event", "aborted", "addAbortListener"]
+__all__ = [
+    "AbortController",
+    "AbortSignal",
+    "Event",
+    "aborted",
+    "addAbortListener",
+    "kMaxEventTargetListeners",
+]
 
 
 class DOMException(Exception):
@@ -68,8 +75,17 @@ class _Listener:
         self.limit = arg_limit(callback) if callable(callback) else 1
 
 
+# Node: events.kMaxEventTargetListeners (a symbol). DIVERGENCE: Python has no symbol-keyed
+# properties; an EventTarget keeps its leak-warning limit in the attribute of this name.
+kMaxEventTargetListeners = "_kMaxEventTargetListeners"
+
+
 class AbortSignal(NodeNames):
     """Node's AbortSignal: ``aborted``, ``reason``, ``throwIfAborted()``, 'abort' events."""
+
+    # Node 24: `this[kMaxEventTargetListeners] = 0`: an AbortSignal never warns about
+    # many 'abort' listeners (events.setMaxListeners(n, signal) changes it).
+    _kMaxEventTargetListeners: int | float = 0
 
     def __init__(self, *_: Any, _internal: bool = False) -> None:
         if not _internal:
@@ -182,7 +198,7 @@ class AbortSignal(NodeNames):
 
         # Node: setTimeout(...).unref() (setWeakAbortSignalTimeout); the internal unref'd
         # timer is the same thing without the public layer above this one.
-        _timers.set_unref_timeout(on_timeout, delay)
+        _timers.setUnrefTimeout(on_timeout, delay)
         return signal
 
     @staticmethod

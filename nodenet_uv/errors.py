@@ -494,6 +494,11 @@ def _is_integer(value: object) -> bool:
     )
 
 
+def _ip_blocked(this: NodeError, ip: object) -> str:
+    # Node 22+ (net's BlockList checks).
+    return f"IP({js_string(ip)}) is blocked by net.BlockList"
+
+
 def _socket_bad_port(this: NodeError, name: str, port: object, allow_zero: bool = True) -> str:
     assert isinstance(allow_zero, bool), "The 'allowZero' argument must be of type boolean."
     operator = ">=" if allow_zero else ">"
@@ -537,6 +542,7 @@ ERR_INVALID_RETURN_VALUE = E(
     "ERR_INVALID_RETURN_VALUE", _invalid_return_value, NodeTypeError, NodeRangeError
 )
 ERR_INVALID_THIS = E("ERR_INVALID_THIS", 'Value of "this" must be of type %s', NodeTypeError)
+ERR_IP_BLOCKED = E("ERR_IP_BLOCKED", _ip_blocked, NodeError)
 ERR_METHOD_NOT_IMPLEMENTED = E(
     "ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented", NodeError
 )
@@ -559,6 +565,11 @@ ERR_SOCKET_CLOSED_BEFORE_CONNECTION = E(
 ERR_SOCKET_CONNECTION_TIMEOUT = E(
     "ERR_SOCKET_CONNECTION_TIMEOUT", "Socket connection timeout", NodeError
 )
+ERR_SOCKET_HANDLE_ADOPTED = E(
+    "ERR_SOCKET_HANDLE_ADOPTED",
+    "The bound socket has already been adopted by a server or socket",
+    NodeError,
+)
 ERR_STREAM_ALREADY_FINISHED = E(
     "ERR_STREAM_ALREADY_FINISHED", "Cannot call %s after a stream was finished", NodeError
 )
@@ -571,6 +582,9 @@ ERR_STREAM_NULL_VALUES = E(
 )
 ERR_STREAM_PREMATURE_CLOSE = E("ERR_STREAM_PREMATURE_CLOSE", "Premature close", NodeError)
 ERR_STREAM_PUSH_AFTER_EOF = E("ERR_STREAM_PUSH_AFTER_EOF", "stream.push() after EOF", NodeError)
+ERR_STREAM_UNABLE_TO_PIPE = E(
+    "ERR_STREAM_UNABLE_TO_PIPE", "Cannot pipe to a closed or destroyed stream", NodeError
+)
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT = E(
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "stream.unshift() after end event", NodeError
 )
@@ -665,7 +679,7 @@ class UnhandledPromiseRejection(JsError):
     """Thrown for a promise rejected with a non-Error nobody handled.
 
     Node: ``UnhandledPromiseRejection`` in lib/internal/process/promises.js (code
-    ``ERR_UNHANDLED_REJECTION``; not part of the E() table in Node 20).
+    ``ERR_UNHANDLED_REJECTION``; not part of the E() table in Node).
     """
 
     js_constructor_name = "UnhandledPromiseRejection"

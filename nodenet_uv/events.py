@@ -31,6 +31,7 @@ from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
+    is_js_number,
     js_constructor_name,
     js_get,
     js_string,
@@ -40,7 +41,7 @@ from nodenet_uv._internal.inspect import (
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
-from nodenet_uv.abort_controller import addAbortListener
+from nodenet_uv.abort_controller import AbortSignal, addAbortListener, kMaxEventTargetListeners
 
 __all__ = [
     "EventEmitter",
@@ -88,12 +89,13 @@ _MISSING: Any = object()
 
 
 class _OnceWrapper:
-    """Node's onceWrapper (bound to its state by _onceWrap): removes itself, then calls."""
+    """Node's once wrapper (the closure ``wrapper`` _onceWrap makes): marks itself fired,
+    removes itself, then calls the listener."""
 
     __slots__ = ("fired", "limit", "listener", "target", "type")
 
-    # What Node's wrapper (onceWrapper.bind(state)) says its name is.
-    __name__ = "bound onceWrapper"
+    # What Node 24's wrapper says its name is (Node 20: "bound onceWrapper").
+    __name__ = "wrapper"
 
     def __init__(self, target: Any, type: Any, listener: Callable[..., Any]) -> None:
         self.fired = False
@@ -103,17 +105,23 @@ class _OnceWrapper:
         self.limit = arg_limit(listener)
 
     def __call__(self, *args: Any) -> Any:
-        if not self.fired:
-            self.target.removeListener(self.type, self)
-            self.fired = True
-            limit = self.limit
-            if limit < 0 or limit >= len(args):
-                return self.listener(*args)
-            return self.listener(*args[:limit])
-        return None
+        if self.fired:
+            return None
+        # Node 24: fired is set before removeListener, so a 'removeListener' listener
+        # calling the wrapper again does not call the listener twice.
+        self.fired = True
+        self.target.removeListener(self.type, self)
+        limit = self.limit
+        if limit < 0 or limit >= len(args):
+            return self.listener(*args)
+        return self.listener(*args[:limit])
+
+    def _js_own_keys(self) -> list[str]:
+        # inspect() shows the wrapper's one own property, as Node's `wrapper.listener`.
+        return ["listener"]
 
     def __repr__(self) -> str:
-        return f"[Function: bound onceWrapper] {{ listener: {self.listener!r} }}"
+        return f"[Function: wrapper] {{ listener: {self.listener!r} }}"
 
 
 class MaxListenersExceededWarning(Exception):
@@ -132,7 +140,7 @@ class MaxListenersExceededWarning(Exception):
         return self.message
 
 
-def _check_listener(listener: Any) -> None:
+def checkListener(listener: Any) -> None:
     validators.validate_function(listener, "listener")
 
 
@@ -160,7 +168,7 @@ def _events_of(target: Any) -> dict[Any, tuple[_Entry, ...]] | None:
         return None
 
 
-def _get_max_listeners(that: Any) -> int | float:
+def _getMaxListeners(that: Any) -> int | float:
     m = getattr(that, "_maxListeners", None)
     return EventEmitter.defaultMaxListeners if m is None else m
 
@@ -179,11 +187,11 @@ def _inspect_target(target: Any) -> str:
     return f"[{js_constructor_name(target)}]"
 
 
-def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
-    # _check_listener(listener), skipped for a plain function or method, which
+def _addListener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
+    # checkListener(listener), skipped for a plain function or method, which
     # validate_function always accepts: every stream constructor adds listeners.
     if _type(listener) not in validators.PLAIN_FUNCTION_TYPES:
-        _check_listener(listener)
+        checkListener(listener)
     # _events_of(target), inlined.
     try:
         events = target._events
@@ -210,7 +218,7 @@ def _add_listener(target: Any, type: Any, listener: Any, prepend: bool) -> Any:
     existing = (entry, *existing) if prepend else (*existing, entry)
     events[type] = existing
     # Check for listener leak
-    m = _get_max_listeners(target)
+    m = _getMaxListeners(target)
     if m > 0 and len(existing) > m:
         # DIVERGENCE: Node marks the listener array itself (`existing.warned`); entries
         # here are immutable tuples, so the emitter keeps the set of warned event names
@@ -312,7 +320,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                     # captureRejections routes it to the emitter (addCatch).
                     result = spawn(result)
                 if type(result) is Promise:
-                    _add_catch(self, result, event, args)
+                    addCatch(self, result, event, args)
         return True
 
     # -- adding -------------------------------------------------------------------------
@@ -321,20 +329,21 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         if listener is _MISSING:
             # pyee's decorator form: @emitter.on('data')
             def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-                _add_listener(self, event, f, False)
+                _addListener(self, event, f, False)
                 return f
 
             return decorator
-        return _add_listener(self, event, listener, False)
+        return _addListener(self, event, listener, False)
 
     # Node: EventEmitter.prototype.on = EventEmitter.prototype.addListener (one function).
     on = addListener  # type: ignore[assignment]
 
-    _add_listener = _add_listener
+    # The module's _addListener as a method (Readable.on calls it on its EventEmitter).
+    _addListener = _addListener
 
     def prependListener(self, event: Any, listener: Any) -> Any:
         """Add ``listener`` for ``event`` before the others (Node: ``emitter.prependListener``)."""
-        return _add_listener(self, event, listener, True)
+        return _addListener(self, event, listener, True)
 
     def once(self, event: Any, listener: Any = _MISSING) -> Any:
         """Add a one-time ``listener`` for ``event`` (Node: ``emitter.once``)."""
@@ -345,14 +354,14 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                 return f
 
             return decorator
-        _check_listener(listener)
+        checkListener(listener)
         # Through self.on, as Node does: subclasses (Readable) see once('data') too.
         self.on(event, _OnceWrapper(self, event, listener))
         return self
 
     def prependOnceListener(self, event: Any, listener: Any) -> Any:
         """Add a one-time ``listener`` before the others (Node: ``emitter.prependOnceListener``)."""
-        _check_listener(listener)
+        checkListener(listener)
         self.prependListener(event, _OnceWrapper(self, event, listener))
         return self
 
@@ -360,7 +369,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         """pyee's decorator form of ``on`` (no Node twin)."""
 
         def decorator(f: _H) -> _H:
-            _add_listener(self, event, f, False)
+            _addListener(self, event, f, False)
             return f
 
         return decorator
@@ -368,7 +377,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
     # -- removing -----------------------------------------------------------------------
     def removeListener(self, event: Any, listener: Any) -> Any:
         """Remove the most recently added ``listener`` of ``event`` (also ``off``) (Node: ``emitter.removeListener``)."""
-        _check_listener(listener)
+        checkListener(listener)
         events = _events_of(self)
         if events is None:
             return self
@@ -481,11 +490,11 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
 
     def getMaxListeners(self) -> int | float:
         """The leak-warning threshold (Node: ``emitter.getMaxListeners``)."""
-        return _get_max_listeners(self)
+        return _getMaxListeners(self)
 
     # pyee hooks that other pyee code may call
     def _add_event_handler(self, event: str, k: Callable[..., Any], v: Callable[..., Any]) -> Any:
-        return _add_listener(self, event, v, False)
+        return _addListener(self, event, v, False)
 
     def _emit_run(self, f: Callable[..., Any], args: Any, kwargs: Any) -> None:
         f(*args, **kwargs)
@@ -503,7 +512,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
         self.__dict__.update(state)
 
 
-def _add_catch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) -> None:
+def addCatch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) -> None:
     # events.js addCatch: with captureRejections, a rejected listener promise goes to
     # the emitter on the next tick instead of being an unhandled rejection.
     capture = getattr(that, "_k_capture", None)
@@ -511,12 +520,10 @@ def _add_catch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) ->
         capture = EventEmitter.captureRejections
     if not capture:
         return
-    promise.then(
-        None, lambda err: next_tick(_emit_unhandled_rejection_or_err, that, err, type, args)
-    )
+    promise.then(None, lambda err: next_tick(emitUnhandledRejectionOrErr, that, err, type, args))
 
 
-def _emit_unhandled_rejection_or_err(ee: Any, err: Any, type: Any, args: tuple[Any, ...]) -> None:
+def emitUnhandledRejectionOrErr(ee: Any, err: Any, type: Any, args: tuple[Any, ...]) -> None:
     handler = getattr(ee, captureRejectionSymbol, None)
     if callable(handler):
         handler(err, type, *args)
@@ -557,7 +564,9 @@ def setMaxListeners(n: Any = None, *eventTargets: Any) -> None:
         EventEmitter.defaultMaxListeners = n
         return
     for target in eventTargets:
-        if callable(getattr(target, "setMaxListeners", None)):
+        if isinstance(target, AbortSignal):  # isEventTarget(target)
+            setattr(target, kMaxEventTargetListeners, n)
+        elif callable(getattr(target, "setMaxListeners", None)):
             target.setMaxListeners(n)
         else:
             raise errors.ERR_INVALID_ARG_TYPE(
@@ -568,7 +577,10 @@ def setMaxListeners(n: Any = None, *eventTargets: Any) -> None:
 def getMaxListeners(emitterOrTarget: Any) -> int | float:
     """An emitter's leak-warning threshold (Node: ``events.getMaxListeners``)."""
     if callable(getattr(emitterOrTarget, "getMaxListeners", None)):
-        return _get_max_listeners(emitterOrTarget)
+        return _getMaxListeners(emitterOrTarget)
+    limit = getattr(emitterOrTarget, kMaxEventTargetListeners, None)
+    if is_js_number(limit):  # Node 24: typeof target[kMaxEventTargetListeners] === 'number'
+        return limit  # type: ignore[return-value]
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
@@ -579,14 +591,17 @@ def getEventListeners(emitterOrTarget: Any, type: Any) -> list[Callable[..., Any
     raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
-def listenerCount(emitter: Any, type: Any) -> int:
-    """Deprecated static EventEmitter.listenerCount(emitter, type)."""
-    if callable(getattr(emitter, "listenerCount", None)):
-        return emitter.listenerCount(type)
-    return EventEmitter.listenerCount(emitter, type)
+def listenerCount(emitterOrTarget: Any, type: Any) -> int:
+    """events.listenerCount(emitterOrTarget, type): the number of registered listeners
+    for ``type`` (Node 24: un-deprecated; anything else than an emitter is a TypeError)."""
+    if callable(getattr(emitterOrTarget, "listenerCount", None)):
+        return int(emitterOrTarget.listenerCount(type))
+    raise errors.ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
-def _agnostic_add_listener(emitter: Any, name: Any, listener: Any, flags: dict[str, Any]) -> None:
+def eventTargetAgnosticAddListener(
+    emitter: Any, name: Any, listener: Any, flags: dict[str, Any]
+) -> None:
     # eventTargetAgnosticAddListener: an EventEmitter (once/on) or an EventTarget
     # (addEventListener, e.g. an AbortSignal).
     if callable(getattr(emitter, "on", None)):
@@ -600,7 +615,7 @@ def _agnostic_add_listener(emitter: Any, name: Any, listener: Any, flags: dict[s
         raise errors.ERR_INVALID_ARG_TYPE("emitter", "EventEmitter", emitter)
 
 
-def _agnostic_remove_listener(emitter: Any, name: Any, listener: Any) -> None:
+def eventTargetAgnosticRemoveListener(emitter: Any, name: Any, listener: Any) -> None:
     # eventTargetAgnosticRemoveListener
     if callable(getattr(emitter, "removeListener", None)):
         emitter.removeListener(name, listener)
@@ -632,30 +647,30 @@ async def _once(emitter: Any, name: Any, options: Any) -> Any:
         raise errors.AbortError(None, {"cause": signal.reason})
 
     def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
-        def error_listener(err: Any) -> None:
-            _agnostic_remove_listener(emitter, name, resolver)
+        def errorListener(err: Any) -> None:
+            eventTargetAgnosticRemoveListener(emitter, name, resolver)
             if signal is not None:
-                signal.removeEventListener("abort", abort_listener)
+                signal.removeEventListener("abort", abortListener)
             reject(err)
 
         def resolver(*args: Any) -> None:
             if callable(getattr(emitter, "removeListener", None)):
-                emitter.removeListener("error", error_listener)
+                emitter.removeListener("error", errorListener)
             if signal is not None:
-                signal.removeEventListener("abort", abort_listener)
+                signal.removeEventListener("abort", abortListener)
             resolve(list(args))
 
-        def abort_listener(*_: Any) -> None:
-            _agnostic_remove_listener(emitter, name, resolver)
-            _agnostic_remove_listener(emitter, "error", error_listener)
+        def abortListener(*_: Any) -> None:
+            eventTargetAgnosticRemoveListener(emitter, name, resolver)
+            eventTargetAgnosticRemoveListener(emitter, "error", errorListener)
             reject(errors.AbortError(None, {"cause": getattr(signal, "reason", None)}))
 
-        _agnostic_add_listener(emitter, name, resolver, {"once": True})
+        eventTargetAgnosticAddListener(emitter, name, resolver, {"once": True})
         if name != "error" and callable(getattr(emitter, "once", None)):
             # EventTarget has no 'error' semantics; EventEmitters do.
-            emitter.once("error", error_listener)
+            emitter.once("error", errorListener)
         if signal is not None:
-            signal.addEventListener("abort", abort_listener, {"once": True})
+            signal.addEventListener("abort", abortListener, {"once": True})
 
     return Promise(executor)
 
@@ -672,7 +687,7 @@ kFirstEventParam = Symbol("nodejs.kFirstEventParam")
 _NO_FLAGS: dict[str, Any] = {}
 
 
-def create_iter_result(value: Any, done: bool) -> dict[str, Any]:
+def createIterResult(value: Any, done: bool) -> dict[str, Any]:
     return {"value": value, "done": done}
 
 
@@ -797,7 +812,10 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     also be given as keyword arguments (``high_water_mark=...``).
     """
     options = node_options(options, kwargs)
+    if options is None:
+        options = {}
     # Parameters validation
+    validators.validate_object(options, "options")
     signal = js_get(options, "signal")
     validators.validate_abort_signal(signal, "options.signal")
     if signal is not None and js_truthy(js_get(signal, "aborted")):
@@ -834,7 +852,7 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
             if paused and size < low_watermark:
                 emitter.resume()
                 paused = False
-            return Promise.resolve(create_iter_result(value, False))
+            return Promise.resolve(createIterResult(value, False))
 
         # Then we error, if an error happened
         # This happens one time if at all, because after 'error'
@@ -847,7 +865,7 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
 
         # If the iterator is finished, resolve to done
         if finished:
-            return close_handler()
+            return closeHandler()
 
         # Wait until an event happens
         p = Promise()
@@ -857,11 +875,11 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     def throw(err: Any) -> None:
         if not js_truthy(err) or not isinstance(err, BaseException):
             raise errors.ERR_INVALID_ARG_TYPE("EventEmitter.AsyncIterator", "Error", err)
-        error_handler(err)
+        errorHandler(err)
 
     iterator = EventEmitterAsyncIterator(
         next_,
-        lambda: close_handler(),
+        lambda: closeHandler(),
         throw,
         _WatermarkData(lambda: size, low_watermark, high_watermark, lambda: paused),
     )
@@ -869,18 +887,18 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     # Adding event handlers
     listeners: list[tuple[Any, Any, Callable[..., Any]]] = []
 
-    def add_event_listener(emitter: Any, event: Any, handler: Callable[..., Any]) -> None:
-        _agnostic_add_listener(emitter, event, handler, _NO_FLAGS)
+    def addEventListener(emitter: Any, event: Any, handler: Callable[..., Any]) -> None:
+        eventTargetAgnosticAddListener(emitter, event, handler, _NO_FLAGS)
         listeners.append((emitter, event, handler))
 
-    def remove_all() -> None:
+    def removeAll() -> None:
         while listeners:
-            _agnostic_remove_listener(*listeners.pop())
+            eventTargetAgnosticRemoveListener(*listeners.pop())
 
-    def abort_listener(*_: Any) -> None:
-        error_handler(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
+    def abortListener(*_: Any) -> None:
+        errorHandler(errors.AbortError(None, {"cause": js_get(signal, "reason")}))
 
-    def event_handler(value: Any = None) -> None:
+    def eventHandler(value: Any = None) -> None:
         nonlocal size, paused
         if not unconsumed_promises:
             size += 1
@@ -889,47 +907,48 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
                 emitter.pause()
             unconsumed_events.append(value)
         else:
-            unconsumed_promises.popleft().resolve_(create_iter_result(value, False))
+            unconsumed_promises.popleft().resolve_(createIterResult(value, False))
 
-    def error_handler(err: Any = None) -> None:
+    def errorHandler(err: Any = None) -> None:
         nonlocal error
         if not unconsumed_promises:
             error = err
         else:
             unconsumed_promises.popleft().reject_(err)
 
-        close_handler()
+        closeHandler()
 
-    def close_handler() -> Promise:
-        nonlocal finished
+    def closeHandler() -> Promise:
+        nonlocal finished, paused
         if abort_listener_disposable is not None:
             abort_listener_disposable.dispose()
-        remove_all()
+        removeAll()
         finished = True
-        done_result = create_iter_result(None, True)
+        paused = False
+        done_result = createIterResult(None, True)
         while unconsumed_promises:
             unconsumed_promises.popleft().resolve_(done_result)
 
         return Promise.resolve(done_result)
 
     def on_event(*args: Any) -> None:
-        event_handler(list(args))
+        eventHandler(list(args))
 
-    add_event_listener(
-        emitter, event, event_handler if js_get(options, kFirstEventParam) else on_event
+    addEventListener(
+        emitter, event, eventHandler if js_get(options, kFirstEventParam) else on_event
     )
     if event != "error" and callable(getattr(emitter, "on", None)):
-        add_event_listener(emitter, "error", error_handler)
+        addEventListener(emitter, "error", errorHandler)
     close_events = js_get(options, "close")
     # JS reads options.close.length and options.close[i]: a list, a tuple or (as in JS) a
     # string; anything without both (a set, a dict) is ignored, as JS ignores a Set.
     if isinstance(close_events, Sequence):
         n = len(close_events) if hasattr(close_events, "__len__") else 0
         for i in range(n):
-            add_event_listener(emitter, close_events[i], close_handler)
+            addEventListener(emitter, close_events[i], closeHandler)
 
     abort_listener_disposable = (
-        addAbortListener(signal, abort_listener) if signal is not None else None
+        addAbortListener(signal, abortListener) if signal is not None else None
     )
 
     return iterator

@@ -63,3 +63,17 @@ def call_limited(fn: Callable[..., Any], limit: int, args: tuple[Any, ...]) -> A
     if limit < 0 or limit >= len(args):
         return fn(*args)
     return fn(*args[:limit])
+
+
+def limited(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
+    """``fn`` to be called with ``n`` arguments: itself if it takes them all, else a wrapper
+    passing the first ``arg_limit(fn)`` of them (an options function such as ``read`` or
+    ``write`` that declares fewer parameters than Node passes)."""
+    limit = arg_limit(fn)
+    if limit < 0 or limit >= n:
+        return fn
+
+    def call(*args: Any) -> Any:
+        return fn(*args[:limit])
+
+    return call

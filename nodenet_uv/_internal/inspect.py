@@ -667,6 +667,8 @@ def _format_error(
 def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
     constructor = js_constructor_name(value)
     keys: list[tuple[str, object]] = []
+    # Node 24's extraKeys: getters shown as `[byteLength]: 2` before the own keys.
+    extra_keys: list[tuple[str, object]] = []
     base = ""
     braces = ["{", "}"]
     extras_type = _K_OBJECT_TYPE
@@ -702,7 +704,14 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
 
     elif callable(value) and not isinstance(value, BaseException):
         base = _function_base(value, constructor)
-        return base
+        # A function's own properties (`fn.listener = ...`): a plain function's attributes,
+        # or what a callable class declares in `_js_own_keys` (events' once wrapper).
+        if isinstance(value, types.FunctionType) or callable(
+            getattr(type(value), "_js_own_keys", None)
+        ):
+            keys = _own_keys(value)
+        if not keys:
+            return base
     elif isinstance(value, BaseException):
         keys = _own_keys(value)
         base = _format_error(ctx, value, constructor, keys)
@@ -711,7 +720,8 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
     elif isinstance(value, memoryview):
         data = value.tobytes()
         braces[0] = "DataView {"
-        keys = [
+        # .buffer goes last, it's not a primitive like the others.
+        extra_keys = [
             ("byteLength", value.nbytes),
             ("byteOffset", 0),
             ("buffer", _ArrayBuffer(data)),
@@ -719,7 +729,7 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
     elif isinstance(value, _ArrayBuffer):
         array_buffer = value
         braces[0] = "ArrayBuffer {"
-        keys = [("byteLength", len(value.data))]
+        extra_keys = [("byteLength", len(value.data))]
         contents = f"[Uint8Contents]: <{_hex_bytes(array_buffer.data, ctx.max_array_length)}>"
         formatter = lambda _rt: [contents]
 
@@ -736,6 +746,8 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
     ctx.seen.append(value)
     ctx.current_depth = recurse_times
     output = formatter(recurse_times)
+    for key, item in extra_keys:
+        output.append(_format_extra_properties(ctx, key, item, recurse_times))
     for key, item in keys:
         output.append(_format_property(ctx, key, item, recurse_times, extras_type))
     index = ctx.circular.get(id(value))
@@ -747,6 +759,15 @@ def _format_raw(ctx: _Ctx, value: object, recurse_times: int) -> str:
             braces[0] = f"{reference} {braces[0]}"
     ctx.seen.pop()
     return _reduce_to_single_string(ctx, output, base, braces, extras_type, recurse_times, value)
+
+
+def _format_extra_properties(ctx: _Ctx, key: str, value: object, recurse_times: int) -> str:
+    """Node's formatExtraProperties (Node 24)."""
+    ctx.indentation_lvl += 2
+    text = _format_value(ctx, value, recurse_times)
+    ctx.indentation_lvl -= 2
+    # These entries are mainly getters. Should they be formatted like getters?
+    return f"[{key}]: {text}"
 
 
 def _format_property(

@@ -5,7 +5,7 @@ How and why
 As in Node, every Timeout with the same duration lives in one ``TimersList`` (a circular
 doubly linked list, appended in start order, so the head always expires first); the lists
 sit in a binary heap keyed by expiry. One libuv timer (``_binding.timers``) fires at the
-earliest expiry and calls :func:`process_timers`, which runs every due list, draining the
+earliest expiry and calls :func:`processTimers`, which runs every due list, draining the
 nextTick queue between two timers exactly as Node does. Ref'ed timers are counted
 (``timeout_info[0]``) and the libuv timer is ref'ed only while that count is positive, so
 unref'ed timers never keep :func:`nodenet_uv.run` alive.
@@ -99,9 +99,9 @@ class _PriorityQueue:
     def shift(self) -> TimersList | None:
         if not self._heap:
             return None
-        return self.remove_at(0)
+        return self.removeAt(0)
 
-    def remove_at(self, pos: int) -> TimersList:
+    def removeAt(self, pos: int) -> TimersList:
         heap = self._heap
         item = heap[pos]
         last = heap.pop()
@@ -111,11 +111,11 @@ class _PriorityQueue:
             if pos > 0 and self._less(last, heap[(pos - 1) // 2]):
                 self._up(pos)
             else:
-                self.percolate_down(pos)
+                self.percolateDown(pos)
         item.priority_queue_position = None
         return item
 
-    def percolate_down(self, pos: int) -> None:
+    def percolateDown(self, pos: int) -> None:
         heap = self._heap
         n = len(heap)
         item = heap[pos]
@@ -170,9 +170,9 @@ known_timers_by_id: dict[int, Timeout] = {}
 
 
 def _coerce_after(after: Any) -> float:
-    """JS ``after *= 1``: coerce to a number or NaN."""
+    """JS ``after *= 1``: coerce to a number or NaN (Node 24: undefined is 1)."""
     if after is None:
-        return math.nan
+        return 1.0
     if isinstance(after, bool):
         return float(after)
     if isinstance(after, (int, float)):
@@ -186,6 +186,23 @@ def _coerce_after(after: Any) -> float:
         except ValueError:
             return math.nan
     return math.nan
+
+
+# Node 22+: TimeoutNegativeWarning and TimeoutNaNWarning are emitted once per process
+# (Node's warnedNegativeNumber / warnedNotNumber): the names of those emitted so far.
+warned: set[str] = set()
+
+
+def cleanTimer(timer: Any) -> None:
+    """internal/timers.js cleanTimer: drop a cleared timer's callback and arguments."""
+    timer._onTimeout = None
+    timer._timerArgs = None
+
+
+def cleanImmediate(immediate: Any) -> None:
+    """internal/timers.js cleanImmediate: drop a done immediate's callback and arguments."""
+    immediate._onImmediate = None
+    immediate._argv = None
 
 
 class Timeout(NodeNames):
@@ -222,7 +239,20 @@ class Timeout(NodeNames):
                     "\nTimeout duration was set to 1.",
                     "TimeoutOverflowWarning",
                 )
-            after_n = 1
+            elif after_n < 0 and "TimeoutNegativeWarning" not in warned:
+                warned.add("TimeoutNegativeWarning")
+                _warning.emit_warning(
+                    f"{number_to_string(after_n)} is a negative number."
+                    "\nTimeout duration was set to 1.",
+                    "TimeoutNegativeWarning",
+                )
+            elif math.isnan(after_n) and "TimeoutNaNWarning" not in warned:
+                warned.add("TimeoutNaNWarning")
+                _warning.emit_warning(
+                    "NaN is not a number.\nTimeout duration was set to 1.",
+                    "TimeoutNaNWarning",
+                )
+            after_n = 1  # Schedule on next tick, follows browser behavior
         self._idleTimeout: float = after_n
         self._idlePrev: Any = self
         self._idleNext: Any = self
@@ -232,7 +262,7 @@ class Timeout(NodeNames):
         self._repeat: float | None = after_n if is_repeat else None
         self._destroyed = False
         if is_refed:
-            inc_ref_count()
+            incRefCount()
         self._refed = is_refed
         self._has_primitive = False
         self._async_id = _new_async_id()
@@ -241,28 +271,28 @@ class Timeout(NodeNames):
         if self._refed:
             active(self)
         else:
-            unref_active(self)
+            unrefActive(self)
         return self
 
     def unref(self) -> Timeout:
         if self._refed:
             self._refed = False
             if not self._destroyed:
-                dec_ref_count()
+                decRefCount()
         return self
 
     def ref(self) -> Timeout:
         if not self._refed:
             self._refed = True
             if not self._destroyed:
-                inc_ref_count()
+                incRefCount()
         return self
 
     def hasRef(self) -> bool:
         return self._refed
 
     def close(self) -> Timeout:
-        clear_timeout(self)
+        clearTimeout(self)
         return self
 
     def __int__(self) -> int:
@@ -283,7 +313,7 @@ class Timeout(NodeNames):
 
     def __exit__(self, *exc: object) -> None:
         # Timeout.prototype[Symbol.dispose]
-        clear_timeout(self)
+        clearTimeout(self)
 
     def __repr__(self) -> str:
         return (
@@ -296,24 +326,24 @@ def _js_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else repr(n)
 
 
-def inc_ref_count() -> None:
+def incRefCount() -> None:
     timeout_info[0] += 1
     if timeout_info[0] == 1:
         binding.toggle_timer_ref(True)
 
 
-def dec_ref_count() -> None:
+def decRefCount() -> None:
     timeout_info[0] -= 1
     if timeout_info[0] == 0:
         binding.toggle_timer_ref(False)
 
 
 def active(item: Any) -> None:
-    insert_guarded(item, True)
+    insertGuarded(item, True)
 
 
-def unref_active(item: Any) -> None:
-    insert_guarded(item, False)
+def unrefActive(item: Any) -> None:
+    insertGuarded(item, False)
 
 
 def _init_plain_timer(item: Any) -> None:
@@ -331,7 +361,7 @@ def _init_plain_timer(item: Any) -> None:
             setattr(item, name, default)
 
 
-def insert_guarded(item: Any, refed: bool, start: int | None = None) -> None:
+def insertGuarded(item: Any, refed: bool, start: int | None = None) -> None:
     msecs = getattr(item, "_idleTimeout", None)
     if msecs is None or msecs < 0:
         return
@@ -344,12 +374,12 @@ def insert_guarded(item: Any, refed: bool, start: int | None = None) -> None:
         item._async_id = _new_async_id()
     if is_destroyed:
         if refed:
-            inc_ref_count()
+            incRefCount()
     elif refed == (not item._refed):
         if refed:
-            inc_ref_count()
+            incRefCount()
         else:
-            dec_ref_count()
+            decRefCount()
     item._refed = refed
 
 
@@ -370,7 +400,7 @@ def insert(item: Any, msecs: float, start: int | None = None) -> None:
     _l_append(lst, item)
 
 
-def set_unref_timeout(callback: Callable[..., Any], after: float) -> Timeout:
+def setUnrefTimeout(callback: Callable[..., Any], after: float) -> Timeout:
     timer = Timeout(callback, after, None, False, False)
     insert(timer, timer._idleTimeout)
     return timer
@@ -379,7 +409,11 @@ def set_unref_timeout(callback: Callable[..., Any], after: float) -> Timeout:
 def unenroll(item: Any) -> None:
     """lib/timers.js unenroll: cancel a timer and reset its list bookkeeping."""
     if getattr(item, "_destroyed", False):
+        cleanTimer(item)
         return
+    wasEnrolled = (
+        getattr(item, "_idleNext", None) is not None or getattr(item, "_idlePrev", None) is not None
+    )
     item._destroyed = True
     if getattr(item, "_has_primitive", False):
         known_timers_by_id.pop(item._async_id, None)
@@ -391,13 +425,16 @@ def unenroll(item: Any) -> None:
         lst = timer_list_map.get(m)
         if lst is not None and _l_is_empty(lst):
             assert lst.priority_queue_position is not None
-            timer_list_queue.remove_at(lst.priority_queue_position)
+            timer_list_queue.removeAt(lst.priority_queue_position)
             del timer_list_map[lst.msecs]
-        dec_ref_count()
+        decRefCount()
+    if wasEnrolled:
+        cleanTimer(item)
+    # If active is called later, then we want to make sure not to insert again
     item._idleTimeout = -1
 
 
-def clear_timeout(timer: Any) -> None:
+def clearTimeout(timer: Any) -> None:
     """lib/timers.js clearTimeout: a Timeout, or the id its toPrimitive gave (`+t`)."""
     if timer is not None and getattr(timer, "_onTimeout", None):
         timer._onTimeout = None
@@ -459,7 +496,7 @@ class Immediate(NodeNames):
 
     def __exit__(self, *exc: object) -> None:
         # Immediate.prototype[Symbol.dispose]
-        clear_immediate(self)
+        clearImmediate(self)
 
     def __repr__(self) -> str:
         return f"Immediate {{ _destroyed: {str(self._destroyed).lower()} }}"
@@ -497,8 +534,8 @@ immediate_queue = ImmediateList()
 _outstanding_queue = ImmediateList()
 
 
-def clear_immediate(immediate: Any) -> None:
-    if immediate is None or not isinstance(immediate, Immediate) or immediate._destroyed:
+def clearImmediate(immediate: Any) -> None:
+    if not isinstance(immediate, Immediate) or not immediate._onImmediate or immediate._destroyed:
         return
     info = binding.immediate_info
     info["count"] -= 1
@@ -508,11 +545,11 @@ def clear_immediate(immediate: Any) -> None:
         if info["ref_count"] == 0:
             binding.toggle_immediate_ref(False)
     immediate._refed = None
-    immediate._onImmediate = None
+    cleanImmediate(immediate)
     immediate_queue.remove(immediate)
 
 
-def process_immediate() -> None:
+def processImmediate() -> None:
     queue = _outstanding_queue if _outstanding_queue.head is not None else immediate_queue
     immediate = queue.head
     # Clear the list early: setImmediate() calls made while these run wait for the
@@ -547,14 +584,14 @@ def process_immediate() -> None:
             else:
                 fn()
         finally:
-            immediate._onImmediate = None
+            cleanImmediate(immediate)
             _outstanding_queue.head = immediate = immediate._idleNext
     if queue is _outstanding_queue:
         _outstanding_queue.head = None
     info["has_outstanding"] = 0
 
 
-def process_timers(now: int) -> int:
+def processTimers(now: int) -> int:
     global _next_expiry
     _next_expiry = math.inf
     ran_at_least_one_list = False
@@ -569,11 +606,11 @@ def process_timers(now: int) -> int:
             task_queues.run_next_ticks()
         else:
             ran_at_least_one_list = True
-        list_on_timeout(lst, now)
+        listOnTimeout(lst, now)
     return 0
 
 
-def list_on_timeout(lst: TimersList, now: int) -> None:
+def listOnTimeout(lst: TimersList, now: int) -> None:
     global _timer_list_id
     msecs = lst.msecs
     ran_at_least_one_timer = False
@@ -587,7 +624,7 @@ def list_on_timeout(lst: TimersList, now: int) -> None:
             lst.expiry = max(timer._idleStart + msecs, now + 1)
             lst.id = _timer_list_id
             _timer_list_id += 1
-            timer_list_queue.percolate_down(0)
+            timer_list_queue.percolateDown(0)
             return
         if ran_at_least_one_timer:
             task_queues.run_next_ticks()
@@ -597,6 +634,7 @@ def list_on_timeout(lst: TimersList, now: int) -> None:
         if not timer._onTimeout:
             if not timer._destroyed:
                 timer._destroyed = True
+                cleanTimer(timer)
                 if timer._has_primitive:
                     known_timers_by_id.pop(timer._async_id, None)
                 if timer._refed:
@@ -613,16 +651,25 @@ def list_on_timeout(lst: TimersList, now: int) -> None:
             if timer._repeat and timer._idleTimeout != -1:
                 timer._idleTimeout = timer._repeat
                 insert(timer, timer._idleTimeout, start)
-            elif timer._idleNext is None and timer._idlePrev is None and not timer._destroyed:
-                timer._destroyed = True
-                if timer._has_primitive:
-                    known_timers_by_id.pop(timer._async_id, None)
-                if timer._refed:
-                    timeout_info[0] -= 1
+            elif timer._idleNext is None and timer._idlePrev is None:
+                if timer._destroyed:
+                    # Cleared by its own callback.
+                    timer._onTimeout = None
+                    timer._timerArgs = None
+                else:
+                    timer._destroyed = True
+                    if timer._has_primitive:
+                        known_timers_by_id.pop(timer._async_id, None)
+                    if timer._refed:
+                        timeout_info[0] -= 1
     # The list may have been removed and recreated meanwhile: only drop our own.
     if timer_list_map.get(msecs) is lst:
         del timer_list_map[msecs]
         timer_list_queue.shift()
 
 
-binding.setup_timers(process_immediate, process_timers)
+binding.setup_timers(processImmediate, processTimers)
+
+# The snake_case spellings net.py and _stream_base_commons.py call (owned elsewhere).
+set_unref_timeout = setUnrefTimeout
+clear_timeout = clearTimeout

@@ -15,7 +15,7 @@ __all__ = ["addAbortSignal", "addAbortSignalNoValidate"]
 # This method is inlined here for readable-stream
 # It also does not allow for signal to not exist on the stream
 # https://github.com/nodejs/node/pull/36061#discussion_r533718029
-def validate_abort_signal(signal: Any, name: str) -> None:
+def validateAbortSignal(signal: Any, name: str) -> None:
     if (
         signal is None
         or isinstance(signal, (bool, int, float, str))
@@ -27,7 +27,7 @@ def validate_abort_signal(signal: Any, name: str) -> None:
 def addAbortSignal(signal: Any, stream: Any = None) -> Any:
     # A missing stream is JS undefined: the signal is validated first, then the stream.
     """stream.addAbortSignal(signal, stream): destroy ``stream`` with an AbortError on abort."""
-    validate_abort_signal(signal, "signal")
+    validateAbortSignal(signal, "signal")
     if not isNodeStream(stream) and not isWebStream(stream):
         raise errors.ERR_INVALID_ARG_TYPE(
             "stream", ["ReadableStream", "WritableStream", "Stream"], stream

@@ -65,7 +65,6 @@ def compose(*streams: Any) -> Duplex:
 
     ondrain: Callable[..., Any] | None = None
     onfinish: Callable[..., Any] | None = None
-    onreadable: Callable[..., Any] | None = None
     # JS undefined (never set) vs null (taken): d._destroy below tells them apart.
     onclose: Any = _UNDEFINED
     d: Duplex
@@ -142,40 +141,29 @@ def compose(*streams: Any) -> Duplex:
 
     if readable:
         if isNodeStream(tail):
+            # Node 24: the tail flows ('data' + pause/resume) instead of being read on
+            # 'readable'.
+            def _read(n: Any = None) -> None:
+                tail.resume()
 
-            def on_readable(*_: Any) -> None:
-                nonlocal onreadable
-                if onreadable is not None:
-                    cb = onreadable
-                    onreadable = None
-                    cb()
+            d._read = _read  # type: ignore[method-assign]
 
-            tail.on("readable", on_readable)
+            def on_data(chunk: Any) -> None:
+                if not d.push(chunk):
+                    tail.pause()
+
+            tail.on("data", on_data)
 
             def on_end(*_: Any) -> None:
                 d.push(None)
 
             tail.on("end", on_end)
 
-            def _read(n: Any = None) -> None:
-                nonlocal onreadable
-                while True:
-                    buf = tail.read()
-                    if buf is None:
-                        onreadable = _read
-                        return
-
-                    if not d.push(buf):
-                        return
-
-            d._read = _read  # type: ignore[method-assign]
-
     def _destroy(err: Any, callback: Callable[..., Any]) -> None:
-        nonlocal onreadable, ondrain, onfinish, onclose
+        nonlocal ondrain, onfinish, onclose
         if not err and onclose is not None:
             err = errors.AbortError()
 
-        onreadable = None
         ondrain = None
         onfinish = None
 

@@ -35,10 +35,7 @@ kDestroy = Symbol("kDestroy")
 kConstruct = Symbol("kConstruct")
 
 
-aggregate_two_errors = errors.aggregateTwoErrors
-
-
-def check_error(err: Any, w: Any, r: Any) -> None:
+def checkError(err: Any, w: Any, r: Any) -> None:
     if err:
         if w is not None and not w.errored:
             w.errored = err
@@ -62,7 +59,7 @@ def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
 
     # We set destroyed to true before firing error callbacks in order
     # to make it re-entrance safe in case destroy() is called within callbacks
-    check_error(err, w, r)
+    checkError(err, w, r)
 
     if w is not None:
         w.destroyed = True
@@ -72,10 +69,10 @@ def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
     # If still constructing then defer calling _destroy.
     if s is not None and not s.constructed:
 
-        def on_destroy(er: Any = None) -> None:
+        def onDestroy(er: Any = None) -> None:
             _destroy(self, errors.aggregateTwoErrors(er, err), cb)
 
-        self.once(kDestroy, on_destroy)
+        self.once(kDestroy, onDestroy)
     else:
         _destroy(self, err, cb)
 
@@ -85,7 +82,7 @@ def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
 def _destroy(self: Any, err: Any, cb: Any) -> None:
     called = False
 
-    def on_destroy(err: Any = None, *_: Any) -> None:
+    def onDestroy(err: Any = None, *_: Any) -> None:
         nonlocal called
         if called:
             return
@@ -94,7 +91,7 @@ def _destroy(self: Any, err: Any, cb: Any) -> None:
         r = getattr(self, "_readableState", None)
         w = getattr(self, "_writableState", None)
 
-        check_error(err, w, r)
+        checkError(err, w, r)
 
         if w is not None:
             w.closed = True
@@ -105,16 +102,16 @@ def _destroy(self: Any, err: Any, cb: Any) -> None:
             _call_cb(cb, err)
 
         if err:
-            next_tick(emit_error_close_nt, self, err)
+            next_tick(emitErrorCloseNT, self, err)
         else:
-            next_tick(emit_close_nt, self)
+            next_tick(emitCloseNT, self)
 
     try:
-        r = self._destroy(err or None, on_destroy)
+        r = self._destroy(err or None, onDestroy)
         if r is not None and type(r) is CoroutineType:
             spawn(r)  # an `async def _destroy` runs like a JS async function
     except Exception as e:
-        on_destroy(e)
+        onDestroy(e)
 
 
 def _call_cb(cb: Callable[..., Any], err: Any) -> None:
@@ -124,12 +121,12 @@ def _call_cb(cb: Callable[..., Any], err: Any) -> None:
         cb(err)
 
 
-def emit_error_close_nt(self: Any, err: Any) -> None:
-    emit_error_nt(self, err)
-    emit_close_nt(self)
+def emitErrorCloseNT(self: Any, err: Any) -> None:
+    emitErrorNT(self, err)
+    emitCloseNT(self)
 
 
-def emit_close_nt(self: Any) -> None:
+def emitCloseNT(self: Any) -> None:
     r = getattr(self, "_readableState", None)
     w = getattr(self, "_writableState", None)
 
@@ -142,7 +139,7 @@ def emit_close_nt(self: Any) -> None:
         self.emit("close")
 
 
-def emit_error_nt(self: Any, err: Any) -> None:
+def emitErrorNT(self: Any, err: Any) -> None:
     r = getattr(self, "_readableState", None)
     w = getattr(self, "_writableState", None)
 
@@ -208,9 +205,9 @@ def errorOrDestroy(stream: Any, err: Any, sync: bool = False) -> None:
         if r is not None and not r.errored:
             r.errored = err
         if sync:
-            next_tick(emit_error_nt, stream, err)
+            next_tick(emitErrorNT, stream, err)
         else:
-            emit_error_nt(stream, err)
+            emitErrorNT(stream, err)
 
 
 def construct(stream: Any, cb: Callable[[], Any]) -> None:
@@ -231,13 +228,13 @@ def construct(stream: Any, cb: Callable[[], Any]) -> None:
         # Duplex
         return
 
-    next_tick(construct_nt, stream)
+    next_tick(constructNT, stream)
 
 
-def construct_nt(stream: Any) -> None:
+def constructNT(stream: Any) -> None:
     called = False
 
-    def on_construct(err: Any = None) -> None:
+    def onConstruct(err: Any = None) -> None:
         nonlocal called
         if called:
             errorOrDestroy(stream, err if err is not None else errors.ERR_MULTIPLE_CALLBACK())
@@ -261,17 +258,17 @@ def construct_nt(stream: Any) -> None:
             stream.emit(kConstruct)
 
     def callback(err: Any = None, *_: Any) -> None:
-        next_tick(on_construct, err)
+        next_tick(onConstruct, err)
 
     try:
         r = stream._construct(callback)
         if r is not None and type(r) is CoroutineType:
             spawn(r)
     except Exception as err:
-        next_tick(on_construct, err)
+        next_tick(onConstruct, err)
 
 
-def is_request(stream: Any) -> bool:
+def isRequest(stream: Any) -> bool:
     return bool(
         stream is not None
         and getattr(stream, "setHeader", None)
@@ -279,13 +276,13 @@ def is_request(stream: Any) -> bool:
     )
 
 
-def emit_close_legacy(stream: Any) -> None:
+def emitCloseLegacy(stream: Any) -> None:
     stream.emit("close")
 
 
-def emit_error_close_legacy(stream: Any, err: Any) -> None:
+def emitErrorCloseLegacy(stream: Any, err: Any) -> None:
     stream.emit("error", err)
-    next_tick(emit_close_legacy, stream)
+    next_tick(emitCloseLegacy, stream)
 
 
 # Normalize destroy for legacy.
@@ -300,9 +297,9 @@ def destroyer(stream: Any, err: Any = None) -> None:
     if isServerRequest(stream):
         stream.socket = None
         stream.destroy(err)
-    elif is_request(stream):
+    elif isRequest(stream):
         stream.abort()
-    elif is_request(getattr(stream, "req", None)):
+    elif isRequest(getattr(stream, "req", None)):
         stream.req.abort()
     elif callable(getattr(stream, "destroy", None)):
         stream.destroy(err)
@@ -310,9 +307,9 @@ def destroyer(stream: Any, err: Any = None) -> None:
         # TODO: Don't lose err?
         stream.close()
     elif err:
-        next_tick(emit_error_close_legacy, stream, err)
+        next_tick(emitErrorCloseLegacy, stream, err)
     else:
-        next_tick(emit_close_legacy, stream)
+        next_tick(emitCloseLegacy, stream)
 
     if not getattr(stream, "destroyed", False):
         setattr(stream, kIsDestroyed, True)

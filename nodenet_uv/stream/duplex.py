@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from nodenet_uv._internal.arity import limited
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.add_abort_signal import addAbortSignal
 from nodenet_uv.stream.legacy import Stream
 from nodenet_uv.stream.readable import Readable, ReadableState
 from nodenet_uv.stream.utils import kOnConstructed
-from nodenet_uv.stream.writable import Writable, WritableState, _limited
+from nodenet_uv.stream.writable import Writable, WritableState
 
 __all__ = ["Duplex"]
 
@@ -63,27 +64,27 @@ class Duplex(Readable):
             if type(options) is not dict or not _IMPL_KEYS.isdisjoint(options):
                 fn = options.get("read")
                 if callable(fn):
-                    self._read = _limited(fn, 1)  # type: ignore[method-assign]
+                    self._read = limited(fn, 1)  # type: ignore[method-assign]
 
                 fn = options.get("write")
                 if callable(fn):
-                    self._write = _limited(fn, 3)
+                    self._write = limited(fn, 3)
 
                 fn = options.get("writev")
                 if callable(fn):
-                    self._writev = _limited(fn, 2)
+                    self._writev = limited(fn, 2)
 
                 fn = options.get("destroy")
                 if callable(fn):
-                    self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
+                    self._destroy = limited(fn, 2)  # type: ignore[method-assign]
 
                 fn = options.get("final")
                 if callable(fn):
-                    self._final = _limited(fn, 1)
+                    self._final = limited(fn, 1)
 
                 fn = options.get("construct")
                 if callable(fn):
-                    self._construct = _limited(fn, 1)
+                    self._construct = limited(fn, 1)
 
                 if options.get("signal"):
                     addAbortSignal(options["signal"], self)

@@ -101,10 +101,17 @@ def duplexify(body: Any, name: str) -> Any:
         then = getattr(value, "then", None)
         if callable(then):
             d: Any = None
+            # Tracks whether writable final() has started.
+            finalized = False
 
             def on_value(val: Any) -> None:
                 if val is not None:
                     raise errors.ERR_INVALID_RETURN_VALUE("nully", "body", val)
+                # The async function returned without (fully) consuming the input.
+                # Destroy the duplex so that pipeline propagates destruction
+                # upstream. See https://github.com/nodejs/node/issues/55077.
+                if not finalized:
+                    destroyer(d)
 
             def on_error(err: Any) -> None:
                 destroyer(d, err)
@@ -112,6 +119,9 @@ def duplexify(body: Any, name: str) -> Any:
             promise = then(on_value, on_error)
 
             def final_(cb: Callable[..., Any]) -> None:
+                nonlocal finalized
+                finalized = True
+
                 async def settle() -> None:
                     try:
                         await promise
@@ -263,7 +273,17 @@ def fromAsyncGen(fn: Callable[..., Any]) -> dict[str, Any]:
         _resolve({"done": True, "cb": cb})  # type: ignore[misc]
 
     def destroy(err: Any, cb: Callable[..., Any]) -> None:
-        ac.abort()
+        nonlocal resolve
+        ac.abort(err)
+
+        # If the source async iterator is waiting for the next write/final
+        # signal, unblock it so the readable side can observe the abort and
+        # finish destroying.
+        if resolve is not None:
+            _resolve = resolve
+            resolve = None
+            _resolve({"done": True, "cb": lambda *_: None})
+
         cb(err)
 
     return {"value": value, "write": write, "final": final, "destroy": destroy}
@@ -358,7 +378,9 @@ def _duplexify(pair: dict[str, Any]) -> Duplexify:
             nonlocal readable
             readable = False
             if err:
-                destroyer(r, err)
+                # Node 24: the readable side's error destroys the writable side (Node
+                # 20 destroyed `r` again).
+                destroyer(w, err)
             onfinished(err)
 
         eos(r, on_r_finished)

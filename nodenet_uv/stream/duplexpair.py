@@ -3,7 +3,8 @@
 Two Duplex streams joined back to back: what one side writes, the other side reads.
 A write completes when the other side's reader asks for more (``_read``), so back-pressure
 crosses the pair; ``end()`` on one side ends the other side's readable, and that side's
-``'end'`` completes the first side's ``_final``.
+``'end'`` completes the first side's ``_final``; destroying one side destroys the other
+(with an error) or ends its readable (without one), as Node 24 does.
 
     from nodenet_uv.stream import duplexPair
 
@@ -80,6 +81,29 @@ class DuplexSide(Duplex):
         # This side's writable finishes once the other side has read everything.
         other.on("end", callback)
         other.push(None)
+
+    def _destroy(self, err: BaseException | None, callback: Callable[..., Any]) -> None:
+        # Node 24: destroying one side closes the other one too.
+        otherSide = self.__otherSide
+
+        if otherSide is not None and not otherSide.destroyed:
+            # Use nextTick to avoid crashing the current execution stack (like HTTP parser)
+            def closeOtherSide() -> None:
+                if otherSide.destroyed:
+                    return
+
+                if err:
+                    # Destroy the other side, without passing the 'err' object.
+                    # This closes the other side gracefully so it doesn't hang,
+                    # but prevents the "Unhandled error" crash.
+                    otherSide.destroy()
+                else:
+                    # Standard graceful close
+                    otherSide.push(None)
+
+            next_tick(closeOtherSide)
+
+        callback(err)
 
 
 def duplexPair(options: Any = None, **kwargs: Any) -> list[DuplexSide]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, limited
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick
@@ -39,7 +39,7 @@ __all__ = ["eos", "finished"]
 _MISSING: Any = object()
 
 
-def is_request(stream: Any) -> bool:
+def isRequest(stream: Any) -> bool:
     return bool(getattr(stream, "setHeader", None)) and callable(getattr(stream, "abort", None))
 
 
@@ -64,6 +64,39 @@ def _once(callback: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def getEosErrored(stream: Any) -> Any:
+    """Returns the current stream error tracked by eos(), if any."""
+    errored = isWritableErrored(stream) or isReadableErrored(stream)
+    return errored if errored and not isinstance(errored, bool) else None
+
+
+def getEosOnCloseError(
+    stream: Any, readable: Any, readableFinished: Any, writable: Any, writableFinished: Any
+) -> Any:
+    """Returns the error eos() would report from an immediate close, including
+    premature close detection for unfinished readable or writable sides."""
+    errored = getEosErrored(stream)
+    if errored:
+        return errored
+
+    if readable and not readableFinished and isReadableNodeStream(stream, True):
+        if not isReadableFinished(stream, False):
+            return errors.ERR_STREAM_PREMATURE_CLOSE()
+    if writable and not writableFinished:
+        if not isWritableFinished(stream, False):
+            return errors.ERR_STREAM_PREMATURE_CLOSE()
+
+    return None
+
+
+# Internal only: if eos() can settle immediately, invoke the callback before
+# returning cleanup. Callers must tolerate cleanup yet to be assigned.
+kEosNodeSynchronousCallback = "kEosNodeSynchronousCallback"
+
+# immediateResult's "to be determined" (JS undefined; None is JS null: no error).
+_TBD: Any = object()
+
+
 def eos(
     stream: Any, options: Any = _MISSING, callback: Any = _MISSING, **kwargs: Any
 ) -> Callable[[], None]:
@@ -82,13 +115,14 @@ def eos(
     validators.validate_function(callback, "callback")
     validators.validate_abort_signal(options.get("signal"), "options.signal")
 
-    state: dict[str, Any] = {"callback": _once(callback)}
+    state: dict[str, Any] = {"callback": callback}
 
     def call(*args: Any) -> None:
         state["callback"](*args)
 
     if isReadableStream(stream) or isWritableStream(stream):
-        return eos_web(stream, options, state)
+        state["callback"] = _once(callback)
+        return eosWeb(stream, options, state)
 
     if not isNodeStream(stream):
         raise errors.ERR_INVALID_ARG_TYPE(
@@ -102,14 +136,6 @@ def eos(
     if writable is None:
         writable = isWritableNodeStream(stream)
 
-    w_state = getattr(stream, "_writableState", None)
-    r_state = getattr(stream, "_readableState", None)
-
-    def onlegacyfinish(*_: Any) -> None:
-        # A legacy stream may have no `writable` at all (JS: undefined, falsy).
-        if not getattr(stream, "writable", None):
-            onfinish()
-
     # TODO (ronag): Improve soft detection to include core modules and
     # common ecosystem modules that do properly emit 'close' but fail
     # this generic check.
@@ -118,9 +144,85 @@ def eos(
         and isReadableNodeStream(stream) == readable
         and isWritableNodeStream(stream) == writable
     )
-
     writable_finished = isWritableFinished(stream, False)
     readable_finished = isReadableFinished(stream, False)
+
+    w_state = getattr(stream, "_writableState", None)
+    r_state = getattr(stream, "_readableState", None)
+
+    # Node 24: a result known now (the stream is closed, errored, finished...) is
+    # delivered on the next tick without listening to the stream at all.
+    # _TBD: to be determined; None: no error; else the error.
+    immediateResult: Any = _TBD
+    if isClosed(stream):
+        immediateResult = getEosOnCloseError(
+            stream, readable, readable_finished, writable, writable_finished
+        )
+    elif (w_state is not None and w_state.errorEmitted) or (
+        r_state is not None and r_state.errorEmitted
+    ):
+        if not will_emit_close:
+            immediateResult = getEosErrored(stream)
+    elif (
+        not readable
+        and (not will_emit_close or isReadable(stream))
+        and (writable_finished or isWritable(stream) is False)
+        and (w_state is None or getattr(w_state, "pendingcb", 0) == 0)
+    ):
+        immediateResult = getEosErrored(stream)
+    elif (
+        not writable
+        and (not will_emit_close or isWritable(stream))
+        and (readable_finished or isReadable(stream) is False)
+    ):
+        immediateResult = getEosErrored(stream)
+    elif r_state is not None and getattr(stream, "req", None) and getattr(stream, "aborted", None):
+        immediateResult = getEosErrored(stream)
+
+    def cleanupCallback() -> None:
+        state["callback"] = nop
+
+    def cleanupErrorNop() -> None:
+        state["callback"] = nop
+        stream.removeListener("error", nop)
+
+    cleanup: Callable[[], None] = cleanupCallback
+    signal = options.get("signal")
+    if immediateResult is not _TBD:
+        if options.get("error") is not False:
+            stream.on("error", nop)
+            cleanup = cleanupErrorNop
+    elif signal is not None and signal.aborted:
+        # Only `aborted` was validated: a signal-like object may have no `reason`
+        # (JS reads undefined).
+        immediateResult = errors.AbortError(None, cause=getattr(signal, "reason", None))
+    # JS callers may ask for `callback` before eos() returns (kEosNodeSynchronousCallback).
+    state["callback"] = limited(callback, 1)
+    if immediateResult is not _TBD and options.get(kEosNodeSynchronousCallback):
+        if immediateResult is None:
+            call()
+        else:
+            call(immediateResult)
+        return cleanup
+
+    if immediateResult is not _TBD:
+        result = immediateResult
+
+        def settle() -> None:
+            if result is None:
+                call()
+            else:
+                call(result)
+
+        next_tick(settle)
+        return cleanup
+
+    state["callback"] = _once(callback)
+
+    def onlegacyfinish(*_: Any) -> None:
+        # A legacy stream may have no `writable` at all (JS: undefined, falsy).
+        if not getattr(stream, "writable", None):
+            onfinish()
 
     def onfinish(*_: Any) -> None:
         nonlocal writable_finished, will_emit_close
@@ -155,45 +257,17 @@ def eos(
     def onerror(err: Any = None) -> None:
         call(err)
 
-    closed = isClosed(stream)
-
     def onclose(*_: Any) -> None:
-        nonlocal closed
-        closed = True
-
-        errored = isWritableErrored(stream) or isReadableErrored(stream)
-
-        if errored and not isinstance(errored, bool):
-            call(errored)
-            return
-
-        if readable and not readable_finished and isReadableNodeStream(stream, True):
-            if not isReadableFinished(stream, False):
-                call(errors.ERR_STREAM_PREMATURE_CLOSE())
-                return
-        if writable and not writable_finished:
-            if not isWritableFinished(stream, False):
-                call(errors.ERR_STREAM_PREMATURE_CLOSE())
-                return
-
-        call()
-
-    def onclosed() -> None:
-        nonlocal closed
-        closed = True
-
-        errored = isWritableErrored(stream) or isReadableErrored(stream)
-
-        if errored and not isinstance(errored, bool):
-            call(errored)
-            return
-
-        call()
+        error = getEosOnCloseError(stream, readable, readable_finished, writable, writable_finished)
+        if error is None:
+            call()
+        else:
+            call(error)
 
     def onrequest(*_: Any) -> None:
         stream.req.on("finish", onfinish)
 
-    if is_request(stream):
+    if isRequest(stream):
         stream.on("complete", onfinish)
         if not will_emit_close:
             stream.on("abort", onclose)
@@ -215,30 +289,7 @@ def eos(
         stream.on("error", onerror)
     stream.on("close", onclose)
 
-    if closed:
-        next_tick(onclose)
-    elif (w_state is not None and w_state.errorEmitted) or (
-        r_state is not None and r_state.errorEmitted
-    ):
-        if not will_emit_close:
-            next_tick(onclosed)
-    elif (
-        not readable
-        and (not will_emit_close or isReadable(stream))
-        and (writable_finished or isWritable(stream) is False)
-        and (w_state is None or getattr(w_state, "pendingcb", 0) == 0)
-    ):
-        next_tick(onclosed)
-    elif (
-        not writable
-        and (not will_emit_close or isWritable(stream))
-        and (readable_finished or isReadable(stream) is False)
-    ):
-        next_tick(onclosed)
-    elif r_state is not None and getattr(stream, "req", None) and getattr(stream, "aborted", None):
-        next_tick(onclosed)
-
-    def cleanup() -> None:
+    def cleanupListeners() -> None:
         state["callback"] = nop
         stream.removeListener("aborted", onclose)
         stream.removeListener("complete", onfinish)
@@ -254,8 +305,9 @@ def eos(
         stream.removeListener("error", onerror)
         stream.removeListener("close", onclose)
 
-    signal = options.get("signal")
-    if signal and not closed:
+    cleanup = cleanupListeners
+
+    if signal:
 
         def abort(*_: Any) -> None:
             # Keep it because cleanup removes it.
@@ -265,22 +317,19 @@ def eos(
             # (JS reads undefined).
             end_callback(errors.AbortError(None, cause=getattr(signal, "reason", None)))
 
-        if signal.aborted:
-            next_tick(abort)
-        else:
-            disposable = addAbortListener(signal, abort)
-            original_callback = state["callback"]
+        disposable = addAbortListener(signal, abort)
+        original_callback = state["callback"]
 
-            def disposing(*args: Any) -> None:
-                disposable.dispose()
-                original_callback(*args)
+        def disposing(*args: Any) -> None:
+            disposable.dispose()
+            original_callback(*args)
 
-            state["callback"] = _once(disposing)
+        state["callback"] = _once(disposing)
 
     return cleanup
 
 
-def eos_web(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Callable[[], None]:
+def eosWeb(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Callable[[], None]:
     is_aborted = False
     signal = options.get("signal")
     if signal:

@@ -57,19 +57,29 @@ def from_(Readable: Any, iterable: Any, opts: Any = None) -> Any:
             reading = True
 
             if is_async:
-                spawn(next_async())
+                spawn(nextAsync())
             elif is_async_values:
-                spawn(next_sync_with_async_values())
+                spawn(nextSyncWithAsyncValues())
             else:
-                next_sync_with_sync_values()
+                nextSyncWithSyncValues()
 
     readable._read = _read
 
+    # Node 24: a `destroy` given in the options runs first; its error wins.
+    originalDestroy = readable._destroy
+
     def _destroy(error: Any, cb: Any) -> None:
-        spawn(close(error)).then(
-            lambda _v: next_tick(cb, error),  # nextTick is here in case cb throws
-            lambda e: next_tick(cb, e or error),
-        )
+        def after_original(destroyError: Any = None, *_: Any) -> None:
+            combinedError = destroyError or error
+            spawn(close(combinedError)).then(
+                # nextTick is here in case cb throws
+                lambda _v: next_tick(cb, combinedError),
+                lambda closeError: next_tick(
+                    cb, errors.aggregateTwoErrors(combinedError, closeError)
+                ),
+            )
+
+        originalDestroy(error, after_original)
 
     readable._destroy = _destroy
 
@@ -101,7 +111,7 @@ def from_(Readable: Any, iterable: Any, opts: Any = None) -> Any:
     # There are a lot of duplication here, it's done on purpose for performance
     # reasons - avoid await when not needed.
 
-    def next_sync_with_sync_values() -> None:
+    def nextSyncWithSyncValues() -> None:
         nonlocal reading
         while True:
             try:
@@ -139,14 +149,14 @@ def from_(Readable: Any, iterable: Any, opts: Any = None) -> Any:
                 raise errors.ERR_STREAM_NULL_VALUES()
 
             if readable.push(res):
-                spawn(next_sync_with_async_values())
+                spawn(nextSyncWithAsyncValues())
                 return
 
             reading = False
         except Exception as err:
             readable.destroy(err)
 
-    async def next_sync_with_async_values() -> None:
+    async def nextSyncWithAsyncValues() -> None:
         nonlocal reading
         while True:
             try:
@@ -170,7 +180,7 @@ def from_(Readable: Any, iterable: Any, opts: Any = None) -> Any:
                 readable.destroy(err)
             break
 
-    async def next_async() -> None:
+    async def nextAsync() -> None:
         nonlocal reading
         while True:
             try:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nodenet_uv._internal.naming import alias_module, node_options
-from nodenet_uv.events import EventEmitter, listenerCount
+from nodenet_uv.events import EventEmitter
 
 __all__ = ["Stream", "prependListener"]
 
@@ -71,9 +71,11 @@ class Stream(EventEmitter):
         def make_onerror(emitter: Any) -> Callable[[Any], None]:
             def onerror(er: Any) -> None:
                 cleanup()
-                # The static EE.listenerCount: works on an emitter whose own
-                # listenerCount was overwritten.
-                if listenerCount(emitter, "error") == 0:
+                # If we removed the last error handler, trigger an unhandled error event.
+                # (Node 24: `this.listenerCount?.('error') === 0`: an emitter whose
+                # listenerCount was removed never re-emits.)
+                count = getattr(emitter, "listenerCount", None)
+                if callable(count) and count("error") == 0:
                     emitter.emit("error", er)
 
             return onerror

@@ -1,7 +1,8 @@
 """Port of Node.js lib/internal/streams/operators.js: the Readable iterator helpers.
 
-``map``, ``filter``, ``flatMap``, ``drop``, ``take``, ``asIndexedPairs`` and ``compose``
-(``streamReturningOperators``) and ``every``, ``forEach``, ``reduce``, ``toArray``,
+``map``, ``filter``, ``flatMap``, ``drop`` and ``take``
+(``streamReturningOperators``; Node 22 removed ``asIndexedPairs`` and moved ``compose`` to
+``Readable.prototype``) and ``every``, ``forEach``, ``reduce``, ``toArray``,
 ``some``, ``find`` (``promiseReturningOperators``). Node's lib/stream.js installs them on
 ``Readable.prototype``; here readable.py does (``Readable.map(...)`` returns a Readable
 made by ``Readable.from`` over the operator's async generator, ``Readable.toArray()``
@@ -28,16 +29,13 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.async_generator import AsyncGenerator
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv.abort_controller import AbortController, AbortSignal
-from nodenet_uv.stream.add_abort_signal import addAbortSignalNoValidate
 from nodenet_uv.stream.end_of_stream import finished
 from nodenet_uv.stream.pipeline import makeAsyncIterable
-from nodenet_uv.stream.utils import isNodeStream, isWritable
 
 __all__ = ["promiseReturningOperators", "streamReturningOperators"]
 
@@ -127,50 +125,10 @@ def _math_floor(value: Any) -> Any:
     return math.floor(number)
 
 
-def _deprecate(fn: Callable[..., Any], msg: str) -> Callable[..., Any]:
-    """internal/util.js deprecate(fn, msg): warn on the first call (no code: per function)."""
-    warned = False
-
-    def deprecated(*args: Any, **kwargs: Any) -> Any:
-        nonlocal warned
-        if not warned:
-            warned = True
-            _warning.emit_warning(msg, "DeprecationWarning")
-        return fn(*args, **kwargs)
-
-    deprecated.__name__ = fn.__name__
-    deprecated.__qualname__ = fn.__qualname__
-    deprecated.__doc__ = fn.__doc__
-    return deprecated
-
-
-def compose(this: Any, stream: Any = None, options: Any = None, **kwargs: Any) -> Any:
-    """readable.compose(stream[, options]): ``stream.compose(this, stream)``."""
-    from nodenet_uv.stream.compose import compose as staticCompose
-
-    options = node_options(options, kwargs)
-    if options is not None:
-        validators.validate_object(options, "options")
-    if _opt(options, "signal") is not None:
-        validators.validate_abort_signal(options["signal"], "options.signal")
-
-    if isNodeStream(stream) and not isWritable(stream):
-        raise errors.ERR_INVALID_ARG_VALUE("stream", stream, "must be writable")
-
-    composedStream = staticCompose(this, stream)
-
-    if _opt(options, "signal"):
-        # Not validating as we already validated before
-        addAbortSignalNoValidate(options["signal"], composedStream)
-
-    return composedStream
-
-
 def map(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> AsyncGenerator:
     """readable.map(fn[, options]): fn(value, {signal}) over each chunk, in order."""
     options = node_options(options, kwargs)
-    if not callable(fn):
-        raise errors.ERR_INVALID_ARG_TYPE("fn", ["Function", "AsyncFunction"], fn)
+    validators.validate_function(fn, "fn")
     if options is not None:
         validators.validate_object(options, "options")
     if _opt(options, "signal") is not None:
@@ -303,32 +261,6 @@ async def _map(
             resume = None
 
 
-def asIndexedPairs(stream: Any, options: Any = None, **kwargs: Any) -> AsyncGenerator:
-    """readable.asIndexedPairs([options]) (deprecated): ``[index, chunk]`` pairs."""
-    options = node_options(options, kwargs)
-    if options is not None:
-        validators.validate_object(options, "options")
-    if _opt(options, "signal") is not None:
-        validators.validate_abort_signal(options["signal"], "options.signal")
-
-    return AsyncGenerator(_asIndexedPairs(stream, options))
-
-
-async def _asIndexedPairs(stream: Any, options: Any) -> AsyncIterator[Any]:
-    index = 0
-    signal = _opt(options, "signal")
-    it = _iterator(stream)
-    async for val in it:
-        try:
-            if signal is not None and signal.aborted:
-                raise errors.AbortError(None, cause=signal.reason)
-            yield [index, val]
-            index += 1
-        except BaseException:
-            await _close(it)
-            raise
-
-
 async def some(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> bool:
     """readable.some(fn[, options]): a Promise of whether fn is truthy for some chunk."""
     it = filter(stream, fn, options, **kwargs)
@@ -340,8 +272,7 @@ async def some(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> bool
 
 async def every(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> bool:
     """readable.every(fn[, options]): a Promise of whether fn is truthy for every chunk."""
-    if not callable(fn):
-        raise errors.ERR_INVALID_ARG_TYPE("fn", ["Function", "AsyncFunction"], fn)
+    validators.validate_function(fn, "fn")
     limit = arg_limit(fn)
 
     async def negated(*args: Any) -> bool:
@@ -362,8 +293,7 @@ async def find(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> Any:
 
 async def forEach(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> None:
     """readable.forEach(fn[, options]): a Promise settled once fn ran on every chunk."""
-    if not callable(fn):
-        raise errors.ERR_INVALID_ARG_TYPE("fn", ["Function", "AsyncFunction"], fn)
+    validators.validate_function(fn, "fn")
     limit = arg_limit(fn)
 
     async def forEachFn(value: Any, options: Any) -> Any:
@@ -376,8 +306,7 @@ async def forEach(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> N
 
 def filter(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> AsyncGenerator:
     """readable.filter(fn[, options]): the chunks fn is truthy for."""
-    if not callable(fn):
-        raise errors.ERR_INVALID_ARG_TYPE("fn", ["Function", "AsyncFunction"], fn)
+    validators.validate_function(fn, "fn")
     limit = arg_limit(fn)
 
     async def filterFn(value: Any, options: Any) -> Any:
@@ -405,8 +334,7 @@ async def reduce(
 ) -> Any:
     """readable.reduce(reducer[, initialValue[, options]]): a Promise of the reduction."""
     options = node_options(options, kwargs)
-    if not callable(reducer):
-        raise errors.ERR_INVALID_ARG_TYPE("reducer", ["Function", "AsyncFunction"], reducer)
+    validators.validate_function(reducer, "reducer")
     if options is not None:
         validators.validate_object(options, "options")
     outer_signal = _opt(options, "signal")
@@ -588,15 +516,11 @@ async def _take(stream: Any, number: Any, options: Any) -> AsyncIterator[Any]:
 
 
 streamReturningOperators: dict[str, Callable[..., Any]] = {
-    "asIndexedPairs": _deprecate(
-        asIndexedPairs, "readable.asIndexedPairs will be removed in a future version."
-    ),
     "drop": drop,
     "filter": filter,
     "flatMap": flatMap,
     "map": map,
     "take": take,
-    "compose": compose,
 }
 
 promiseReturningOperators: dict[str, Callable[..., Any]] = {

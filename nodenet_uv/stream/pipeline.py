@@ -265,7 +265,7 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     validators.validate_abort_signal(outer_signal, "options.signal")
 
     def abort(*_: Any) -> None:
-        finish_impl(errors.AbortError(None, cause=getattr(outer_signal, "reason", None)))
+        finishImpl(errors.AbortError(None, cause=getattr(outer_signal, "reason", None)))
 
     disposable = None
     if outer_signal:
@@ -280,11 +280,19 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     def finish(err: Any = None, *_: Any) -> None:
         nonlocal finish_count
         finish_count -= 1
-        finish_impl(err, finish_count == 0)
+        finishImpl(err, finish_count == 0)
 
-    def finish_impl(err: Any, final: bool = False) -> None:
+    def finishOnlyHandleError(err: Any = None, *_: Any) -> None:
+        finishImpl(err, False)
+
+    def finishImpl(err: Any, final: bool = False) -> None:
         nonlocal error
-        if err and (not error or getattr(error, "code", None) == "ERR_STREAM_PREMATURE_CLOSE"):
+        # Node 24: an AbortError gives way to a later error, as a premature close does.
+        if err and (
+            not error
+            or getattr(error, "code", None) == "ERR_STREAM_PREMATURE_CLOSE"
+            or getattr(error, "name", None) == "AbortError"
+        ):
             error = err
 
         if not error and not final:
@@ -309,10 +317,16 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     for i, stream in enumerate(streams):
         reading = i < n - 1
         writing = i > 0
+        next_ = streams[i + 1] if i + 1 < n else None
         end = reading or end_opt is not False
         is_last_stream = i == n - 1
 
         if isNodeStream(stream):
+            if next_ is not None and (
+                getattr(next_, "closed", None) or getattr(next_, "destroyed", None)
+            ):
+                raise errors.ERR_STREAM_UNABLE_TO_PIPE()
+
             if end:
                 d = destroyer(stream, reading, writing)
                 destroys.append(d["destroy"])
@@ -327,7 +341,7 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
                     and getattr(err, "name", None) != "AbortError"
                     and getattr(err, "code", None) != "ERR_STREAM_PREMATURE_CLOSE"
                 ):
-                    finish(err)
+                    finishOnlyHandleError(err)
 
             stream.on("error", on_error)
             if isReadable(stream) and is_last_stream:
@@ -411,7 +425,7 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
         elif isNodeStream(stream):
             if isReadableNodeStream(ret):
                 finish_count += 2
-                cleanup = pipe(ret, stream, finish, {"end": end})
+                cleanup = pipe(ret, stream, finish, finishOnlyHandleError, {"end": end})
                 if isReadable(stream) and is_last_stream:
                     last_stream_cleanup.append(cleanup)
             elif isTransformStream(ret) or isReadableStream(ret):
@@ -443,14 +457,20 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any], opts: Any = N
     return ret
 
 
-def pipe(src: Any, dst: Any, finish: Callable[..., Any], opts: dict[str, Any]) -> Any:
+def pipe(
+    src: Any,
+    dst: Any,
+    finish: Callable[..., Any],
+    finishOnlyHandleError: Callable[..., Any],
+    opts: dict[str, Any],
+) -> Any:
     end = opts.get("end")
     ended = False
 
     def on_dst_close(*_: Any) -> None:
         if not ended:
             # Finish if the destination closes before the source has completed.
-            finish(errors.ERR_STREAM_PREMATURE_CLOSE())
+            finishOnlyHandleError(errors.ERR_STREAM_PREMATURE_CLOSE())
 
     dst.on("close", on_dst_close)
 

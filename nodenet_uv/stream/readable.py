@@ -1,4 +1,4 @@
-"""Port of Node.js lib/internal/streams/readable.js (v20.20.2): Readable and ReadableState.
+"""Port of Node.js lib/internal/streams/readable.js (v24.22.3): Readable and ReadableState.
 
 Implement ``_read(size)`` (or pass ``read=`` in the options) and call ``push(chunk)``;
 Readable handles buffering, the high water mark, flowing ('data') and paused ('readable'
@@ -9,13 +9,14 @@ Node keeps ReadableState's flags in a ``kState`` bit field; here each flag is on
 ``__slots__`` field under Node's name (``ended``, ``needReadable``, ...). Two of Node's
 tri-state pairs are single fields: ``flowing`` is ``None``/``True``/``False`` (kHasFlowing
 + kFlowing) and ``_paused`` is ``None``/``True``/``False`` (kHasPaused + kPaused, read
-through the legacy ``paused`` property). kDataListening is ``dataListening``.
+through the legacy ``paused`` property). kDataListening is ``dataListening``; Node 24's
+kEndScheduled and kEofReadablePending are ``endScheduled`` and ``eofReadablePending``.
 
 Values: chunks are ``bytes`` (``bytearray``/``memoryview`` are accepted like TypedArrays
 and copied to ``bytes``), or ``str`` after ``setEncoding``. JS ``push(null)`` (EOF) is
 ``push(None)``; JS ``push(undefined)`` (an empty chunk) has no Python twin.
 
-The buffer is a ``collections.deque`` (Node v20.20.2: an array + ``bufferIndex``), so
+The buffer is a ``collections.deque`` (Node: an array + ``bufferIndex``), so
 ``read()`` stays O(1) amortized; ``readableBuffer`` returns that deque.
 """
 
@@ -28,7 +29,7 @@ from typing import Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import limited
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options, snake
 from nodenet_uv._internal.promise import Promise, spawn
@@ -45,18 +46,6 @@ __all__ = ["Readable", "ReadableState"]
 
 def nop(*_: Any) -> None:
     return None
-
-
-def _limited(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
-    """An options function (read/destroy/construct) declaring fewer args than Node passes."""
-    limit = arg_limit(fn)
-    if limit < 0 or limit >= n:
-        return fn
-
-    def call(*args: Any) -> Any:
-        return fn(*args[:limit])
-
-    return call
 
 
 class ReadableState(NodeNames):
@@ -79,7 +68,9 @@ class ReadableState(NodeNames):
         "emittedReadable",
         "encoding",
         "endEmitted",
+        "endScheduled",
         "ended",
+        "eofReadablePending",
         "errorEmitted",
         "errored",
         "flowing",
@@ -120,6 +111,11 @@ class ReadableState(NodeNames):
         self.ended = False
         self.endEmitted = False
         self.reading = False
+        # Node 24's kEndScheduled: endReadableNT is queued (cleared when it runs).
+        self.endScheduled = False
+        # Node 24's kEofReadablePending: the end-of-stream 'readable' was not scheduled
+        # because nobody observed the stream (see onEofChunk).
+        self.eofReadablePending = False
 
         # Stream is still being constructed and cannot be
         # destroyed until construction finished or failed.
@@ -263,15 +259,15 @@ class Readable(Stream):
         if options:
             fn = options.get("read")
             if callable(fn):
-                self._read = _limited(fn, 1)  # type: ignore[method-assign]
+                self._read = limited(fn, 1)  # type: ignore[method-assign]
 
             fn = options.get("destroy")
             if callable(fn):
-                self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
+                self._destroy = limited(fn, 2)  # type: ignore[method-assign]
 
             fn = options.get("construct")
             if callable(fn):
-                self._construct = _limited(fn, 1)
+                self._construct = limited(fn, 1)
 
             if options.get("signal"):
                 from nodenet_uv.stream.add_abort_signal import addAbortSignal
@@ -306,7 +302,12 @@ class Readable(Stream):
             return readableAddChunkPushObjectMode(self, state, chunk, encoding)
         # Hot path (every socket read): a non-empty bytes chunk, no decoder, a flowing
         # stream with 'data' listeners and nothing buffered goes straight to 'data'.
-        # This is readableAddChunkPushByteMode + addChunk + maybeReadMore inlined.
+        # INLINED(readableAddChunkPushByteMode, lib/internal/streams/readable.js)
+        # INLINED(addChunk, lib/internal/streams/readable.js)
+        # INLINED(maybeReadMore, lib/internal/streams/readable.js)
+        # INLINED(canPushMore, lib/internal/streams/readable.js)
+        # Every other chunk takes readableAddChunkPushByteMode (the slow path);
+        # tests/unit/test_stream_inlined.py checks both paths agree.
         if (
             type(chunk) is bytes
             and chunk
@@ -333,9 +334,11 @@ class Readable(Stream):
                 state.buffer.append(chunk)
                 if state.needReadable:
                     emitReadable(self)
+            # maybeReadMore: `state.reading` was cleared above, so Node 24's kReading
+            # test is always passed here.
             if not state.readingMore and state.constructed:
                 state.readingMore = True
-                # next_tick(maybeReadMore_, self, state), inlined (what next_tick does).
+                # INLINED(nextTick, lib/internal/process/task_queues.js)
                 tick_queue.append((maybeReadMore_, (self, state)))
             return not state.ended and (state.length < state.highWaterMark or state.length == 0)
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
@@ -364,6 +367,8 @@ class Readable(Stream):
 
         # Iterate over current buffer to convert already stored Buffers:
         content = "".join([decoder.write(data) for data in state.buffer])
+        if state.ended:
+            content += decoder.end()
         state.buffer.clear()
 
         if content != "":
@@ -386,6 +391,7 @@ class Readable(Stream):
 
         if n != 0:
             state.emittedReadable = False
+            state.eofReadablePending = False
 
         # If we're doing read(0) to trigger a readable event, but we
         # already have a bunch of data in the buffer, then just trigger
@@ -419,9 +425,27 @@ class Readable(Stream):
                 endReadable(self)
             return None
 
-        # All the actual chunk generation logic needs to be *below* the call to _read:
-        # _read may push synchronously (a PassThrough does) and so change what there is
-        # to return. (Node's long comment explains the three steps.)
+        # All the actual chunk generation logic needs to be
+        # *below* the call to _read.  The reason is that in certain
+        # synthetic stream cases, such as passthrough streams, _read
+        # may be a completely synchronous operation which may change
+        # the state of the read buffer, providing enough data when
+        # before there was *not* enough.
+        #
+        # So, the steps are:
+        # 1. Figure out what the state of things will be after we do
+        # a read from the buffer.
+        #
+        # 2. If that resulting state will trigger a _read, then call _read.
+        # Note that this may be asynchronous, or synchronous.  Yes, it is
+        # deeply ugly to write APIs this way, but that still doesn't mean
+        # that the Readable class should behave improperly, as streams are
+        # designed to be sync/async agnostic.
+        # Take note if the _read call is sync or async (ie, if the read call
+        # has returned yet), so that we know whether or not it's safe to emit
+        # 'readable' etc.
+        #
+        # 3. Actually pull the requested chunks out of the buffer and return.
 
         # if we need a readable event, then we need to do some reading.
         do_read = state.needReadable
@@ -572,9 +596,15 @@ class Readable(Stream):
                 dest.on("drain", ondrain)
 
         def ondata(chunk: Any) -> None:
-            ret = dest.write(chunk)
-            if ret is False:
-                pause()
+            # Node 24: a throwing dest.write() destroys dest instead of the source's
+            # 'data' emit.
+            try:
+                ret = dest.write(chunk)
+
+                if ret is False:
+                    pause()
+            except Exception as error:
+                dest.destroy(error)
 
         # If the dest has an error, then stop piping into it.
         # However, don't suppress the throwing behavior for this.
@@ -674,7 +704,7 @@ class Readable(Stream):
                 return f
 
             return decorator
-        res = Stream._add_listener(self, ev, fn, False)
+        res = Stream._addListener(self, ev, fn, False)
         state = self._readableState
 
         if ev == "data":
@@ -696,8 +726,15 @@ class Readable(Stream):
                 state.emittedReadable = False
                 if state.length:
                     emitReadable(self)
-                elif not state.reading:
-                    next_tick(nReadingNextTick, self)
+                else:
+                    if state.eofReadablePending:
+                        # The end-of-stream 'readable' emission was skipped because
+                        # nobody was listening when the stream ended (see onEofChunk):
+                        # emit it now.
+                        state.eofReadablePending = False
+                        emitReadable(self)
+                    if not state.reading:
+                        next_tick(nReadingNextTick, self)
 
         return res
 
@@ -796,7 +833,7 @@ class Readable(Stream):
 
         # Proxy all the other methods. Important when wrapping filters and duplexes.
         stream_keys = list(vars(stream).items()) if hasattr(stream, "__dict__") else []
-        for key, value in stream_keys[1:]:
+        for key, value in stream_keys:
             if getattr(self, key, None) is None and callable(value):
                 setattr(self, key, value)
 
@@ -814,6 +851,10 @@ class Readable(Stream):
 
     # Readable.prototype[SymbolAsyncDispose]
     def asyncDispose(self) -> Promise:
+        # Node 24: an async function, so a throwing destroy() rejects the promise.
+        return spawn(self._asyncDispose())
+
+    async def _asyncDispose(self) -> None:
         error: Any = None
         if not self.destroyed:
             error = None if self.readableEnded else errors.AbortError()
@@ -823,7 +864,28 @@ class Readable(Stream):
         def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
             eos(self, lambda err=None: reject(err) if err and err is not error else resolve(None))
 
-        return Promise(executor)
+        await Promise(executor)
+
+    def compose(self, stream: Any = None, options: Any = None, **kwargs: Any) -> Any:
+        """compose(stream[, {signal}]) (Node 22+): ``stream.compose(this, stream)``."""
+        options = node_options(options, kwargs)
+        if options is not None:
+            validators.validate_object(options, "options")
+        signal = options.get("signal") if options else None
+        if signal is not None:
+            validators.validate_abort_signal(signal, "options.signal")
+
+        from nodenet_uv.stream.compose import compose as composeImpl
+
+        composedStream = composeImpl(self, stream)
+
+        if signal:
+            from nodenet_uv.stream.add_abort_signal import addAbortSignalNoValidate
+
+            # Not validating as we already validated before
+            addAbortSignalNoValidate(signal, composedStream)
+
+        return composedStream
 
     # -- getters (Node's Object.defineProperties on Readable.prototype) ------------------
     @property
@@ -1157,7 +1219,14 @@ def onEofChunk(stream: Readable, state: ReadableState) -> None:
         # If we are sync, wait until next tick to emit the data.
         # Otherwise we risk emitting data in the flow()
         # the readable code triggers during a read() call.
-        emitReadable(stream)
+        if state.flowing is True or state.needReadable or stream.listenerCount("readable") > 0:
+            emitReadable(stream)
+        else:
+            # Nobody is observing the stream: do not schedule the 'readable'
+            # emission at all. A 'readable' listener attached later redeems it
+            # (see Readable.prototype.on), and read() and resume() reach the
+            # end of the stream on their own.
+            state.eofReadablePending = True
     else:
         # Emit 'readable' now to make sure it gets picked up.
         state.needReadable = False
@@ -1202,15 +1271,36 @@ def emitReadable_(stream: Readable) -> None:
 # However, if we're not ended, or reading, and the length < hwm,
 # then go ahead and try to read some more preemptively.
 def maybeReadMore(stream: Readable, state: ReadableState) -> None:
-    if not state.readingMore and state.constructed:
+    # Node 24: not while a _read() is in progress either (kReading).
+    if not state.readingMore and not state.reading and state.constructed:
         state.readingMore = True
         next_tick(maybeReadMore_, stream, state)
 
 
 def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
-    # Attempt to read more data if we should: while not reading and not ended, and
-    # either below the high water mark, or flowing with nothing buffered (the flow
-    # would stall otherwise). A read(0) that brings nothing stops the loop.
+    # Attempt to read more data if we should.
+    #
+    # The conditions for reading more data are (one of):
+    # - Not enough data buffered (state.length < state.highWaterMark). The loop
+    #   is responsible for filling the buffer with enough data if such data
+    #   is available. If highWaterMark is 0 and we are not in the flowing mode
+    #   we should _not_ attempt to buffer any extra data. We'll get more data
+    #   when the stream consumer calls read() instead.
+    # - No data in the buffer, and the stream is in flowing mode. In this mode
+    #   the loop below is responsible for ensuring read() is called. Failing to
+    #   call read here would abort the flow and there's no other mechanism for
+    #   continuing the flow if the stream consumer has just subscribed to the
+    #   'data' event.
+    #
+    # In addition to the above conditions to keep reading data, the following
+    # conditions prevent the data from being read:
+    # - The stream has ended (state.ended).
+    # - There is already a pending 'read' operation (state.reading). This is a
+    #   case where the stream has called the implementation defined _read()
+    #   method, but they are processing the call asynchronously and have _not_
+    #   called push() with new data. In this case we skip performing more
+    #   read()s. The execution ends in this method again after the _read() ends
+    #   up calling push() with more data.
     while (
         not state.reading
         and not state.ended
@@ -1284,6 +1374,10 @@ def resume_(stream: Readable, state: ReadableState) -> None:
 
 def flow(stream: Readable) -> None:
     state = stream._readableState
+    # DIVERGENCE: Node looks `stream.read` up on every pass of the loop; we look it up
+    # once (an attribute lookup per chunk is measurable on the socket read path). The
+    # difference shows only if a 'data' listener replaces `stream.read` while the
+    # stream flows: the rest of this flow() still calls the old one.
     read = stream.read
     while state.flowing is True and read() is not None:
         pass
@@ -1420,11 +1514,23 @@ async def createAsyncIterator(stream: Any, options: Any) -> Any:
         error = errors.aggregateTwoErrors(_js(error), err)
         raise error from None
     finally:
+        # Node 24: a half-open Duplex whose writable side is still open survives the
+        # end of its readable side's iteration.
+        preserveHalfOpenDuplex = (
+            error is None
+            and getattr(stream, "allowHalfOpen", None) is True
+            and getattr(stream, "writable", None) is True
+            and getattr(stream, "writableEnded", None) is not True
+        )
         if (
-            (error is not _UNSET and error is not None)
-            or not options
-            or options.get("destroyOnReturn") is not False
-        ) and (error is _UNSET or stream._readableState.autoDestroy):
+            (
+                (error is not _UNSET and error is not None)
+                or not options
+                or options.get("destroyOnReturn") is not False
+            )
+            and (error is _UNSET or stream._readableState.autoDestroy)
+            and not preserveHalfOpenDuplex
+        ):
             destroyer(stream, None)
         else:
             stream.off("readable", next_)
@@ -1510,12 +1616,19 @@ def _js_strings(chunks: Any) -> list[str]:
 def endReadable(stream: Readable) -> None:
     state = stream._readableState
 
-    if not state.endEmitted:
+    if not state.endEmitted and not state.endScheduled:
         state.ended = True
+        state.endScheduled = True
         next_tick(endReadableNT, state, stream)
 
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
+    # The scheduled tick is running; allow endReadable() to schedule again.
+    # This matters both when the 'end' emission is skipped below (e.g. after
+    # an unshift()) and when the stream is later reset for reuse
+    # (see undestroy()), which clears kEndEmitted but not this flag.
+    state.endScheduled = False
+
     # Check that we didn't get one last unshift.
     if not state.errored and not state.closeEmitted and not state.endEmitted and state.length == 0:
         state.endEmitted = True

@@ -12,12 +12,12 @@ from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal.arity import limited
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.stream.duplex import Duplex
 from nodenet_uv.stream.state import getHighWaterMark
-from nodenet_uv.stream.writable import _limited
 
 __all__ = ["Transform"]
 
@@ -67,11 +67,11 @@ class Transform(Duplex):
         if options:
             fn = options.get("transform")
             if callable(fn):
-                self._transform = _limited(fn, 3)  # type: ignore[method-assign]
+                self._transform = limited(fn, 3)  # type: ignore[method-assign]
 
             fn = options.get("flush")
             if callable(fn):
-                self._flush = _limited(fn, 1)
+                self._flush = limited(fn, 1)
 
         # When the writable side finishes, then flush out anything remaining.
         # Backwards compat. Some Transform streams incorrectly implement _final

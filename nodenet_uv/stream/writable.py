@@ -19,10 +19,10 @@ from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, limited
 from nodenet_uv._internal.buffer import buffer_from_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
-from nodenet_uv._internal.promise import spawn
+from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
@@ -59,18 +59,6 @@ def _adapt(cb: Callable[..., Any]) -> Callable[..., Any]:
     _last_adapted[0] = cb
     _last_adapted[1] = adapted
     return adapted
-
-
-def _limited(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
-    """An options function (write/final/...) declaring fewer than the n args Node passes."""
-    limit = arg_limit(fn)
-    if limit < 0 or limit >= n:
-        return fn
-
-    def call(*args: Any) -> Any:
-        return fn(*args[:limit])
-
-    return call
 
 
 class _Buffered(list[Any]):
@@ -331,23 +319,23 @@ class Writable(Stream, metaclass=_WritableMeta):
         if options:
             fn = options.get("write")
             if callable(fn):
-                self._write = _limited(fn, 3)  # type: ignore[method-assign]
+                self._write = limited(fn, 3)  # type: ignore[method-assign]
 
             fn = options.get("writev")
             if callable(fn):
-                self._writev = _limited(fn, 2)
+                self._writev = limited(fn, 2)
 
             fn = options.get("destroy")
             if callable(fn):
-                self._destroy = _limited(fn, 2)  # type: ignore[method-assign]
+                self._destroy = limited(fn, 2)  # type: ignore[method-assign]
 
             fn = options.get("final")
             if callable(fn):
-                self._final = _limited(fn, 1)
+                self._final = limited(fn, 1)
 
             fn = options.get("construct")
             if callable(fn):
-                self._construct = _limited(fn, 1)
+                self._construct = limited(fn, 1)
 
             if options.get("signal"):
                 from nodenet_uv.stream.add_abort_signal import addAbortSignal
@@ -369,10 +357,12 @@ class Writable(Stream, metaclass=_WritableMeta):
 
         # Hot path: write(bytes) with no encoding and no callback on an idle stream that
         # can take it (not writing, corked, ending, destroyed, errored or constructing).
-        # This is _write + writeOrBuffer inlined for that case: _write maps the missing
-        # cb to nop and the chunk's encoding to 'buffer' and finds no error, and
-        # writeOrBuffer takes its direct-_write branch, where a nop callback is not
-        # stored in writecb. Everything else goes through the general path below.
+        # INLINED(_write, lib/internal/streams/writable.js)
+        # INLINED(writeOrBuffer, lib/internal/streams/writable.js)
+        # For that case _write maps the missing cb to nop and the chunk's encoding to
+        # 'buffer' and finds no error, and writeOrBuffer takes its direct-_write branch,
+        # where a nop callback is not stored in writecb. Everything else goes through the
+        # general path below; tests/unit/test_stream_inlined.py checks both agree.
         if cb is None and encoding is None and type(chunk) is bytes:
             state = self._writableState
             if not (
@@ -603,6 +593,31 @@ class Writable(Stream, metaclass=_WritableMeta):
         # Node: Writable.prototype[EE.captureRejectionSymbol] (events.captureRejectionSymbol)
         self.destroy(err)
 
+    # Writable.prototype[SymbolAsyncDispose]
+    def asyncDispose(self) -> Promise:
+        """Destroy the stream (with an AbortError unless it finished); a Promise settled
+        once it closed. Node 24: an async function (a throwing destroy() rejects)."""
+        return spawn(self._asyncDispose())
+
+    async def _asyncDispose(self) -> None:
+        error: Any = None
+        if not self.destroyed:
+            error = None if self.writableFinished else errors.AbortError()
+            self.destroy(error)
+        from nodenet_uv.stream.end_of_stream import eos
+
+        def executor(resolve: Callable[[Any], None], reject: Callable[[Any], None]) -> None:
+            eos(
+                self,
+                lambda err=None: (
+                    reject(err)
+                    if err and getattr(err, "name", None) != "AbortError"
+                    else resolve(None)
+                ),
+            )
+
+        await Promise(executor)
+
 
 def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
     state = stream._writableState
@@ -628,6 +643,9 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
                 raise errors.ERR_UNKNOWN_ENCODING(encoding)
 
             if isinstance(chunk, str):
+                if encoding == "buffer":
+                    # Node 22+: 'buffer' is no string encoding.
+                    raise errors.ERR_UNKNOWN_ENCODING(encoding)
                 if state.decodeStrings:
                     chunk = buffer_from_string(chunk, encoding)
                     encoding = "buffer"

@@ -1,6 +1,7 @@
 """Port of Node.js lib/timers.js: setTimeout, setInterval, setImmediate and their clears.
 
 Node: ``timers``. Durations are milliseconds; extra arguments are passed to the callback.
+Node 22 removed the deprecated ``enroll``/``unenroll``/``active``/``_unrefActive``.
 ``timers.promises`` is :mod:`nodenet_uv.timers.promises` (lib/timers/promises.js).
 """
 
@@ -23,16 +24,13 @@ __all__ = [
     "TIMEOUT_MAX",
     "Immediate",
     "Timeout",
-    "active",
     "clearImmediate",
     "clearInterval",
     "clearTimeout",
-    "enroll",
     "promises",
     "setImmediate",
     "setInterval",
     "setTimeout",
-    "unenroll",
 ]
 
 
@@ -65,7 +63,7 @@ def setTimeout(
 
 def clearTimeout(timer: Any = None) -> None:
     """clearTimeout(timer): cancel a Timeout (Node: ``timers.clearTimeout``)."""
-    _timers.clear_timeout(timer)
+    _timers.clearTimeout(timer)
 
 
 def setInterval(
@@ -78,7 +76,7 @@ def setInterval(
 def clearInterval(timer: Any = None) -> None:
     # clearTimeout and clearInterval are interchangeable (HTML Living Standard).
     """clearInterval(timer): cancel an interval (Node: ``timers.clearInterval``)."""
-    _timers.clear_timeout(timer)
+    _timers.clearTimeout(timer)
 
 
 def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Immediate:
@@ -89,11 +87,11 @@ def setImmediate(callback: Callable[..., Any] | None = None, *args: Any) -> Imme
 
 def clearImmediate(immediate: Any = None) -> None:
     """clearImmediate(immediate): cancel an Immediate (Node: ``timers.clearImmediate``)."""
-    _timers.clear_immediate(immediate)
+    _timers.clearImmediate(immediate)
 
 
 def getTimerDuration(msecs: Any, name: str) -> float:
-    """internal/timers.js getTimerDuration (used by timers.enroll and Socket.setTimeout)."""
+    """internal/timers.js getTimerDuration (used by Socket.setTimeout)."""
     validators.validate_number(msecs, name)
     if msecs < 0 or not math.isfinite(msecs):
         raise errors.ERR_OUT_OF_RANGE(name, "a non-negative finite number", msecs)
@@ -112,71 +110,13 @@ def setUnrefTimeout(callback: Callable[..., Any], after: Any = None) -> Timeout:
     """internal/timers.js setUnrefTimeout: a timer that never keeps the loop alive."""
     # Type checking identical to setTimeout()
     validators.validate_function(callback, "callback")
-    return _timers.set_unref_timeout(callback, after)
+    return _timers.setUnrefTimeout(callback, after)
 
 
-# -- the deprecated timers API (lib/timers.js) ------------------------------------------
-
-# internal/util.js codesWarned: each deprecation code warns once per process.
-_codes_warned: set[str] = set()
-
-
-def _deprecate(fn: Callable[..., Any], msg: str, code: str) -> Callable[..., Any]:
-    """internal/util.js deprecate(fn, msg, code): warn on the first call, then call."""
-
-    def deprecated(*args: Any) -> Any:
-        if code not in _codes_warned:
-            _codes_warned.add(code)
-            _warning.emit_warning(msg, "DeprecationWarning", code)
-        return fn(*args)
-
-    deprecated.__name__ = fn.__name__
-    deprecated.__doc__ = fn.__doc__
-    return deprecated
-
-
-def _enroll_item(item: Any, msecs: Any) -> None:
-    """Make a regular object able to act as a timer (does not start it; see active())."""
-    msecs = getTimerDuration(msecs, "msecs")
-    # If this item was already in a list somewhere then we should unenroll it from that
-    if getattr(item, "_idleNext", None) is not None:
-        _timers.unenroll(item)
-    item._idleNext = item
-    item._idlePrev = item
-    item._idleTimeout = msecs
-
-
-def _unenroll_item(item: Any) -> None:
-    _timers.unenroll(item)
-
-
-def _active_item(item: Any) -> None:
-    _timers.active(item)
-
-
-def _unref_active_item(item: Any) -> None:
-    _timers.unref_active(item)
-
-
-_enroll_item.__name__ = "enroll"
-_unenroll_item.__name__ = "unenroll"
-_active_item.__name__ = "active"
-_unref_active_item.__name__ = "_unrefActive"
-
-_unrefActive = _deprecate(
-    _unref_active_item,
-    "timers._unrefActive() is deprecated. Please use timeout.refresh() instead.",
-    "DEP0127",
-)
-active = _deprecate(
-    _active_item, "timers.active() is deprecated. Please use timeout.refresh() instead.", "DEP0126"
-)
-unenroll = _deprecate(
-    _unenroll_item, "timers.unenroll() is deprecated. Please use clearTimeout instead.", "DEP0096"
-)
-enroll = _deprecate(
-    _enroll_item, "timers.enroll() is deprecated. Please use setTimeout instead.", "DEP0095"
-)
+# The warnings Node emits once per process (TimeoutNegativeWarning, TimeoutNaNWarning);
+# the test runtime clears this set between Node test ports, as each Node test is a
+# fresh process.
+_codes_warned = _timers.warned
 
 
 # Node's `promises` getter requires timers/promises lazily; the submodule imports this
@@ -184,4 +124,4 @@ enroll = _deprecate(
 from nodenet_uv.timers import promises  # noqa: E402
 
 __all__ += alias_module(globals(), __all__)
-alias_module(globals(), ["getTimerDuration", "setUnrefTimeout", "_unrefActive"])
+alias_module(globals(), ["getTimerDuration", "setUnrefTimeout"])

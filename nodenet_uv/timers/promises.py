@@ -46,7 +46,7 @@ def _options(options: Any, kwargs: Mapping[str, Any]) -> Any:
     return options
 
 
-def cancel_listener_handler(
+def cancelListenerHandler(
     this: Any, clear: Callable[[Any], None], reject: Callable[[Any], None], signal: Any
 ) -> None:
     # `this` is the Timeout or Immediate (Node binds it). A timer that already fired is
@@ -63,7 +63,7 @@ def _bind(
     """FunctionPrototypeBind(cancelListenerHandler, this, clear, reject, signal)."""
 
     def oncancel(*_event: Any) -> None:
-        cancel_listener_handler(this, clear, reject, signal)
+        cancelListenerHandler(this, clear, reject, signal)
 
     return oncancel
 

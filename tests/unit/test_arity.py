@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from nodenet_uv import process, run
-from nodenet_uv._internal.arity import arg_limit, call_limited
+from nodenet_uv._internal.arity import arg_limit, call_limited, limited
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.testing import common
 from nodenet_uv.timers import clearInterval, setImmediate, setInterval, setTimeout
@@ -206,3 +206,23 @@ def test_must_call_wrapper_keeps_the_rule() -> None:
     ee.on("x", common.mustCall(lambda a: None))
     ee.on("x", common.mustCall(lambda: None))
     ee.emit("x", 1, 2, 3)
+
+
+def test_limited_wraps_only_short_functions() -> None:
+    """_internal.arity.limited: the one helper the stream constructors use for options
+    functions (read/write/destroy/...) that declare fewer parameters than Node passes."""
+
+    def full(a: Any, b: Any, c: Any) -> Any:
+        return (a, b, c)
+
+    def star(*args: Any) -> Any:
+        return args
+
+    def two(a: Any, b: Any) -> Any:
+        return (a, b)
+
+    assert limited(full, 3) is full
+    assert limited(star, 3) is star
+    assert limited(two, 3) is not two
+    assert limited(two, 3)(1, 2, 3) == (1, 2)
+    assert limited(lambda: "x", 2)(1, 2) == "x"

@@ -470,7 +470,19 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
     (
         "buffer_alloc_size",
         "Buffer.alloc(-1)",
-        lambda: V.validate_number(-1, "size", 0, 2**32),
+        lambda: V.validate_number(-1, "size", 0, 2**53 - 1),  # kMaxLength (Node 22+)
+    ),
+    (
+        # Node 24: pipeline() to a destroyed stream throws at once.
+        "stream_pipeline_unable_to_pipe",
+        "const d = new stream.PassThrough(); d.destroy();"
+        " stream.pipeline(new stream.PassThrough(), d, () => {})",
+        lambda: E.ERR_STREAM_UNABLE_TO_PIPE(),
+    ),
+    (
+        "stream_write_string_buffer_encoding",
+        "new stream.Writable().write('x', 'buffer')",
+        lambda: E.ERR_UNKNOWN_ENCODING("buffer"),
     ),
 ]
 
@@ -1110,3 +1122,20 @@ def test_system_errors_match_node(node_system_errors: dict[str, Any]) -> None:
     err = E.DNSException(dns["props"]["errno"], "getaddrinfo", "nosuch.invalid")
     assert isinstance(err, socket.gaierror)
     _check_system_error(err, dns)
+
+
+def test_node24_net_error_codes() -> None:
+    """Node 24's new net error codes (lib/internal/errors.js; raised by net.js, so the
+    net tests compare them with node: here the table entries)."""
+    err = E.ERR_IP_BLOCKED("1.2.3.4")
+    assert (err.code, str(err), py_kind(err)) == (
+        "ERR_IP_BLOCKED",
+        "IP(1.2.3.4) is blocked by net.BlockList",
+        "Error",
+    )
+    err = E.ERR_SOCKET_HANDLE_ADOPTED()
+    assert (err.code, str(err), py_kind(err)) == (
+        "ERR_SOCKET_HANDLE_ADOPTED",
+        "The bound socket has already been adopted by a server or socket",
+        "Error",
+    )

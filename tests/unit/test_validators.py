@@ -71,6 +71,10 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     ("v.validatePort(0, 'Port', false)", lambda: V.validate_port(0, "Port", False)),
     ("v.validatePort(-0, 'Port', false)", lambda: V.validate_port(-0.0, "Port", False)),
     ("v.validatePort('0', 'Port', false)", lambda: V.validate_port("0", "Port", False)),
+    # Node 22+: `+port === 0` rejects the string '0' (and '0.0', ' 0 ') when !allowZero.
+    ("v.validatePort('0.0', 'Port', false)", lambda: V.validate_port("0.0", "Port", False)),
+    ("v.validatePort(' 0 ', 'Port', false)", lambda: V.validate_port(" 0 ", "Port", False)),
+    ("v.validatePort('-0', 'Port', false)", lambda: V.validate_port("-0", "Port", False)),
     ("v.validatePort(-1, 'options.port')", lambda: V.validate_port(-1, "options.port")),
     # validateInteger
     ("v.validateInteger(1, 'n')", lambda: V.validate_integer(1, "n")),
@@ -107,6 +111,19 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     ("v.validateString(1, 's')", lambda: V.validate_string(1, "s")),
     ("v.validateString(undefined, 's')", lambda: V.validate_string(None, "s")),
     ("v.validateString('x', 's')", lambda: V.validate_string("x", "s")),
+    # validateStringWithoutNullBytes (Node 22+)
+    (
+        "v.validateStringWithoutNullBytes('a\\u0000b', 's')",
+        lambda: V.validate_string_without_null_bytes("a\u0000b", "s"),
+    ),
+    (
+        "v.validateStringWithoutNullBytes('ab', 's')",
+        lambda: V.validate_string_without_null_bytes("ab", "s"),
+    ),
+    (
+        "v.validateStringWithoutNullBytes(1, 's')",
+        lambda: V.validate_string_without_null_bytes(1, "s"),
+    ),
     ("v.validateBoolean(1, 'b')", lambda: V.validate_boolean(1, "b")),
     ("v.validateBoolean(undefined, 'b')", lambda: V.validate_boolean(None, "b")),
     ("v.validateBoolean(true, 'b')", lambda: V.validate_boolean(True, "b")),
