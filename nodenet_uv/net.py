@@ -12,6 +12,8 @@ snake_case twin; ``None`` plays ``undefined``.
 
 from __future__ import annotations
 
+import inspect
+import ipaddress
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -26,7 +28,7 @@ from nodenet_uv._binding.stream_wrap import ShutdownWrap
 from nodenet_uv._binding.tcp_wrap import TCP, TCPConnectWrap
 from nodenet_uv._binding.tcp_wrap import constants as TCPConstants
 from nodenet_uv._binding.util import guess_handle_type
-from nodenet_uv._internal import task_queues, warning
+from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
@@ -78,6 +80,13 @@ UV_EINVAL = uv.UV_EINVAL
 UV_ENOTCONN = uv.UV_ENOTCONN
 UV_ECANCELED = uv.UV_ECANCELED
 UV_ETIMEDOUT = uv.UV_ETIMEDOUT
+UV_EBADF = uv.UV_EBADF
+
+# DIVERGENCE: ERR_IP_BLOCKED (Node 24, internal/errors.js) belongs in errors.py's table;
+# until it is there, net declares it through the same E() (one class, registered once).
+ERR_IP_BLOCKED: type[errors.NodeError] = getattr(errors, "ERR_IP_BLOCKED", None) or errors.E(
+    "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList", errors.NodeError
+)
 
 
 def _noop(*args: Any) -> None:
@@ -100,14 +109,41 @@ def _seconds(ms: Any) -> int:
     return to_int32(math.trunc(n / 1000))
 
 
-def get_flags(ipv6_only: Any, reuse_port: Any = None) -> int:
-    # DIVERGENCE: `reusePort` is Node >= 22.12's listen option (UV_TCP_REUSEPORT, libuv
-    # 1.49); Node 20 ignores it. We honour it (SO_REUSEPORT before bind) because servers
-    # sharing a port across processes is what users porting to Python ask for.
-    flags = int(TCPConstants["UV_TCP_IPV6ONLY"]) if ipv6_only is True else 0
-    if reuse_port is True:
+def getFlags(options: Any) -> int:
+    flags = 0
+    if js_get(options, "ipv6Only") is True:
+        flags |= int(TCPConstants["UV_TCP_IPV6ONLY"])
+    if js_get(options, "reusePort") is True:
         flags |= int(TCPConstants["UV_TCP_REUSEPORT"])
     return flags
+
+
+def _blocklist() -> Any:
+    # module.exports.BlockList: loaded lazily, as net.js's getter does.
+    from nodenet_uv._blocklist import BlockList
+
+    return BlockList
+
+
+def _accepts_keepalive_probes(set_keep_alive: Any) -> bool:
+    try:
+        params = inspect.signature(set_keep_alive).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in params) >= 4 or any(
+        p.kind is p.VAR_POSITIONAL for p in params
+    )
+
+
+def handleSetKeepAlive(handle: Any, enable: bool, delay: Any, interval: Any, count: Any) -> int:
+    """``handle.setKeepAlive(enable, initialDelay, interval, count)`` as net.js calls it."""
+    set_keep_alive = handle.setKeepAlive
+    if (interval is None and count is None) or not _accepts_keepalive_probes(set_keep_alive):
+        # DIVERGENCE: TCPWrap.setKeepAlive takes (enable, delay) only (uv_tcp_keepalive:
+        # libuv's interval 1 s and count 10) until _binding exposes uv_tcp_keepalive_ex;
+        # the interval and count are then remembered but not applied.
+        return int(set_keep_alive(enable, delay))
+    return int(set_keep_alive(enable, delay, interval, count))
 
 
 def _is_fd_number(fd: Any) -> bool:
@@ -410,6 +446,7 @@ class Socket(Duplex):
 
     # Prototype defaults Node's getters fall back to.
     timeout: Any = None
+    blockList: Any = None
     autoSelectFamilyAttemptedAddresses: list[str] | None = None
     _peername: dict[str, Any] | None = None
     resetAndClosing = False
@@ -503,6 +540,14 @@ class Socket(Duplex):
         self._k_set_keep_alive = v is True or (v is not None and v is not False and js_truthy(v))
         v = options.get("keepAliveInitialDelay")
         self._k_set_keep_alive_initial_delay = 0 if v is None else _seconds(v)
+        self._k_set_keep_alive_interval: int | None = None
+        self._k_set_keep_alive_count: Any = None
+        tos = options.get("typeOfService")
+        if tos is not None:
+            validators.validate_int32(tos, "options.typeOfService", 0, 255)
+        self._k_set_tos: Any = tos
+
+        # Shut down the socket when we're finished with it.
 
         # Registered here, before any user 'end' listener (net.js:475).
         self.on("end", self._on_readable_stream_end)
@@ -523,6 +568,12 @@ class Socket(Duplex):
 
         if options.get("signal") is not None:
             add_client_abort_signal_option(self, options)
+
+        block_list = options.get("blockList")
+        if js_truthy(block_list):
+            if not _blocklist().isBlockList(block_list):
+                raise errors.ERR_INVALID_ARG_TYPE("options.blockList", "net.BlockList", block_list)
+            self.blockList = block_list
 
         self.server: Server | None = None
         self._server: Server | None = None
@@ -632,36 +683,128 @@ class Socket(Duplex):
             self._handle.setNoDelay(on)
         return self
 
-    def setKeepAlive(self, enable: Any = None, initialDelay: Any = None) -> Socket:
-        """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes.
+    def setKeepAlive(
+        self,
+        enable: Any = None,
+        initialDelay: Any = None,
+        interval: Any = None,
+        count: Any = None,
+    ) -> Socket:
+        """socket.setKeepAlive([enable][, initialDelay][, interval][, count]): SO_KEEPALIVE.
 
         Enables or disables TCP keep-alive. Without a handle yet, the choice is applied
-        on connect. No effect on an IPC socket.
+        on connect. No effect on an IPC socket. Node 24 also takes one options dict
+        ``{'enable', 'initialDelay', 'interval', 'count'}`` as ``enable``.
 
         Args:
-            enable: Truthy (JS truthiness) to enable; None (omitted) means False.
+            enable: Truthy (JS truthiness) to enable; None (omitted) means False. A
+                dict is the options form.
             initialDelay: ms between the last data packet received and the first
                 keep-alive probe, truncated to whole seconds. None (omitted) or 0 leaves
                 the system's default (or the previous) delay.
+            interval: ms between probes (TCP_KEEPINTVL), truncated to whole seconds;
+                None (omitted) leaves libuv's default.
+            count: The number of unanswered probes before the connection is dropped
+                (TCP_KEEPCNT); None leaves libuv's default.
 
         Returns:
             The socket.
         """
+        if isinstance(enable, dict):
+            options = enable
+            enable = options.get("enable")
+            initialDelay = options.get("initialDelay")
+            interval = options.get("interval")
+            count = options.get("count")
         on = bool(js_truthy(enable))
         initial_delay = _seconds(initialDelay)
+        interval_s = None if interval is None else _seconds(interval)
+
         if self._handle is None:
             self._k_set_keep_alive = on
             self._k_set_keep_alive_initial_delay = initial_delay
+            self._k_set_keep_alive_interval = interval_s
+            self._k_set_keep_alive_count = count
             return self
+
         if not getattr(self._handle, "setKeepAlive", None):
             return self
+
         if on != self._k_set_keep_alive or (
-            on and self._k_set_keep_alive_initial_delay != initial_delay
+            on
+            and (
+                self._k_set_keep_alive_initial_delay != initial_delay
+                or self._k_set_keep_alive_interval != interval_s
+                or self._k_set_keep_alive_count != count
+            )
         ):
             self._k_set_keep_alive = on
             self._k_set_keep_alive_initial_delay = initial_delay
-            self._handle.setKeepAlive(on, initial_delay)
+            self._k_set_keep_alive_interval = interval_s
+            self._k_set_keep_alive_count = count
+            handleSetKeepAlive(self._handle, on, initial_delay, interval_s, count)
         return self
+
+    def setTypeOfService(self, tos: Any = None) -> Socket:
+        """socket.setTypeOfService(tos): the IP TOS / IPv6 traffic class byte (Node 24).
+
+        Without a handle yet (or on a handle that cannot set it), the value is kept and
+        applied once connected.
+
+        Args:
+            tos: An int in 0..255.
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``tos`` is not a number (NaN included).
+            ERR_OUT_OF_RANGE: ``tos`` is not an integer in 0..255.
+            ErrnoException: The OS refused it (syscall ``setTypeOfService``).
+        """
+        if isinstance(tos, float) and math.isnan(tos):
+            raise errors.ERR_INVALID_ARG_TYPE("tos", "number", tos)
+        validators.validate_int32(tos, "tos", 0, 255)
+
+        if self._handle is None:
+            self._k_set_tos = tos
+            return self
+
+        set_tos = getattr(self._handle, "setTypeOfService", None)
+        if not set_tos:
+            self._k_set_tos = tos
+            return self
+
+        if tos != self._k_set_tos:
+            self._k_set_tos = tos
+            err = set_tos(tos)
+            # (Node does not throw on Windows, where setting TOS is best effort.)
+            if err:
+                raise errors.ErrnoException(err, "setTypeOfService")
+        return self
+
+    def getTypeOfService(self) -> int:
+        """socket.getTypeOfService(): the IP TOS / IPv6 traffic class byte (Node 24).
+
+        Returns:
+            The value the OS reports; without a handle, the value given to
+            :meth:`setTypeOfService` (or the ``typeOfService`` option), else 0.
+
+        Raises:
+            ErrnoException: The OS refused to report it (syscall ``getTypeOfService``).
+        """
+        if self._handle is None:
+            # Return cached value if set, otherwise default to 0
+            return self._k_set_tos if self._k_set_tos is not None else 0
+
+        get_tos = getattr(self._handle, "getTypeOfService", None)
+        if not get_tos:
+            return self._k_set_tos if self._k_set_tos is not None else 0
+
+        res = get_tos()
+        if isinstance(res, int) and res < 0:
+            raise errors.ErrnoException(res, "getTypeOfService")
+        return int(res)
 
     def address(self) -> dict[str, Any]:
         """socket.address(): ``{'address', 'family', 'port'}`` or ``{}``.
@@ -1244,6 +1387,9 @@ def internal_connect(
             return
     self.emit("connectionAttempt", address, port, address_type)
     if address_type in (4, 6):
+        if self.blockList is not None and self.blockList.check(address, f"ipv{address_type}"):
+            self.destroy(ERR_IP_BLOCKED(address))
+            return
         req: Any = TCPConnectWrap()
         req.oncomplete = after_connect
         req.address = address
@@ -1334,6 +1480,12 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
             )
             internal_connect_multiple(context)
             return
+    if self.blockList is not None and self.blockList.check(address, f"ipv{address_type}"):
+        ex: BaseException = ERR_IP_BLOCKED(address)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", address, port, address_type, ex)
+        internal_connect_multiple(context)
+        return
     self.emit("connectionAttempt", address, port, address_type)
     req = TCPConnectWrap()
     req.oncomplete = lambda *a: after_connect_multiple(context, current, *a)
@@ -1362,6 +1514,15 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
         )
 
 
+def validateStringWithoutNullBytes(value: Any, name: str) -> None:
+    """internal/validators.js validateStringWithoutNullBytes (Node 24)."""
+    # DIVERGENCE: belongs in _validators.py (validate_string_without_null_bytes); kept
+    # here until it is there.
+    validators.validate_string(value, name)
+    if "\0" in value:
+        raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
+
+
 def socket_to_dns_family(family: Any) -> Any:
     if family == "IPv4":
         return 4
@@ -1377,6 +1538,8 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
     port = js_get(options, "port")
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
+
+    validateStringWithoutNullBytes(host, "options.host")
 
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
@@ -1443,7 +1606,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
             return
         if err:
             task_queues.next_tick(connect_error_nt, self, err)
-        elif not isIP(ip):
+        elif not isinstance(ip, str) or not isIP(ip):
             task_queues.next_tick(connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(ip))
         elif address_type not in (4, 6):
             task_queues.next_tick(
@@ -1558,7 +1721,20 @@ def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: 
         if self._k_set_no_delay and hasattr(self._handle, "setNoDelay"):
             self._handle.setNoDelay(True)
         if self._k_set_keep_alive and hasattr(self._handle, "setKeepAlive"):
-            self._handle.setKeepAlive(True, self._k_set_keep_alive_initial_delay)
+            handleSetKeepAlive(
+                self._handle,
+                True,
+                self._k_set_keep_alive_initial_delay,
+                self._k_set_keep_alive_interval,
+                self._k_set_keep_alive_count,
+            )
+        set_tos = getattr(self._handle, "setTypeOfService", None)
+        if self._k_set_tos is not None and set_tos:
+            err = set_tos(self._k_set_tos)
+            # On Windows, setting TOS is best-effort. If it fails, we shouldn't destroy
+            # the connection or emit an error, as the socket is otherwise healthy.
+            if err and err != UV_EBADF:
+                self.emit("error", errors.ErrnoException(err, "setTypeOfService"))
         # 'connect' then 'ready', synchronously, then reading starts.
         self.emit("connect")
         self.emit("ready")
@@ -1686,6 +1862,7 @@ class Server(EventEmitter):
     """
 
     maxConnections: int | None = None
+    blockList: Any = None
 
     def __init__(self, options: Any = None, connectionListener: Any = None, **kwargs: Any) -> None:
         super().__init__()
@@ -1726,6 +1903,11 @@ class Server(EventEmitter):
         self.keepAliveInitialDelay = _seconds(options.get("keepAliveInitialDelay"))
         hwm = options.get("highWaterMark")
         self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
+        block_list = options.get("blockList")
+        if js_truthy(block_list):
+            if not _blocklist().isBlockList(block_list):
+                raise errors.ERR_INVALID_ARG_TYPE("options.blockList", "net.BlockList", block_list)
+            self.blockList = block_list
 
     def _listen2(
         self,
@@ -1793,7 +1975,7 @@ class Server(EventEmitter):
         )
         if handle_opt is not None:
             options = handle_opt
-        flags = get_flags(js_get(options, "ipv6Only"), js_get(options, "reusePort"))
+        flags = getFlags(options)
         self._listeningId += 1
 
         # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
@@ -1820,22 +2002,17 @@ class Server(EventEmitter):
         if isinstance(port, (int, float, str)) and not isinstance(port, bool):
             validators.validate_port(port, "options.port")
             backlog = options.get("backlog") or backlog_from_args
+            if options.get("reusePort") is True:
+                options["exclusive"] = True
+            # start TCP server listening on host:port
             if options.get("host"):
                 lookup_and_listen(
                     self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
-            else:
-                # Node 20 passes no flags here (ipv6Only needs a host); only the reusePort
-                # bit of our DIVERGENCE (get_flags) goes through.
+            else:  # Undefined host, listens on unspecified address
+                # Default addressType 4 will be used to search for primary server
                 listen_in_cluster(
-                    self,
-                    None,
-                    to_int32(port),
-                    4,
-                    backlog,
-                    None,
-                    options.get("exclusive"),
-                    flags & int(TCPConstants["UV_TCP_REUSEPORT"]),
+                    self, None, to_int32(port), 4, backlog, None, options.get("exclusive"), flags
                 )
             return self
 
@@ -2043,19 +2220,18 @@ def create_server_handle(
 
     if address or port or is_tcp:
         if not address:
+            # Try binding to ipv6 first
             err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags)
             if err:
                 handle.close()
-                return create_server_handle(
-                    DEFAULT_IPV4_ADDR, port, 4, None, flags & int(TCPConstants["UV_TCP_REUSEPORT"])
-                )
+                # Fallback to ipv4
+                return create_server_handle(DEFAULT_IPV4_ADDR, port, None, None, flags)
         elif address_type == 6:
             err = handle.bind6(address, port, flags)
         elif address_type == -1:
             err = handle.bind(address)
         else:
-            # Node 20 binds IPv4 without flags; only our reusePort bit can be set here.
-            err = handle.bind(address, port, flags & int(TCPConstants["UV_TCP_REUSEPORT"]))
+            err = handle.bind(address, port, flags)
     if err:
         handle.close()
         return err
@@ -2129,23 +2305,56 @@ def listen_in_cluster(
     server._listen2(address, port, address_type, backlog, fd, flags)
 
 
+def isIpv6LinkLocal(ip: Any) -> bool:
+    if not isIPv6(ip):
+        return False
+    ipv6_buffer = ipaddress.IPv6Address(ip.split("%", 1)[0]).packed
+    first_byte = ipv6_buffer[0]  # The first 8 bits
+    second_byte = ipv6_buffer[1]  # The next 8 bits
+
+    # The link-local prefix is `1111111010`, which in hexadecimal is `fe80`
+    # First 8 bits (firstByte) should be `11111110` (0xfe)
+    # The next 2 bits of the second byte should be `10` (0x80)
+    is_first_byte_correct = first_byte == 0xFE  # 0b11111110 == 0xfe
+    is_second_byte_correct = (second_byte & 0xC0) == 0x80  # 0b10xxxxxx == 0x80
+    return is_first_byte_correct and is_second_byte_correct
+
+
+def filterOnlyValidAddress(addresses: list[Any]) -> Any:
+    # Return the first non IPV6 link-local address if present
+    for address in addresses:
+        if not isIpv6LinkLocal(js_get(address, "address")):
+            return address
+    # Otherwise return the first address
+    return addresses[0] if addresses else None
+
+
 def lookup_and_listen(
     self: Server, port: int, address: str, backlog: Any, exclusive: Any, flags: int
 ) -> None:
     listening_id = self._listeningId
 
-    def do_listen(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+    def do_listen(err: Any = None, addresses: Any = None) -> None:
         # A close() or another listen() meanwhile makes this lookup stale.
         if listening_id != self._listeningId:
             return
         if err:
             self.emit("error", err)
         else:
+            valid_address = filterOnlyValidAddress(addresses)
+            family = js_get(valid_address, "family") or 4
             listen_in_cluster(
-                self, ip, port, address_type if ip else 4, backlog, None, exclusive, flags
+                self,
+                js_get(valid_address, "address"),
+                port,
+                family,
+                backlog,
+                None,
+                exclusive,
+                flags,
             )
 
-    _dns.lookup(address, do_listen)
+    _dns.lookup(address, {"all": True}, do_listen)
 
 
 def onconnection(handle: Any, err: int, client_handle: Any) -> None:
@@ -2153,7 +2362,7 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     if err:
         self.emit("error", errors.ErrnoException(err, "accept"))
         return
-    if self.maxConnections and self._connections >= self.maxConnections:
+    if self.maxConnections is not None and self._connections >= self.maxConnections:
         if hasattr(client_handle, "getsockname") or hasattr(client_handle, "getpeername"):
             data: dict[str, Any] = {}
             local: dict[str, Any] = {}
@@ -2171,6 +2380,13 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
             self.emit("drop")
         client_handle.close()
         return
+    if self.blockList is not None and callable(getattr(client_handle, "getpeername", None)):
+        remote_info: dict[str, Any] = {}
+        client_handle.getpeername(remote_info)
+        address_type = isIP(remote_info.get("address"))
+        if address_type and self.blockList.check(remote_info["address"], f"ipv{address_type}"):
+            client_handle.close()
+            return
     socket = Socket(
         {
             "handle": client_handle,
@@ -2197,19 +2413,6 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
 
 def emit_close_nt(self: Any) -> None:
     self.emit("close")
-
-
-_warn_simultaneous_accepts = [True]
-
-
-def _setSimultaneousAccepts(handle: Any = None) -> None:
-    if _warn_simultaneous_accepts[0]:
-        warning.emit_warning(
-            "net._setSimultaneousAccepts() is deprecated and will be removed.",
-            "DeprecationWarning",
-            "DEP0121",
-        )
-        _warn_simultaneous_accepts[0] = False
 
 
 _normalizeArgs = normalize_args
