@@ -83,9 +83,20 @@ UV_ETIMEDOUT = uv.UV_ETIMEDOUT
 UV_EBADF = uv.UV_EBADF
 
 # DIVERGENCE: ERR_IP_BLOCKED (Node 24, internal/errors.js) belongs in errors.py's table;
-# until it is there, net declares it through the same E() (one class, registered once).
-ERR_IP_BLOCKED: type[errors.NodeError] = getattr(errors, "ERR_IP_BLOCKED", None) or errors.E(
-    "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList", errors.NodeError
+# until it is there, net declares it through the same E(), kept out of errors.codes (the
+# table is errors.py's own, alphabetical).
+
+
+def _declare_err_ip_blocked() -> type[errors.NodeError]:
+    cls = errors.E(
+        "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList", errors.NodeError
+    )
+    del errors.codes["ERR_IP_BLOCKED"]
+    return cls
+
+
+ERR_IP_BLOCKED: type[errors.NodeError] = (
+    getattr(errors, "ERR_IP_BLOCKED", None) or _declare_err_ip_blocked()
 )
 
 
