@@ -1,8 +1,8 @@
 """Port of Node.js lib/net.js (v20): net.Socket, net.Server and the module functions.
 
 Read this file beside Node's ``lib/net.js``: functions keep Node's names in snake_case
-(``normalize_args``, ``lookup_and_connect``, ``internal_connect``, ``after_connect``,
-``setup_listen_handle``, ``onconnection``...) and come in the same order. Node's
+(``normalizeArgs``, ``lookupAndConnect``, ``internalConnect``, ``afterConnect``,
+``setupListenHandle``, ``onconnection``...) and come in the same order. Node's
 symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` → ``_k_set_no_delay``).
 
 Python specifics (DESIGN.md §1): options are dicts with Node's keys, or keyword
@@ -12,6 +12,7 @@ snake_case twin; ``None`` plays ``undefined``.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import ipaddress
 import math
@@ -40,10 +41,10 @@ from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
     entry_chunk,
     entry_encoding,
-    on_stream_read,
-    set_stream_timeout,
-    write_generic,
-    writev_generic,
+    onStreamRead,
+    setStreamTimeout,
+    writeGeneric,
+    writevGeneric,
 )
 from nodenet_uv._validators import to_int32
 from nodenet_uv.events import EventEmitter
@@ -107,7 +108,7 @@ def _noop(*args: Any) -> None:
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
 
 
-def to_number(x: Any) -> float | bool:
+def toNumber(x: Any) -> float | bool:
     n = js_number(x)
     return n if n >= 0 else False
 
@@ -162,7 +163,7 @@ def _is_fd_number(fd: Any) -> bool:
     return isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0
 
 
-def create_handle(fd: Any, is_server: bool) -> Any:
+def createHandle(fd: Any, is_server: bool) -> Any:
     validators.validate_int32(fd, "fd", 0)
     # validate_int32 lets an integral float through, as Node does with 3.0; libuv wants an int.
     fd = int(fd)
@@ -174,8 +175,8 @@ def create_handle(fd: Any, is_server: bool) -> Any:
     raise errors.ERR_INVALID_FD_TYPE(handle_type)
 
 
-def is_pipe_name(s: Any) -> bool:
-    return isinstance(s, str) and to_number(s) is False
+def isPipeName(s: Any) -> bool:
+    return isinstance(s, str) and toNumber(s) is False
 
 
 def createServer(options: Any = None, connectionListener: Any = None, **kwargs: Any) -> Server:
@@ -236,7 +237,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
         ERR_INVALID_IP_ADDRESS: ``localAddress`` is not an IP address.
         ERR_INVALID_FD_TYPE: ``fd`` is neither a TCP socket nor a pipe.
     """
-    normalized = normalize_args(args, kwargs)
+    normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
     if js_truthy(options.get("timeout")):
@@ -310,7 +311,7 @@ class _NormalizedArgs(list[Any]):
     """normalizeArgs' result (Node marks the array with normalizedArgsSymbol)."""
 
 
-def normalize_args(
+def normalizeArgs(
     args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
 ) -> list[Any]:
     if kwargs:
@@ -320,7 +321,7 @@ def normalize_args(
             args[0] = node_options(args[0], kwargs)
         elif args and not callable(args[0]):
             first = node_options({}, kwargs)
-            if is_pipe_name(args[0]):
+            if isPipeName(args[0]):
                 first["path"] = args[0]
             else:
                 first["port"] = args[0]
@@ -337,7 +338,7 @@ def normalize_args(
         options = node_options(arg0)
     elif arg0 is not None and not isinstance(arg0, (str, int, float)) and not callable(arg0):
         options = arg0  # a handle or another object: Node takes any object
-    elif is_pipe_name(arg0):
+    elif isPipeName(arg0):
         options["path"] = arg0
     else:
         options["port"] = arg0
@@ -347,13 +348,13 @@ def normalize_args(
     return _NormalizedArgs([options, cb if callable(cb) else None])
 
 
-def init_socket_handle(self: Socket) -> None:
+def initSocketHandle(self: Socket) -> None:
     self._undestroy()
     self._sockname = None
     handle = self._handle
     if handle is not None:
         handle.owner = self
-        handle.onread = on_stream_read
+        handle.onread = onStreamRead
         user_buf = self._k_buffer
         if user_buf is not None:
             buf_gen = self._k_buffer_gen
@@ -365,7 +366,7 @@ def init_socket_handle(self: Socket) -> None:
             handle.useUserBuffer(user_buf)
 
 
-def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bool = False) -> None:
+def closeSocketHandle(self: Socket, is_exception: bool, is_cleanup_pending: bool = False) -> None:
     handle = self._handle
     if handle is not None:
 
@@ -377,6 +378,56 @@ def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bo
                 self._sockname = None
 
         handle.close(on_close)
+
+
+# Socket.prototype._final, afterShutdown and writeAfterFIN: adjacent in net.js, between
+# Socket.prototype._unrefTimer and Socket.prototype.setTimeout. _final is defined here,
+# before the class, and bound in the class body at its net.js place.
+
+
+def _final(self: Socket, cb: Callable[..., Any]) -> Any:
+    # If still connecting - defer handling `_final` until 'connect' will happen
+    if self.connecting:
+        return self.once("connect", lambda: self._final(cb))
+
+    if self._handle is None:
+        return cb()
+
+    req = ShutdownWrap()
+    req.oncomplete = afterShutdown
+    req.handle = self._handle
+    req.callback = cb
+    err = self._handle.shutdown(req)
+
+    if err == 1 or err == UV_ENOTCONN:  # synchronous finish
+        return cb()
+    if err != 0:
+        return cb(errors.ErrnoException(err, "shutdown"))
+    return None
+
+
+def afterShutdown(req: ShutdownWrap, status: int) -> None:
+    # (A shutdown failure after dispatch is not reported: Node calls back without it.)
+    req.callback()
+
+
+# Provide a better error message when we call end() as a result
+# of the other side sending a FIN.  The standard 'write after end'
+# is overly vague, and makes it seem like the user's code is to blame.
+def writeAfterFIN(self: Socket, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
+    if not self.writableEnded:
+        return bool(Writable.write(self, chunk, encoding, cb))  # type: ignore[arg-type]
+
+    if callable(encoding):
+        cb = encoding
+        encoding = None
+
+    er = errors.genericNodeError("This socket has been ended by the other party", code="EPIPE")
+    if callable(cb):
+        task_queues.next_tick(cb, er)
+    self.destroy(er)
+
+    return False
 
 
 class Socket(Duplex):
@@ -526,7 +577,7 @@ class Socket(Duplex):
             self._handle = options["handle"]
         elif options.get("fd") is not None:
             fd = options["fd"]
-            self._handle = create_handle(fd, False)
+            self._handle = createHandle(fd, False)
             err = self._handle.open(int(fd))
             if err:
                 raise errors.ErrnoException(err, "open")
@@ -560,10 +611,9 @@ class Socket(Duplex):
 
         # Shut down the socket when we're finished with it.
 
-        # Registered here, before any user 'end' listener (net.js:475).
-        self.on("end", self._on_readable_stream_end)
+        self.on("end", functools.partial(onReadableStreamEnd, self))
 
-        init_socket_handle(self)
+        initSocketHandle(self)
 
         self._pendingData: Any = None
         self._pendingEncoding = ""
@@ -578,7 +628,7 @@ class Socket(Duplex):
                 self.read(0)
 
         if options.get("signal") is not None:
-            add_client_abort_signal_option(self, options)
+            addClientAbortSignalOption(self, options)
 
         block_list = options.get("blockList")
         if js_truthy(block_list):
@@ -604,34 +654,9 @@ class Socket(Duplex):
         self._unrefTimer()
 
     # -- Writable/Readable hooks ------------------------------------------------------------
-    def _final(self, cb: Callable[..., Any]) -> Any:
-        if self.pending:
-            return self.once("connect", lambda: self._final(cb))
-        if self._handle is None:
-            return cb()
-        req = ShutdownWrap()
-        req.oncomplete = after_shutdown
-        req.handle = self._handle
-        req.callback = cb
-        err = self._handle.shutdown(req)
-        if err == 1 or err == UV_ENOTCONN:  # synchronous finish
-            return cb()
-        if err != 0:
-            return cb(errors.ErrnoException(err, "shutdown"))
-        return None
-
-    def _write_after_fin(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
-        # writeAfterFIN: installed as self.write once the peer ended (allowHalfOpen false).
-        if not self.writableEnded:
-            return bool(Writable.write(self, chunk, encoding, cb))  # type: ignore[arg-type]
-        if callable(encoding):
-            cb = encoding
-            encoding = None
-        er = errors.genericNodeError("This socket has been ended by the other party", code="EPIPE")
-        if callable(cb):
-            task_queues.next_tick(cb, er)
-        self.destroy(er)
-        return False
+    # The user has called .end(), and all the bytes have been
+    # sent out to the other side.
+    _final = _final  # Socket.prototype._final, with afterShutdown and writeAfterFIN above
 
     def setTimeout(self, msecs: Any, callback: Any = None) -> Socket:
         """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event.
@@ -655,7 +680,7 @@ class Socket(Duplex):
                 callable.
             ERR_OUT_OF_RANGE: ``msecs`` is negative or not finite.
         """
-        set_stream_timeout(self, msecs, callback)
+        setStreamTimeout(self, msecs, callback)
         return self
 
     def _onTimeout(self) -> None:
@@ -881,7 +906,7 @@ class Socket(Duplex):
             except AttributeError:
                 reading = False
             if not reading:
-                try_read_start(self)
+                tryReadStart(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
         """socket.end([data][, encoding][, callback]): half-close after the pending writes.
@@ -971,7 +996,7 @@ class Socket(Duplex):
             and self._handle is not None
             and not self._handle.reading
         ):
-            try_read_start(self)
+            tryReadStart(self)
         Duplex.resume(self)
         return self
 
@@ -994,13 +1019,8 @@ class Socket(Duplex):
             and self._handle is not None
             and not self._handle.reading
         ):
-            try_read_start(self)
+            tryReadStart(self)
         return Duplex.read(self, n)
-
-    def _on_readable_stream_end(self) -> None:
-        # onReadableStreamEnd: once the peer has ended, writes fail (after our end()).
-        if not self.allowHalfOpen:
-            self.write = self._write_after_fin
 
     def destroySoon(self) -> None:
         """End, then destroy once the writes are done (Node: ``socket.destroySoon``).
@@ -1034,9 +1054,9 @@ class Socket(Duplex):
                 if err:
                     self.emit("error", errors.ErrnoException(err, "reset"))
             elif self._closeAfterHandlingError:
-                task_queues.queue_microtask(lambda: close_socket_handle(self, is_exception, True))
+                task_queues.queue_microtask(lambda: closeSocketHandle(self, is_exception, True))
             else:
-                close_socket_handle(self, is_exception)
+                closeSocketHandle(self, is_exception)
             if not self._closeAfterHandlingError:
                 handle.onread = _noop
                 self._handle = None
@@ -1045,7 +1065,7 @@ class Socket(Duplex):
         else:
             cb(exception)
             # Server's emitCloseNT: 'close' with no argument (hadError undefined).
-            task_queues.next_tick(emit_close_nt, self)
+            task_queues.next_tick(emitCloseNT, self)
         server = self._server
         if server is not None:
             server._connections -= 1
@@ -1163,9 +1183,9 @@ class Socket(Duplex):
         if self._k_timeout is not None or self._parent is not None:
             self._unrefTimer()
         if writev:
-            req = writev_generic(self, data, cb)
+            req = writevGeneric(self, data, cb)
         else:
-            req = write_generic(self, data, encoding, cb)
+            req = writeGeneric(self, data, encoding, cb)
         if req.async_:
             self._k_last_write_queue_size = req.bytes
         return None
@@ -1187,7 +1207,7 @@ class Socket(Duplex):
         ):
             self._pendingData = None
             self._pendingEncoding = ""
-            req = write_generic(self, data, encoding, cb)
+            req = writeGeneric(self, data, encoding, cb)
             if req.async_:
                 self._k_last_write_queue_size = req.bytes
             return
@@ -1271,7 +1291,7 @@ class Socket(Duplex):
         if args and isinstance(args[0], _NormalizedArgs) and not kwargs:
             normalized: list[Any] = args[0]
         else:
-            normalized = normalize_args(args, kwargs)
+            normalized = normalizeArgs(args, kwargs)
         options, cb = normalized[0], normalized[1]
         if cb is not None:
             self.once("connect", cb)
@@ -1288,14 +1308,14 @@ class Socket(Duplex):
         pipe = js_truthy(path)
         if self._handle is None:
             self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
-            init_socket_handle(self)
+            initSocketHandle(self)
         self._unrefTimer()
         self.connecting = True
         if pipe:
             validators.validate_string(path, "options.path")
-            internal_connect(self, path)
+            internalConnect(self, path)
         else:
-            lookup_and_connect(self, options)
+            lookupAndConnect(self, options)
         return self
 
     def _k_reinitialize_handle(self, handle: Any) -> None:
@@ -1303,7 +1323,7 @@ class Socket(Duplex):
             self._handle.close()
         self._handle = handle
         self._handle.owner = self
-        init_socket_handle(self)
+        initSocketHandle(self)
 
     def ref(self) -> Socket:
         """Let the socket keep the loop alive (the default) (Node: ``socket.ref``).
@@ -1351,19 +1371,20 @@ def _byte_length(chunk: Any, encoding: Any) -> int:
 _SOCKET_WRITE_GENERIC = Socket._writeGeneric
 
 
-def after_shutdown(req: ShutdownWrap, status: int) -> None:
-    # Shutdown failures after dispatch are swallowed, as in Node.
-    req.callback()
-
-
-def try_read_start(socket: Socket) -> None:
+def tryReadStart(socket: Socket) -> None:
     socket._handle.reading = True
     err = socket._handle.readStart()
     if err:
         socket.destroy(errors.ErrnoException(err, "read"))
 
 
-def check_bind_error(err: int, port: Any, handle: Any) -> int:
+# Called when the 'end' event is emitted.
+def onReadableStreamEnd(self: Socket) -> None:
+    if not self.allowHalfOpen:
+        self.write = functools.partial(writeAfterFIN, self)  # type: ignore[attr-defined]
+
+
+def checkBindError(err: int, port: Any, handle: Any) -> int:
     # libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
     # means the bind failed.
     if err == 0 and js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
@@ -1374,7 +1395,7 @@ def check_bind_error(err: int, port: Any, handle: Any) -> int:
     return err
 
 
-def internal_connect(
+def internalConnect(
     self: Socket,
     address: str,
     port: Any = None,
@@ -1392,7 +1413,7 @@ def internal_connect(
         else:
             local_address = local_address or DEFAULT_IPV6_ADDR
             err = self._handle.bind6(local_address, local_port or 0, flags)
-        err = check_bind_error(err, local_port, self._handle)
+        err = checkBindError(err, local_port, self._handle)
         if err:
             self.destroy(errors.ExceptionWithHostPort(err, "bind", local_address, local_port))
             return
@@ -1402,7 +1423,7 @@ def internal_connect(
             self.destroy(ERR_IP_BLOCKED(address))
             return
         req: Any = TCPConnectWrap()
-        req.oncomplete = after_connect
+        req.oncomplete = afterConnect
         req.address = address
         req.port = port
         req.localAddress = local_address
@@ -1415,7 +1436,7 @@ def internal_connect(
     else:
         req = PipeConnectWrap()
         req.address = address
-        req.oncomplete = after_connect
+        req.oncomplete = afterConnect
         err = self._handle.connect(req, address)
     if err:
         sockname = self._getsockname()
@@ -1457,7 +1478,7 @@ class _ConnectContext:
         self.flags = 0
 
 
-def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) -> None:
+def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) -> None:
     clearTimeout(context.timer)
     self = context.socket
     if self._aborted:
@@ -1484,22 +1505,22 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
         else:
             local_address = DEFAULT_IPV6_ADDR
             err = self._handle.bind6(local_address, local_port, flags)
-        err = check_bind_error(err, local_port, self._handle)
+        err = checkBindError(err, local_port, self._handle)
         if err:
             context.errors.append(
                 errors.ExceptionWithHostPort(err, "bind", local_address, local_port)
             )
-            internal_connect_multiple(context)
+            internalConnectMultiple(context)
             return
     if self.blockList is not None and self.blockList.check(address, f"ipv{address_type}"):
         ex: BaseException = ERR_IP_BLOCKED(address)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", address, port, address_type, ex)
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
         return
     self.emit("connectionAttempt", address, port, address_type)
     req = TCPConnectWrap()
-    req.oncomplete = lambda *a: after_connect_multiple(context, current, *a)
+    req.oncomplete = lambda *a: afterConnectMultiple(context, current, *a)
     req.address = address
     req.port = port
     req.localAddress = local_address
@@ -1517,11 +1538,11 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
         ex = errors.ExceptionWithHostPort(err, "connect", address, port, details)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", address, port, address_type, ex)
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
         return
     if current < len(context.addresses) - 1:
         context.timer = setTimeout(
-            internal_connect_multiple_timeout, context.timeout, context, req, self._handle
+            internalConnectMultipleTimeout, context.timeout, context, req, self._handle
         )
 
 
@@ -1534,7 +1555,7 @@ def validateStringWithoutNullBytes(value: Any, name: str) -> None:
         raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
 
 
-def socket_to_dns_family(family: Any) -> Any:
+def socketToDnsFamily(family: Any) -> Any:
     if family == "IPv4":
         return 4
     if family == "IPv6":
@@ -1542,7 +1563,7 @@ def socket_to_dns_family(family: Any) -> Any:
     return family
 
 
-def lookup_and_connect(self: Socket, options: Any) -> None:
+def lookupAndConnect(self: Socket, options: Any) -> None:
     local_address = js_get(options, "localAddress")
     local_port = js_get(options, "localPort")
     host = js_get(options, "host") or "localhost"
@@ -1578,7 +1599,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
 
         def connect_literal() -> None:
             if self.connecting:
-                internal_connect(self, host, port, address_type, local_address, local_port)
+                internalConnect(self, host, port, address_type, local_address, local_port)
 
         task_queues.next_tick(connect_literal)
         return
@@ -1588,7 +1609,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
         validators.validate_function(lookup, "options.lookup")
 
     dnsopts: dict[str, Any] = {
-        "family": socket_to_dns_family(js_get(options, "family")),
+        "family": socketToDnsFamily(js_get(options, "family")),
         "hints": js_get(options, "hints") or 0,
     }
     if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
@@ -1598,7 +1619,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
 
     if dnsopts["family"] not in (4, 6) and not local_address and auto_select_family:
         dnsopts["all"] = True
-        lookup_and_connect_multiple(
+        lookupAndConnectMultiple(
             self,
             lookup_fn,
             host,
@@ -1611,17 +1632,17 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
         )
         return
 
-    def emit_lookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+    def emitLookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
         self.emit("lookup", err, ip, address_type, host)
         if not self.connecting:
             return
         if err:
-            task_queues.next_tick(connect_error_nt, self, err)
+            task_queues.next_tick(connectErrorNT, self, err)
         elif not isinstance(ip, str) or not isIP(ip):
-            task_queues.next_tick(connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(ip))
+            task_queues.next_tick(connectErrorNT, self, errors.ERR_INVALID_IP_ADDRESS(ip))
         elif address_type not in (4, 6):
             task_queues.next_tick(
-                connect_error_nt,
+                connectErrorNT,
                 self,
                 errors.ERR_INVALID_ADDRESS_FAMILY(
                     address_type, js_get(options, "host"), js_get(options, "port")
@@ -1629,12 +1650,12 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
             )
         else:
             self._unrefTimer()
-            internal_connect(self, ip, port, address_type, local_address, local_port)
+            internalConnect(self, ip, port, address_type, local_address, local_port)
 
-    lookup_fn(host, dnsopts, emit_lookup)
+    lookup_fn(host, dnsopts, emitLookup)
 
 
-def lookup_and_connect_multiple(
+def lookupAndConnectMultiple(
     self: Socket,
     lookup: Callable[..., Any],
     host: str,
@@ -1645,12 +1666,12 @@ def lookup_and_connect_multiple(
     local_port: Any,
     timeout: int,
 ) -> None:
-    def emit_lookup(err: Any = None, addresses: Any = None) -> None:
+    def emitLookup(err: Any = None, addresses: Any = None) -> None:
         if not self.connecting:
             return
         if err:
             self.emit("lookup", err, None, None, host)
-            task_queues.next_tick(connect_error_nt, self, err)
+            task_queues.next_tick(connectErrorNT, self, err)
             return
         valid_addresses: list[list[dict[str, Any]]] = [[], []]
         valid_ips: list[list[str]] = [[], []]
@@ -1673,12 +1694,10 @@ def lookup_and_connect_multiple(
             first_ip = js_get(addresses[0], "address")
             first_type = js_get(addresses[0], "family")
             if not isIP(first_ip):
-                task_queues.next_tick(
-                    connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(first_ip)
-                )
+                task_queues.next_tick(connectErrorNT, self, errors.ERR_INVALID_IP_ADDRESS(first_ip))
             elif first_type not in (4, 6):
                 task_queues.next_tick(
-                    connect_error_nt,
+                    connectErrorNT,
                     self,
                     errors.ERR_INVALID_ADDRESS_FAMILY(
                         first_type, js_get(options, "host"), js_get(options, "port")
@@ -1693,7 +1712,7 @@ def lookup_and_connect_multiple(
                 to_attempt.append(valid_addresses[1][i])
         if len(to_attempt) == 1:
             self._unrefTimer()
-            internal_connect(
+            internalConnect(
                 self,
                 to_attempt[0]["address"],
                 port,
@@ -1705,16 +1724,16 @@ def lookup_and_connect_multiple(
         self.autoSelectFamilyAttemptedAddresses = []
         context = _ConnectContext(self, to_attempt, port, local_port, timeout)
         self._unrefTimer()
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
 
-    lookup(host, dnsopts, emit_lookup)
+    lookup(host, dnsopts, emitLookup)
 
 
-def connect_error_nt(self: Socket, err: BaseException) -> None:
+def connectErrorNT(self: Socket, err: BaseException) -> None:
     self.destroy(err)
 
 
-def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
+def afterConnect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
     self = handle.owner
     # destroy() while connecting: no 'connect', no 'error'.
     if self is None or self.destroyed:
@@ -1752,26 +1771,26 @@ def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: 
         if readable and not self.isPaused():
             self.read(0)
     else:
-        ex = create_connection_error(req, status)
+        ex = createConnectionError(req, status)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
         self.destroy(ex)
 
 
-def add_client_abort_signal_option(self: Socket, options: dict[str, Any]) -> None:
+def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
     validators.validate_abort_signal(options["signal"], "options.signal")
     signal = options["signal"]
 
-    def on_abort(*_: Any) -> None:
-        signal.removeEventListener("abort", on_abort)
+    def onAbort(*_: Any) -> None:
+        signal.removeEventListener("abort", onAbort)
         self._aborted = True
 
     if signal.aborted:
-        task_queues.next_tick(on_abort)
+        task_queues.next_tick(onAbort)
     else:
-        task_queues.next_tick(lambda: signal.addEventListener("abort", on_abort, {"once": True}))
+        task_queues.next_tick(lambda: signal.addEventListener("abort", onAbort, {"once": True}))
 
 
-def create_connection_error(req: Any, status: int) -> BaseException:
+def createConnectionError(req: Any, status: int) -> BaseException:
     details = None
     if req.localAddress and req.localPort:
         details = f"{req.localAddress}:{req.localPort}"
@@ -1782,7 +1801,7 @@ def create_connection_error(req: Any, status: int) -> BaseException:
     return ex
 
 
-def after_connect_multiple(
+def afterConnectMultiple(
     context: _ConnectContext,
     current: int,
     status: int,
@@ -1798,38 +1817,38 @@ def after_connect_multiple(
         return
     self = context.socket
     if status != 0:
-        ex = create_connection_error(req, status)
+        ex = createConnectionError(req, status)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
         if context.socket.connecting:
-            internal_connect_multiple(context, status == UV_ECANCELED)
+            internalConnectMultiple(context, status == UV_ECANCELED)
         return
-    after_connect(status, self._handle, req, readable, writable)
+    afterConnect(status, self._handle, req, readable, writable)
 
 
-def internal_connect_multiple_timeout(context: _ConnectContext, req: Any, handle: Any) -> None:
+def internalConnectMultipleTimeout(context: _ConnectContext, req: Any, handle: Any) -> None:
     context.socket.emit("connectionAttemptTimeout", req.address, req.port, req.addressType)
     req.oncomplete = None
-    context.errors.append(create_connection_error(req, UV_ETIMEDOUT))
+    context.errors.append(createConnectionError(req, UV_ETIMEDOUT))
     handle.close()
     if context.socket.connecting:
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
 
 
-def add_server_abort_signal_option(self: Server, options: Any) -> None:
+def addServerAbortSignalOption(self: Server, options: Any) -> None:
     signal = js_get(options, "signal")
     if signal is None:
         return
     validators.validate_abort_signal(signal, "options.signal")
 
-    def on_aborted(*_: Any) -> None:
+    def onAborted(*_: Any) -> None:
         self.close()
 
     if signal.aborted:
-        task_queues.next_tick(on_aborted)
+        task_queues.next_tick(onAborted)
     else:
-        signal.addEventListener("abort", on_aborted, {"once": True})
-        self.once("close", lambda *_: signal.removeEventListener("abort", on_aborted))
+        signal.addEventListener("abort", onAborted, {"once": True})
+        self.once("close", lambda *_: signal.removeEventListener("abort", onAborted))
 
 
 class Server(EventEmitter):
@@ -1929,7 +1948,7 @@ class Server(EventEmitter):
         fd: Any = None,
         flags: int = 0,
     ) -> None:
-        setup_listen_handle(self, address, port, address_type, backlog, fd, flags)
+        setupListenHandle(self, address, port, address_type, backlog, fd, flags)
 
     def listen(self, *args: Any, **kwargs: Any) -> Server:
         """server.listen(port[, host][, backlog][, cb]) / (path) / (options) / (handle).
@@ -1971,15 +1990,15 @@ class Server(EventEmitter):
             ErrnoException: ``readableAll`` / ``writableAll`` could not be applied
                 (syscall ``uv_pipe_chmod``).
         """
-        normalized = normalize_args(args, kwargs)
+        normalized = normalizeArgs(args, kwargs)
         options, cb = normalized[0], normalized[1]
         if self._handle is not None:
             raise errors.ERR_SERVER_ALREADY_LISTEN()
         if cb is not None:
             self.once("listening", cb)
         backlog_from_args = _js_or(
-            to_number(args[1] if len(args) > 1 else False),
-            to_number(args[2] if len(args) > 2 else False),
+            toNumber(args[1] if len(args) > 1 else False),
+            toNumber(args[2] if len(args) > 2 else False),
         )
         handle_opt = js_get(options, "_handle") or (
             js_get(options, "handle") if isinstance(options, dict) else None
@@ -1993,14 +2012,14 @@ class Server(EventEmitter):
         # wrap of its fd, as `options instanceof TCP` in Node).
         if isinstance(options, TCP):
             self._handle = options
-            listen_in_cluster(self, None, -1, -1, backlog_from_args, None, True)
+            listenInCluster(self, None, -1, -1, backlog_from_args, None, True)
             return self
 
-        add_server_abort_signal_option(self, options)
+        addServerAbortSignalOption(self, options)
 
         fd = js_get(options, "fd")
         if _is_fd_number(fd):
-            listen_in_cluster(self, None, None, None, backlog_from_args, fd)
+            listenInCluster(self, None, None, None, backlog_from_args, fd)
             return self
 
         if not isinstance(options, dict):
@@ -2017,18 +2036,18 @@ class Server(EventEmitter):
                 options["exclusive"] = True
             # start TCP server listening on host:port
             if options.get("host"):
-                lookup_and_listen(
+                lookupAndListen(
                     self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
             else:  # Undefined host, listens on unspecified address
                 # Default addressType 4 will be used to search for primary server
-                listen_in_cluster(
+                listenInCluster(
                     self, None, to_int32(port), 4, backlog, None, options.get("exclusive"), flags
                 )
             return self
 
         path = options.get("path")
-        if path and is_pipe_name(path):
+        if path and isPipeName(path):
             if path[0] == "\0" and (options.get("readableAll") or options.get("writableAll")):
                 raise errors.ERR_INVALID_ARG_VALUE(
                     "options",
@@ -2037,7 +2056,7 @@ class Server(EventEmitter):
                 )
             self._pipeName = path
             backlog = options.get("backlog") or backlog_from_args
-            listen_in_cluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
+            listenInCluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
             if self._handle is None:
                 return self
             mode = 0
@@ -2141,7 +2160,7 @@ class Server(EventEmitter):
     def _emitCloseIfDrained(self) -> None:
         if self._handle is not None or self._connections:
             return
-        task_queues.next_tick(emit_close_nt, self)
+        task_queues.next_tick(emitCloseNT, self)
 
     def _nodejs_rejection(self, err: Any, event: Any, sock: Any = None) -> None:
         # Server[EventEmitter.captureRejectionSymbol]: a rejected async 'connection'
@@ -2210,14 +2229,14 @@ def _js_or(a: Any, b: Any) -> Any:
     return a if js_truthy(a) else b
 
 
-def create_server_handle(
+def createServerHandle(
     address: Any, port: Any, address_type: Any, fd: Any = None, flags: int = 0
 ) -> Any:
     err = 0
     is_tcp = False
     if _is_fd_number(fd):
         try:
-            handle = create_handle(fd, True)
+            handle = createHandle(fd, True)
         except Exception:
             return UV_EINVAL
         err = handle.open(int(fd))
@@ -2236,7 +2255,7 @@ def create_server_handle(
             if err:
                 handle.close()
                 # Fallback to ipv4
-                return create_server_handle(DEFAULT_IPV4_ADDR, port, None, None, flags)
+                return createServerHandle(DEFAULT_IPV4_ADDR, port, None, None, flags)
         elif address_type == 6:
             err = handle.bind6(address, port, flags)
         elif address_type == -1:
@@ -2249,7 +2268,7 @@ def create_server_handle(
     return handle
 
 
-def setup_listen_handle(
+def setupListenHandle(
     self: Server,
     address: Any,
     port: Any,
@@ -2262,7 +2281,7 @@ def setup_listen_handle(
         rval: Any = None
         if not address and not _is_fd_number(fd):
             # Dual stack first (::), IPv4 if IPv6 is not available.
-            rval = create_server_handle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
+            rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
             if isinstance(rval, int):
                 rval = None
                 address = DEFAULT_IPV4_ADDR
@@ -2271,10 +2290,10 @@ def setup_listen_handle(
                 address = DEFAULT_IPV6_ADDR
                 address_type = 6
         if rval is None:
-            rval = create_server_handle(address, port, address_type, fd, flags)
+            rval = createServerHandle(address, port, address_type, fd, flags)
         if isinstance(rval, int):
             error = errors.UVExceptionWithHostPort(rval, "listen", address, port)
-            task_queues.next_tick(emit_error_nt, self, error)
+            task_queues.next_tick(emitErrorNT, self, error)
             return
         self._handle = rval
     self._handle.onconnection = onconnection
@@ -2284,25 +2303,25 @@ def setup_listen_handle(
         ex = errors.UVExceptionWithHostPort(err, "listen", address, port)
         self._handle.close()
         self._handle = None
-        task_queues.next_tick(emit_error_nt, self, ex)
+        task_queues.next_tick(emitErrorNT, self, ex)
         return
     self._connectionKey = f"{address_type}:{address}:{port}"
     if self._unref:
         self.unref()
-    task_queues.next_tick(emit_listening_nt, self)
+    task_queues.next_tick(emitListeningNT, self)
 
 
-def emit_error_nt(self: Any, err: BaseException) -> None:
+def emitErrorNT(self: Any, err: BaseException) -> None:
     self.emit("error", err)
 
 
-def emit_listening_nt(self: Server) -> None:
+def emitListeningNT(self: Server) -> None:
     # listen(); close() in the same tick: no 'listening'.
     if self._handle is not None:
         self.emit("listening")
 
 
-def listen_in_cluster(
+def listenInCluster(
     server: Server,
     address: Any,
     port: Any,
@@ -2340,12 +2359,12 @@ def filterOnlyValidAddress(addresses: list[Any]) -> Any:
     return addresses[0] if addresses else None
 
 
-def lookup_and_listen(
+def lookupAndListen(
     self: Server, port: int, address: str, backlog: Any, exclusive: Any, flags: int
 ) -> None:
     listening_id = self._listeningId
 
-    def do_listen(err: Any = None, addresses: Any = None) -> None:
+    def doListen(err: Any = None, addresses: Any = None) -> None:
         # A close() or another listen() meanwhile makes this lookup stale.
         if listening_id != self._listeningId:
             return
@@ -2354,7 +2373,7 @@ def lookup_and_listen(
         else:
             valid_address = filterOnlyValidAddress(addresses)
             family = js_get(valid_address, "family") or 4
-            listen_in_cluster(
+            listenInCluster(
                 self,
                 js_get(valid_address, "address"),
                 port,
@@ -2365,7 +2384,7 @@ def lookup_and_listen(
                 flags,
             )
 
-    _dns.lookup(address, {"all": True}, do_listen)
+    _dns.lookup(address, {"all": True}, doListen)
 
 
 def onconnection(handle: Any, err: int, client_handle: Any) -> None:
@@ -2422,12 +2441,12 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     self.emit("connection", socket)
 
 
-def emit_close_nt(self: Any) -> None:
+def emitCloseNT(self: Any) -> None:
     self.emit("close")
 
 
-_normalizeArgs = normalize_args
-_createServerHandle = create_server_handle
+_normalizeArgs = normalizeArgs
+_createServerHandle = createServerHandle
 Stream = Socket
 
 
