@@ -187,12 +187,13 @@ def writeGeneric(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) ->
         data = string_bytes.write(data, "utf8")
         encoding = "buffer"
     if encoding == "buffer" and type(data) in _BUFFER_TYPES:
-        # INLINED(writeGeneric + afterWriteDispatched, lib/internal/stream_base_commons.js;
-        # StreamBase::Write's uv_try_write, src/stream_base.cc)
+        # INLINED(afterWriteDispatched, lib/internal/stream_base_commons.js)
+        # INLINED(StreamBase::Write, src/stream_base.cc)
         # The hot path: try_write first, as StreamBase::Write does, and build a WriteWrap
         # only for a remainder that must be queued. A write that completes at once calls
         # back synchronously, exactly as afterWriteDispatched does for a write that
-        # completed synchronously. The slow path below is the same without the shortcut.
+        # completed synchronously. The slow path below is the same without the shortcut;
+        # tests/unit/test_net_slow_paths.py runs writes through both.
         handle = self._handle
         nbytes = len(data) if type(data) is not memoryview else data.nbytes
         written = handle.tryWriteBuffer(data, nbytes)

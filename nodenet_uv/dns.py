@@ -1,4 +1,4 @@
-"""Port of Node.js lib/dns.js ``lookup`` (and the validation in internal/dns/utils.js).
+"""Port of Node.js lib/dns.js (v24.22.3) ``lookup`` (and the validation in internal/dns/utils.js).
 
 Node: ``dns.lookup(hostname[, options], callback)``. Resolution runs on libuv's
 threadpool (``uv_getaddrinfo``) like Node's, never on the loop thread.
@@ -48,6 +48,15 @@ def setDefaultResultOrder(value: Any) -> None:
     _dns_order = value
 
 
+def validateStringWithoutNullBytes(value: Any, name: str) -> None:
+    """internal/validators.js ``validateStringWithoutNullBytes`` (Node 24)."""
+    # DIVERGENCE: belongs in _validators.py (validate_string_without_null_bytes); here
+    # until it is there, for dns.lookup and net's lookupAndConnect.
+    validators.validate_string(value, name)
+    if "\0" in value:
+        raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
+
+
 def validate_hints(hints: int) -> None:
     if hints & ~(ADDRCONFIG | ALL | V4MAPPED):
         raise errors.ERR_INVALID_ARG_VALUE("hints", hints)
@@ -73,7 +82,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
     all_ = False
     dns_order = _dns_order
     if hostname:
-        validators.validate_string(hostname, "hostname")
+        validateStringWithoutNullBytes(hostname, "hostname")
     if callable(options) and callback is None:
         callback = options
         family = 0

@@ -1194,10 +1194,12 @@ class Socket(Duplex):
         self._writeGeneric(True, chunks, "", cb)
 
     def _write(self, data: Any, encoding: Any, cb: Callable[..., Any]) -> None:
+        # INLINED(Socket.prototype._writeGeneric, lib/net.js)
         # Hot path: _writeGeneric(False, ...) inlined for a connected socket with a
         # handle, no idle timeout and no parent (so no _unrefTimer to run): the same
         # statements as its non-connecting branch, one Python call fewer per write.
         # Only when _writeGeneric is Socket's own (a subclass may override it).
+        # tests/unit/test_net_slow_paths.py runs writes through both paths.
         if (
             not self.connecting
             and self._handle is not None
@@ -1546,15 +1548,6 @@ def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) ->
         )
 
 
-def validateStringWithoutNullBytes(value: Any, name: str) -> None:
-    """internal/validators.js validateStringWithoutNullBytes (Node 24)."""
-    # DIVERGENCE: belongs in _validators.py (validate_string_without_null_bytes); kept
-    # here until it is there.
-    validators.validate_string(value, name)
-    if "\0" in value:
-        raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
-
-
 def socketToDnsFamily(family: Any) -> Any:
     if family == "IPv4":
         return 4
@@ -1571,7 +1564,7 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
 
-    validateStringWithoutNullBytes(host, "options.host")
+    _dns.validateStringWithoutNullBytes(host, "options.host")
 
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)

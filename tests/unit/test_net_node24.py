@@ -186,3 +186,23 @@ def test_listen_skips_ipv6_link_local_addresses(monkeypatch: pytest.MonkeyPatch)
     assert net.isIpv6LinkLocal("fe80::1") and net.isIpv6LinkLocal("febf::1")
     assert not net.isIpv6LinkLocal("fec0::1") and not net.isIpv6LinkLocal("127.0.0.1")
     assert net.filterOnlyValidAddress([{"address": "fe80::2"}]) == {"address": "fe80::2"}
+
+
+def test_end_on_a_never_connected_socket_finishes() -> None:
+    # Socket.prototype._final waits for 'connect' only while connecting (Node 24:
+    # this.connecting; Node 20 used this.pending, true for a socket with no handle).
+    s = net.Socket()
+    events: list[str] = []
+    for name in ("prefinish", "finish", "close"):
+        s.on(name, lambda *_, name=name: events.append(name))
+    s.end()
+    run()
+    assert events == ["prefinish", "finish"]
+    assert s.writableFinished and not s.destroyed
+
+
+def test_dns_lookup_hostname_without_null_bytes() -> None:
+    assert _raises(lambda: dns.lookup("a\0b", lambda *a: None)) == (
+        "ERR_INVALID_ARG_VALUE",
+        "The argument 'hostname' must be a string without null bytes. Received 'a\\x00b'",
+    )
