@@ -1,13 +1,20 @@
-"""Port of Node.js lib/net.js (v20): net.Socket, net.Server and the module functions.
+"""Port of Node.js lib/net.js (v24.22.3): net.Socket, net.Server and the module functions.
 
-Read this file beside Node's ``lib/net.js``: functions keep Node's names in snake_case
+Read this file beside Node's ``lib/net.js``: ported functions keep Node's exact names
 (``normalizeArgs``, ``lookupAndConnect``, ``internalConnect``, ``afterConnect``,
-``setupListenHandle``, ``onconnection``...) and come in the same order. Node's
-symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` → ``_k_set_no_delay``).
+``setupListenHandle``, ``onconnection``...) and come in the same order, with Node's
+comments. Node's symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` →
+``_k_set_no_delay``).
 
 Python specifics (DESIGN.md §1): options are dicts with Node's keys, or keyword
 arguments in either spelling; every camelCase method and property also has its
 snake_case twin; ``None`` plays ``undefined``.
+
+# DIVERGENCE: not ported: net.BoundSocket and _TransferredBoundSocket (Node 24.22), the
+# worker_threads transfer hooks ([kTransfer]/[kDeserialize] of Socket, Server and
+# BoundSocket: there are no workers here), Server._setupWorker and the cluster paths
+# (no cluster module), and the diagnostics_channel publications (net.client.socket,
+# net.server.socket).
 """
 
 from __future__ import annotations
@@ -205,6 +212,17 @@ def createServer(options: Any = None, connectionListener: Any = None, **kwargs: 
     return Server(options, connectionListener, **kwargs)
 
 
+# Target API:
+#
+# let s = net.connect({port: 80, host: 'google.com'}, function() {
+#   ...
+# });
+#
+# There are various forms:
+#
+# connect(options, [cb])
+# connect(port, [host], [cb])
+# connect(path, [cb]);
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb]).
 
@@ -311,6 +329,16 @@ class _NormalizedArgs(list[Any]):
     """normalizeArgs' result (Node marks the array with normalizedArgsSymbol)."""
 
 
+# Returns an array [options, cb], where options is an object,
+# cb is either a function or null.
+# Used to normalize arguments of Socket.prototype.connect() and
+# Server.prototype.listen(). Possible combinations of parameters:
+#   (options[...][, cb])
+#   (path[...][, cb])
+#   ([port][, host][...][, cb])
+# For Socket.prototype.connect(), the [...] part is ignored
+# For Server.prototype.listen(), the [...] part is [, backlog]
+# but will not be handled here (handled in listen())
 def normalizeArgs(
     args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
 ) -> list[Any]:
@@ -348,6 +376,7 @@ def normalizeArgs(
     return _NormalizedArgs([options, cb if callable(cb) else None])
 
 
+# Called when creating new Socket, or when re-using a closed Socket
 def initSocketHandle(self: Socket) -> None:
     self._undestroy()
     self._sockname = None
@@ -642,6 +671,7 @@ class Socket(Duplex):
         self._k_bytes_written = 0
 
     # -- timers ---------------------------------------------------------------------------
+    # Refresh existing timeouts.
     def _unrefTimer(self) -> None:
         s: Any = self
         while s is not None:
@@ -686,6 +716,8 @@ class Socket(Duplex):
     def _onTimeout(self) -> None:
         handle = self._handle
         last = self._k_last_write_queue_size
+        # `lastWriteQueueSize !== writeQueueSize` means there is
+        # an active write in progress, so we suppress the timeout.
         if last > 0 and handle is not None:
             # An async write is still making progress: not idle.
             wqs = handle.writeQueueSize
@@ -709,6 +741,7 @@ class Socket(Duplex):
         Returns:
             The socket.
         """
+        # Backwards compatibility: assume true when `enable` is omitted
         on = bool(True if enable is None else js_truthy(enable))
         if self._handle is None:
             self._k_set_no_delay = on
@@ -1054,6 +1087,8 @@ class Socket(Duplex):
                 if err:
                     self.emit("error", errors.ErrnoException(err, "reset"))
             elif self._closeAfterHandlingError:
+                # Enqueue closing the socket as a microtask, so that the socket can be
+                # accessible when an `error` event is handled in the `next tick queue`.
                 task_queues.queue_microtask(lambda: closeSocketHandle(self, is_exception, True))
             else:
                 closeSocketHandle(self, is_exception)
@@ -1160,7 +1195,9 @@ class Socket(Duplex):
         self._k_last_write_queue_size = 0
 
     def _writeGeneric(self, writev: bool, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
-        # Still connecting: remember the data (for bytesWritten) and retry on 'connect'.
+        # If we are still connecting, then buffer this for later.
+        # The Writable logic will buffer up any more writes while
+        # waiting for this one to be done.
         if self.connecting:
             self._pendingData = data
             self._pendingEncoding = encoding
@@ -1297,6 +1334,7 @@ class Socket(Duplex):
         options, cb = normalized[0], normalized[1]
         if cb is not None:
             self.once("connect", cb)
+        # If the parent is already connecting, do not attempt to connect again
         if self._parent is not None and self._parent.connecting:
             return self
         if js_get(options, "port") is None and js_get(options, "path") is None:
@@ -1373,7 +1411,9 @@ def _byte_length(chunk: Any, encoding: Any) -> int:
 _SOCKET_WRITE_GENERIC = Socket._writeGeneric
 
 
+# Just call handle.readStart until we have enough in the buffer
 def tryReadStart(socket: Socket) -> None:
+    # Not already reading, start the flow
     socket._handle.reading = True
     err = socket._handle.readStart()
     if err:
@@ -1387,7 +1427,11 @@ def onReadableStreamEnd(self: Socket) -> None:
 
 
 def checkBindError(err: int, port: Any, handle: Any) -> int:
-    # libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
+    # EADDRINUSE may not be reported until we call listen() or connect().
+    # To complicate matters, a failed bind() followed by listen() or connect()
+    # will implicitly bind to a random port. Ergo, check that the socket is
+    # bound to the expected port before calling listen() or connect().
+    # (libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
     # means the bind failed.
     if err == 0 and js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
         out: dict[str, Any] = {}
@@ -1483,8 +1527,11 @@ class _ConnectContext:
 def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) -> None:
     clearTimeout(context.timer)
     self = context.socket
+    # We were requested to abort. Stop all operations
     if self._aborted:
         return
+
+    # All connections have been tried without success, destroy with error
     if canceled or context.current == len(context.addresses):
         if not context.errors:
             self.destroy(errors.ERR_SOCKET_CONNECTION_TIMEOUT())
@@ -1542,6 +1589,7 @@ def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) ->
         self.emit("connectionAttemptFailed", address, port, address_type, ex)
         internalConnectMultiple(context)
         return
+    # If the attempt has not returned an error, start the connection timer
     if current < len(context.addresses) - 1:
         context.timer = setTimeout(
             internalConnectMultipleTimeout, context.timeout, context, req, self._handle
@@ -1587,6 +1635,7 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
     else:
         attempt_timeout = _auto_select_family_attempt_timeout_default
 
+    # If host is an IP, skip performing a lookup
     address_type = isIP(host)
     if address_type:
 
@@ -1627,9 +1676,17 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
 
     def emitLookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
         self.emit("lookup", err, ip, address_type, host)
+
+        # It's possible we were destroyed while looking this up.
+        # XXX it would be great if we could cancel the promise returned by
+        # the look up.
         if not self.connecting:
             return
+
         if err:
+            # net.createConnection() creates a net.Socket object and immediately
+            # calls net.Socket.connect() on it (that's us). There are no event
+            # listeners registered yet so defer the error event to the next tick.
             task_queues.next_tick(connectErrorNT, self, err)
         elif not isinstance(ip, str) or not isIP(ip):
             task_queues.next_tick(connectErrorNT, self, errors.ERR_INVALID_IP_ADDRESS(ip))
@@ -1660,12 +1717,22 @@ def lookupAndConnectMultiple(
     timeout: int,
 ) -> None:
     def emitLookup(err: Any = None, addresses: Any = None) -> None:
+        # It's possible we were destroyed while looking this up.
+        # XXX it would be great if we could cancel the promise returned by
+        # the look up.
         if not self.connecting:
             return
         if err:
             self.emit("lookup", err, None, None, host)
+            # net.createConnection() creates a net.Socket object and immediately
+            # calls net.Socket.connect() on it (that's us). There are no event
+            # listeners registered yet so defer the error event to the next tick.
             task_queues.next_tick(connectErrorNT, self, err)
             return
+
+        # Filter addresses by only keeping the one which are either IPv4 or IPV6.
+        # The first valid address determines which group has preference on the
+        # alternate family sorting which happens later.
         valid_addresses: list[list[dict[str, Any]]] = [[], []]
         valid_ips: list[list[str]] = [[], []]
         destinations: dict[int, int] | None = None
@@ -1673,6 +1740,7 @@ def lookupAndConnectMultiple(
             ip = js_get(address, "address")
             address_type = js_get(address, "family")
             self.emit("lookup", err, ip, address_type, host)
+            # It's possible we were destroyed while looking this up.
             if not self.connecting:
                 return
             if isIP(ip) and address_type in (4, 6):
@@ -1680,9 +1748,11 @@ def lookupAndConnectMultiple(
                     # The first valid address's family goes first.
                     destinations = {6: 0, 4: 1} if address_type == 6 else {4: 0, 6: 1}
                 destination = destinations[address_type]
+                # Only try an address once
                 if ip not in valid_ips[destination]:
                     valid_addresses[destination].append({"address": ip, "family": address_type})
                     valid_ips[destination].append(ip)
+        # When no AAAA or A records are available, fail on the first one
         if not valid_addresses[0] and not valid_addresses[1]:
             first_ip = js_get(addresses[0], "address")
             first_type = js_get(addresses[0], "family")
@@ -1698,6 +1768,7 @@ def lookupAndConnectMultiple(
                 )
             return
         to_attempt: list[dict[str, Any]] = []
+        # Sort addresses alternating families
         for i in range(max(len(valid_addresses[0]), len(valid_addresses[1]))):
             if i < len(valid_addresses[0]):
                 to_attempt.append(valid_addresses[0][i])
@@ -1728,7 +1799,8 @@ def connectErrorNT(self: Socket, err: BaseException) -> None:
 
 def afterConnect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
     self = handle.owner
-    # destroy() while connecting: no 'connect', no 'error'.
+    # Callback may come after call to destroy
+    # (destroy() while connecting: no 'connect', no 'error'.)
     if self is None or self.destroyed:
         return
     assert self.connecting
@@ -1761,6 +1833,8 @@ def afterConnect(status: int, handle: Any, req: Any, readable: bool, writable: b
         # 'connect' then 'ready', synchronously, then reading starts.
         self.emit("connect")
         self.emit("ready")
+        # Start the first read, or get an immediate EOF.
+        # this doesn't actually consume any bytes, because len=0.
         if readable and not self.isPaused():
             self.read(0)
     else:
@@ -1803,16 +1877,23 @@ def afterConnectMultiple(
     readable: bool,
     writable: bool,
 ) -> None:
+    # Make sure another connection is not spawned
     clearTimeout(context.timer)
-    # A late success of an attempt that already timed out: drop it.
+
+    # One of the connection has completed and correctly dispatched but after timeout,
+    # ignore this one
     if status == 0 and current != context.current - 1:
         handle.close()
         return
     self = context.socket
+
+    # Some error occurred, add to the list of exceptions
     if status != 0:
         ex = createConnectionError(req, status)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
+
+        # Try the next address, unless we were aborted
         if context.socket.connecting:
             internalConnectMultiple(context, status == UV_ECANCELED)
         return
@@ -1824,6 +1905,8 @@ def internalConnectMultipleTimeout(context: _ConnectContext, req: Any, handle: A
     req.oncomplete = None
     context.errors.append(createConnectionError(req, UV_ETIMEDOUT))
     handle.close()
+
+    # Try the next address, unless we were aborted
     if context.socket.connecting:
         internalConnectMultiple(context)
 
@@ -1999,8 +2082,10 @@ class Server(EventEmitter):
         if handle_opt is not None:
             options = handle_opt
         flags = getFlags(options)
+        #  Refresh the id to make the previous call invalid
         self._listeningId += 1
 
+        # (handle[, backlog][, cb]) where handle is an object with a handle
         # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
         # wrap of its fd, as `options instanceof TCP` in Node).
         if isinstance(options, TCP):
@@ -2011,6 +2096,7 @@ class Server(EventEmitter):
         addServerAbortSignalOption(self, options)
 
         fd = js_get(options, "fd")
+        # (handle[, backlog][, cb]) where handle is an object with a fd
         if _is_fd_number(fd):
             listenInCluster(self, None, None, None, backlog_from_args, fd)
             return self
@@ -2018,9 +2104,16 @@ class Server(EventEmitter):
         if not isinstance(options, dict):
             raise errors.ERR_INVALID_ARG_VALUE("options", options)
 
+        # ([port][, host][, backlog][, cb]) where port is omitted,
+        # that is, listen(), listen(null), listen(cb), or listen(null, cb)
+        # or (options[, cb]) where options.port is explicitly set as undefined or
+        # null, bind to an arbitrary unused port
         if len(args) == 0 or callable(args[0]) or ("port" in options and options["port"] is None):
             options["port"] = 0
 
+        # ([port][, host][, backlog][, cb]) where port is specified
+        # or (options[, cb]) where options.port is specified
+        # or if options.port is normalized as 0 before
         port = options.get("port")
         if isinstance(port, (int, float, str)) and not isinstance(port, bool):
             validators.validate_port(port, "options.port")
@@ -2039,8 +2132,11 @@ class Server(EventEmitter):
                 )
             return self
 
+        # (path[, backlog][, cb]) or (options[, cb])
+        # where path or options.path is a UNIX domain socket or Windows pipe
         path = options.get("path")
         if path and isPipeName(path):
+            # We can not call fchmod on abstract unix socket
             if path[0] == "\0" and (options.get("readableAll") or options.get("writableAll")):
                 raise errors.ERR_INVALID_ARG_VALUE(
                     "options",
@@ -2051,6 +2147,8 @@ class Server(EventEmitter):
             backlog = options.get("backlog") or backlog_from_args
             listenInCluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
             if self._handle is None:
+                # Failed and an error shall be emitted in the next tick.
+                # Therefore, we directly return.
                 return self
             mode = 0
             if options.get("readableAll") is True:
@@ -2222,6 +2320,7 @@ def _js_or(a: Any, b: Any) -> Any:
     return a if js_truthy(a) else b
 
 
+# Returns handle if it can be created, or error code if it can't
 def createServerHandle(
     address: Any, port: Any, address_type: Any, fd: Any = None, flags: int = 0
 ) -> Any:
@@ -2270,9 +2369,12 @@ def setupListenHandle(
     fd: Any = None,
     flags: int = 0,
 ) -> None:
+    # If there is not yet a handle, we need to create one and bind.
+    # In the case of a server sent via IPC, we don't need to do this.
     if self._handle is None:
         rval: Any = None
         if not address and not _is_fd_number(fd):
+            # Try to bind to the unspecified IPv6 address, see if IPv6 is available
             # Dual stack first (::), IPv4 if IPv6 is not available.
             rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
             if isinstance(rval, int):
@@ -2291,6 +2393,9 @@ def setupListenHandle(
         self._handle = rval
     self._handle.onconnection = onconnection
     self._handle.owner = self
+    # Use a backlog of 512 entries. We pass 511 to the listen() call because
+    # the kernel does: backlogsize = roundup_pow_of_two(backlogsize + 1);
+    # which will thus give us a backlog of 512 entries.
     err = self._handle.listen(backlog or 511)
     if err:
         ex = errors.UVExceptionWithHostPort(err, "listen", address, port)
@@ -2298,7 +2403,10 @@ def setupListenHandle(
         self._handle = None
         task_queues.next_tick(emitErrorNT, self, ex)
         return
+    # Generate connection key, this should be unique to the connection
     self._connectionKey = f"{address_type}:{address}:{port}"
+
+    # Unref the handle if the server was unref'ed prior to listening
     if self._unref:
         self.unref()
     task_queues.next_tick(emitListeningNT, self)
@@ -2309,7 +2417,8 @@ def emitErrorNT(self: Any, err: BaseException) -> None:
 
 
 def emitListeningNT(self: Server) -> None:
-    # listen(); close() in the same tick: no 'listening'.
+    # Ensure handle hasn't closed
+    # (listen(); close() in the same tick: no 'listening'.)
     if self._handle is not None:
         self.emit("listening")
 
