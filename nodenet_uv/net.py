@@ -24,7 +24,7 @@ import inspect
 import ipaddress
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import dns as _dns
@@ -46,6 +46,7 @@ from nodenet_uv._internal.net import is_ipv4 as isIPv4
 from nodenet_uv._internal.net import is_ipv6 as isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
+    StreamHandle,
     entry_chunk,
     entry_encoding,
     onStreamRead,
@@ -170,7 +171,7 @@ def _is_fd_number(fd: Any) -> bool:
     return isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0
 
 
-def createHandle(fd: Any, is_server: bool) -> Any:
+def createHandle(fd: Any, is_server: bool) -> TCP | Pipe:
     validators.validate_int32(fd, "fd", 0)
     # validate_int32 lets an integral float through, as Node does with 3.0; libuv wants an int.
     fd = int(fd)
@@ -576,7 +577,7 @@ class Socket(Duplex):
 
         self.connecting = False
         self._hadError = False
-        self._handle: Any = None
+        self._handle: StreamHandle | None = None
         self._parent: Any = None
         self._host: Any = None
         self._k_last_write_queue_size = 0
@@ -606,8 +607,11 @@ class Socket(Duplex):
             self._handle = options["handle"]
         elif options.get("fd") is not None:
             fd = options["fd"]
-            self._handle = createHandle(fd, False)
-            err = self._handle.open(int(fd))
+            # createHandle will throw ERR_INVALID_FD_TYPE if `fd` is not
+            # a valid `PIPE` or `TCP` descriptor
+            handle = createHandle(fd, False)
+            self._handle = handle
+            err = handle.open(int(fd))
             if err:
                 raise errors.ErrnoException(err, "open")
 
@@ -747,9 +751,10 @@ class Socket(Duplex):
             self._k_set_no_delay = on
             return self
         # Node tests `this._handle.setNoDelay` for truthiness (a null member counts as absent).
-        if getattr(self._handle, "setNoDelay", None) and on != self._k_set_no_delay:
+        set_no_delay = getattr(self._handle, "setNoDelay", None)
+        if set_no_delay and on != self._k_set_no_delay:
             self._k_set_no_delay = on
-            self._handle.setNoDelay(on)
+            set_no_delay(on)
         return self
 
     def setKeepAlive(
@@ -1083,7 +1088,7 @@ class Socket(Duplex):
             self._k_bytes_written = getattr(handle, "bytesWritten", 0)
             if self.resetAndClosing:
                 self.resetAndClosing = False
-                err = handle.reset(lambda: self.emit("close", is_exception))
+                err = cast("TCP", handle).reset(lambda: self.emit("close", is_exception))
                 if err:
                     self.emit("error", errors.ErrnoException(err, "reset"))
             elif self._closeAfterHandlingError:
@@ -1358,7 +1363,7 @@ class Socket(Duplex):
             lookupAndConnect(self, options)
         return self
 
-    def _k_reinitialize_handle(self, handle: Any) -> None:
+    def _k_reinitialize_handle(self, handle: StreamHandle) -> None:
         if self._handle is not None:
             self._handle.close()
         self._handle = handle
@@ -1414,8 +1419,9 @@ _SOCKET_WRITE_GENERIC = Socket._writeGeneric
 # Just call handle.readStart until we have enough in the buffer
 def tryReadStart(socket: Socket) -> None:
     # Not already reading, start the flow
-    socket._handle.reading = True
-    err = socket._handle.readStart()
+    handle = cast("StreamHandle", socket._handle)
+    handle.reading = True
+    err = handle.readStart()
     if err:
         socket.destroy(errors.ErrnoException(err, "read"))
 
@@ -1426,7 +1432,7 @@ def onReadableStreamEnd(self: Socket) -> None:
         self.write = functools.partial(writeAfterFIN, self)  # type: ignore[attr-defined]
 
 
-def checkBindError(err: int, port: Any, handle: Any) -> int:
+def checkBindError(err: int, port: Any, handle: StreamHandle) -> int:
     # EADDRINUSE may not be reported until we call listen() or connect().
     # To complicate matters, a failed bind() followed by listen() or connect()
     # will implicitly bind to a random port. Ergo, check that the socket is
@@ -1450,16 +1456,22 @@ def internalConnect(
     local_port: Any = None,
     flags: int = 0,
 ) -> None:
+    # TODO return promise from Socket.prototype.connect which
+    # wraps _connectReq.
+
     assert self.connecting
+
     err = 0
+    handle: Any = self._handle  # TCP for an address_type of 4 or 6, else Pipe
+
     if local_address or local_port:
         if address_type == 4:
             local_address = local_address or DEFAULT_IPV4_ADDR
-            err = self._handle.bind(local_address, local_port or 0)
-        else:
+            err = handle.bind(local_address, local_port or 0)
+        else:  # addressType === 6
             local_address = local_address or DEFAULT_IPV6_ADDR
-            err = self._handle.bind6(local_address, local_port or 0, flags)
-        err = checkBindError(err, local_port, self._handle)
+            err = handle.bind6(local_address, local_port or 0, flags)
+        err = checkBindError(err, local_port, handle)
         if err:
             self.destroy(errors.ExceptionWithHostPort(err, "bind", local_address, local_port))
             return
@@ -1476,14 +1488,14 @@ def internalConnect(
         req.localPort = local_port
         req.addressType = address_type
         if address_type == 4:
-            err = self._handle.connect(req, address, port)
+            err = handle.connect(req, address, port)
         else:
-            err = self._handle.connect6(req, address, port)
+            err = handle.connect6(req, address, port)
     else:
         req = PipeConnectWrap()
         req.address = address
         req.oncomplete = afterConnect
-        err = self._handle.connect(req, address)
+        err = handle.connect(req, address)
     if err:
         sockname = self._getsockname()
         details = None
@@ -1547,14 +1559,16 @@ def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) ->
     address = context.addresses[current]["address"]
     address_type = context.addresses[current]["family"]
     local_address = None
+    handle = cast("TCP", self._handle)
+
     if local_port:
         if address_type == 4:
             local_address = DEFAULT_IPV4_ADDR
-            err = self._handle.bind(local_address, local_port)
-        else:
+            err = handle.bind(local_address, local_port)
+        else:  # addressType === 6
             local_address = DEFAULT_IPV6_ADDR
-            err = self._handle.bind6(local_address, local_port, flags)
-        err = checkBindError(err, local_port, self._handle)
+            err = handle.bind6(local_address, local_port, flags)
+        err = checkBindError(err, local_port, handle)
         if err:
             context.errors.append(
                 errors.ExceptionWithHostPort(err, "bind", local_address, local_port)
@@ -1578,9 +1592,9 @@ def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) ->
     assert self.autoSelectFamilyAttemptedAddresses is not None
     self.autoSelectFamilyAttemptedAddresses.append(f"{address}:{port}")
     if address_type == 4:
-        err = self._handle.connect(req, address, port)
+        err = handle.connect(req, address, port)
     else:
-        err = self._handle.connect6(req, address, port)
+        err = handle.connect6(req, address, port)
     if err:
         sockname = self._getsockname()
         details = f"{sockname.get('address')}:{sockname.get('port')}" if sockname else None
@@ -1797,7 +1811,9 @@ def connectErrorNT(self: Socket, err: BaseException) -> None:
     self.destroy(err)
 
 
-def afterConnect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
+def afterConnect(
+    status: int, handle: StreamHandle, req: Any, readable: bool, writable: bool
+) -> None:
     self = handle.owner
     # Callback may come after call to destroy
     # (destroy() while connecting: no 'connect', no 'error'.)
@@ -1872,7 +1888,7 @@ def afterConnectMultiple(
     context: _ConnectContext,
     current: int,
     status: int,
-    handle: Any,
+    handle: StreamHandle,
     req: Any,
     readable: bool,
     writable: bool,
@@ -1897,10 +1913,12 @@ def afterConnectMultiple(
         if context.socket.connecting:
             internalConnectMultiple(context, status == UV_ECANCELED)
         return
-    afterConnect(status, self._handle, req, readable, writable)
+    afterConnect(status, cast("StreamHandle", self._handle), req, readable, writable)
 
 
-def internalConnectMultipleTimeout(context: _ConnectContext, req: Any, handle: Any) -> None:
+def internalConnectMultipleTimeout(
+    context: _ConnectContext, req: Any, handle: StreamHandle
+) -> None:
     context.socket.emit("connectionAttemptTimeout", req.address, req.port, req.addressType)
     req.oncomplete = None
     context.errors.append(createConnectionError(req, UV_ETIMEDOUT))
@@ -2326,10 +2344,14 @@ def createServerHandle(
 ) -> Any:
     err = 0
     is_tcp = False
+    handle: Any  # TCP or Pipe (Node calls bind6 only where it is a TCP)
+
+    # Assign handle in listen, and clean up if bind or listen fails
     if _is_fd_number(fd):
         try:
             handle = createHandle(fd, True)
         except Exception:
+            # Not a fd we can listen on.  This will trigger an error.
             return UV_EINVAL
         err = handle.open(int(fd))
         if err:
