@@ -155,15 +155,15 @@ def _accepts_keepalive_probes(set_keep_alive: Any) -> bool:
     )
 
 
-def handleSetKeepAlive(handle: Any, enable: bool, delay: Any, interval: Any, count: Any) -> int:
+def handleSetKeepAlive(handle: Any, enable: bool, delay: Any, interval: Any, count: Any) -> Any:
     """``handle.setKeepAlive(enable, initialDelay, interval, count)`` as net.js calls it."""
     set_keep_alive = handle.setKeepAlive
     if (interval is None and count is None) or not _accepts_keepalive_probes(set_keep_alive):
         # DIVERGENCE: TCPWrap.setKeepAlive takes (enable, delay) only (uv_tcp_keepalive:
         # libuv's interval 1 s and count 10) until _binding exposes uv_tcp_keepalive_ex;
         # the interval and count are then remembered but not applied.
-        return int(set_keep_alive(enable, delay))
-    return int(set_keep_alive(enable, delay, interval, count))
+        return set_keep_alive(enable, delay)
+    return set_keep_alive(enable, delay, interval, count)
 
 
 def _is_fd_number(fd: Any) -> bool:
