@@ -41,9 +41,7 @@ from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
 from nodenet_uv._internal.naming import alias_module, node_options
-from nodenet_uv._internal.net import is_ip as isIP
-from nodenet_uv._internal.net import is_ipv4 as isIPv4
-from nodenet_uv._internal.net import is_ipv6 as isIPv6
+from nodenet_uv._internal.net import isIP, isIPv4, isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
     StreamHandle,
@@ -271,7 +269,7 @@ def getDefaultAutoSelectFamily() -> bool:
     """The default of ``autoSelectFamily`` (Node: ``net.getDefaultAutoSelectFamily``).
 
     The value :meth:`Socket.connect` uses when its ``autoSelectFamily`` option is not
-    given. Initially True (Node 20's default).
+    given. Initially True (Node's default).
 
     Returns:
         The current default.
