@@ -23,6 +23,7 @@ import functools
 import inspect
 import ipaddress
 import math
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -40,7 +41,7 @@ from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
-from nodenet_uv._internal.naming import alias_module, node_options
+from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.net import isIP, isIPv4, isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
@@ -60,6 +61,7 @@ from nodenet_uv.timers import clearTimeout, setTimeout
 
 __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
     "BlockList",
+    "BoundSocket",
     "Server",
     "Socket",
     "SocketAddress",
@@ -89,21 +91,25 @@ UV_ECANCELED = uv.UV_ECANCELED
 UV_ETIMEDOUT = uv.UV_ETIMEDOUT
 UV_EBADF = uv.UV_EBADF
 
-# DIVERGENCE: ERR_IP_BLOCKED (Node 24, internal/errors.js) belongs in errors.py's table;
-# until it is there, net declares it through the same E(), kept out of errors.codes (the
-# table is errors.py's own, alphabetical).
+# DIVERGENCE: ERR_IP_BLOCKED and ERR_SOCKET_HANDLE_ADOPTED (Node 24, internal/errors.js)
+# belong in errors.py's table; until they are there, net declares them through the same
+# E(), kept out of errors.codes (the table is errors.py's own, alphabetical).
 
 
-def _declare_err_ip_blocked() -> type[errors.NodeError]:
-    cls = errors.E(
-        "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList", errors.NodeError
-    )
-    del errors.codes["ERR_IP_BLOCKED"]
+def _declare_error(code: str, message: Any) -> type[errors.NodeError]:
+    existing: type[errors.NodeError] | None = getattr(errors, code, None)
+    if existing is not None:
+        return existing
+    cls = errors.E(code, message, errors.NodeError)
+    del errors.codes[code]
     return cls
 
 
-ERR_IP_BLOCKED: type[errors.NodeError] = (
-    getattr(errors, "ERR_IP_BLOCKED", None) or _declare_err_ip_blocked()
+ERR_IP_BLOCKED = _declare_error(
+    "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList"
+)
+ERR_SOCKET_HANDLE_ADOPTED = _declare_error(
+    "ERR_SOCKET_HANDLE_ADOPTED", "The bound socket has already been adopted by a server or socket"
 )
 
 
@@ -408,6 +414,195 @@ def closeSocketHandle(self: Socket, is_exception: bool, is_cleanup_pending: bool
         handle.close(on_close)
 
 
+_is_linux = sys.platform.startswith("linux")
+
+
+class BoundSocket(NodeNames):
+    """net.BoundSocket (Node 24.22): a socket bound to a local address, not yet used.
+
+    A role-neutral wrapper over a synchronously bound libuv handle: bound to a local
+    address (a numeric IP literal for TCP, or a filesystem/abstract path for a
+    unix-domain socket via ``{'path': ...}``) but neither listening nor connecting until
+    adopted by exactly one Server (``server.listen(bound)``) or Socket
+    (``net.Socket({'handle': bound})``). Adoption transfers ownership; an un-adopted
+    handle must be closed by the caller (``close()``, or ``with bound:``). bind(2) is
+    non-blocking, so binding happens inline and errors raise at once. No DNS is
+    performed.
+
+    Args:
+        options: ``host`` (a numeric IP; default ``'0.0.0.0'``, or ``'::'`` with
+            ``ipv6Only``), ``port`` (default 0: the OS picks one), ``ipv6Only``,
+            ``reusePort`` (SO_REUSEPORT); or ``path`` alone (a Unix socket; a leading
+            NUL is an abstract name, Linux only). None means none.
+        **kwargs: The same options as keyword arguments.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``options`` is not a dict, or an option has the wrong type.
+        ERR_INVALID_ARG_VALUE: ``host`` is not an IP address, or ``path`` comes with
+            another option.
+        ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number.
+        ExceptionWithHostPort: The bind failed (``EADDRINUSE``, ``EACCES``...; syscall
+            ``bind``); ErrnoException for a path.
+    """
+
+    # DIVERGENCE: no worker_threads here: no markTransferMode, [kTransferList],
+    # [kTransfer], [kDeserialize] (nor _TransferredBoundSocket).
+
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        options = node_options(options, kwargs)
+        self._handle: Any = None  # #handle
+        self._address: dict[str, Any] = {}  # #address
+        self._path: str | None = None  # #path
+
+        if options is None:
+            options = {}  # kEmptyObject
+        validators.validate_object(options, "options")
+
+        if js_get(options, "path") is not None:
+            self._bindPipe(options)
+            return
+
+        port = js_get(options, "port")
+        port = validators.validate_port(0 if port is None else port, "options.port")
+
+        ipv6_only = js_get(options, "ipv6Only")
+        if ipv6_only is None:
+            ipv6_only = False
+        validators.validate_boolean(ipv6_only, "options.ipv6Only")
+
+        reuse_port = js_get(options, "reusePort")
+        if reuse_port is None:
+            reuse_port = False
+        validators.validate_boolean(reuse_port, "options.reusePort")
+
+        host = js_get(options, "host")
+        if host is None:
+            host = DEFAULT_IPV6_ADDR if ipv6_only else DEFAULT_IPV4_ADDR
+            address_type = 6 if ipv6_only else 4
+        else:
+            validators.validate_string(host, "options.host")
+            address_type = isIP(host)
+            if address_type == 0:
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options.host",
+                    host,
+                    "must be a numeric IP address; net.BoundSocket does not perform DNS resolution",
+                )
+
+        flags = 0
+        if ipv6_only:
+            flags |= int(TCPConstants["UV_TCP_IPV6ONLY"])
+        if reuse_port:
+            flags |= int(TCPConstants["UV_TCP_REUSEPORT"])
+
+        handle = TCP(TCPConstants["SOCKET"])
+        err = (
+            handle.bind6(host, port, flags) if address_type == 6 else handle.bind(host, port, flags)
+        )
+        # EADDRINUSE is deferred by libuv's uv_tcp_bind(), which returns 0 and
+        # surfaces it on the next getsockname/listen/connect. Force getsockname()
+        # now so conflicts throw synchronously; the address is cached since the
+        # handle is immutable.
+        if err == 0:
+            err = handle.getsockname(self._address)
+        if err:
+            handle.close()
+            raise errors.ExceptionWithHostPort(err, "bind", host, port)
+
+        self._handle = handle
+
+    # Bind a named unix-domain socket (or Windows named pipe). A leading '\0'
+    # selects the Linux abstract namespace. path is mutually exclusive with the
+    # TCP options; uv_pipe_bind is synchronous so conflicts throw here.
+    def _bindPipe(self, options: Any) -> None:  # #bindPipe
+        path = js_get(options, "path")
+        if any(js_get(options, k) is not None for k in ("host", "port", "ipv6Only", "reusePort")):
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options",
+                options,
+                "path is mutually exclusive with host, port, ipv6Only, and reusePort",
+            )
+        validators.validate_string(path, "options.path")
+        if path[:1] == "\0" and not _is_linux:
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options.path", path, "abstract socket paths are only supported on Linux"
+            )
+
+        handle = Pipe(PipeConstants["SOCKET"])
+        err = handle.bind(path)
+        if err:
+            handle.close()
+            raise errors.ErrnoException(err, "bind")
+
+        self._handle = handle
+        self._path = path
+
+    def address(self) -> Any:
+        """The bound local endpoint (Node: ``boundSocket.address()``).
+
+        Returns:
+            ``{'address', 'family', 'port'}`` for TCP (the OS-assigned port for port
+            0), or the path for a pipe, as ``Server.address()`` gives them.
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        return self._path if self._path is not None else self._address
+
+    @property
+    def _k_bound_socket_path(self) -> str | None:  # [kBoundSocketPath]
+        return self._path
+
+    def fd(self) -> int:
+        """The OS file descriptor; the BoundSocket keeps owning it (Node: ``fd()``).
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        return int(self._handle.fd)
+
+    def close(self) -> None:
+        """Release a socket that is never adopted (Node: ``boundSocket.close()``).
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed already.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        self._handle.close()
+        self._handle = None
+
+    # [SymbolDispose]: ``using bound = new net.BoundSocket(...)`` is ``with
+    # net.BoundSocket(...) as bound:``; closes an un-adopted handle and is a no-op once
+    # the handle has been adopted or closed.
+    def __enter__(self) -> BoundSocket:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def _k_bound_socket_consume(self) -> Any:  # [kBoundSocketConsume]
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        handle = self._handle
+        self._handle = None
+        return handle
+
+    # Reports whether this is a pipe (unix-domain) bind rather than TCP. Its mere
+    # presence on the prototype ('isPipe' in net.BoundSocket.prototype) is the
+    # capability signal that this build honors { path } instead of a TCP port.
+    @property
+    def isPipe(self) -> bool:
+        """True for a Unix socket (``path``), False for TCP (Node: ``isPipe``)."""
+        return self._path is not None
+
+
 # Socket.prototype._final, afterShutdown and writeAfterFIN: adjacent in net.js, between
 # Socket.prototype._unrefTimer and Socket.prototype.setTimeout. _final is defined here,
 # before the class, and bound in the class body at its net.js place.
@@ -537,6 +732,8 @@ class Socket(Duplex):
     # Prototype defaults Node's getters fall back to.
     timeout: Any = None
     blockList: Any = None
+    _k_bound_source = False  # kBoundSource: the handle is an adopted BoundSocket's
+    _k_bound_path: str | None = None  # kBoundPath: an adopted bound pipe's path
     autoSelectFamilyAttemptedAddresses: list[str] | None = None
     _peername: dict[str, Any] | None = None
     resetAndClosing = False
@@ -601,8 +798,29 @@ class Socket(Duplex):
         options["decodeStrings"] = False
         super().__init__(options)
 
+        # An adopted BoundSocket is bound but not connected: defer the read flow
+        # until connect() completes.
+        bound_not_connected = False
         if options.get("handle") is not None:
-            self._handle = options["handle"]
+            if isinstance(options["handle"], BoundSocket):
+                bound = options["handle"]
+                bound_path = bound._k_bound_socket_path
+                self._handle = handle = bound._k_bound_socket_consume()
+                self._k_bound_source = True
+                bound_not_connected = True
+                # A bound client pipe owns a source path; surface it as localAddress.
+                if bound_path is not None:
+                    self._k_bound_path = bound_path
+                    # uv_pipe_bind() only assigns the fd; it does not open the stream, so a
+                    # later connect() would leave the handle without its readable/writable
+                    # flags and unusable. Re-open the already-bound fd (idempotent, sets
+                    # the flags) so the adopted client pipe connects to a working stream.
+                    if handle.fd >= 0:
+                        err = handle.open(handle.fd)
+                        if err:
+                            raise errors.ErrnoException(err, "open")
+            else:
+                self._handle = options["handle"]
         elif options.get("fd") is not None:
             fd = options["fd"]
             # createHandle will throw ERR_INVALID_FD_TYPE if `fd` is not
@@ -650,7 +868,13 @@ class Socket(Duplex):
         self._pendingEncoding = ""
 
         # Accepted and fd sockets start reading at once (unless paused on create).
-        if self._handle is not None and options.get("readable") is not False:
+        # If we have a handle, then start the flow of data into the
+        # buffer.  if not, then this will happen when we connect
+        if (
+            self._handle is not None
+            and options.get("readable") is not False
+            and not bound_not_connected
+        ):
             if options.get("pauseOnCreate"):
                 self._handle.reading = False
                 self._handle.readStop()
@@ -1160,6 +1384,10 @@ class Socket(Duplex):
         return self._getpeername().get("port")
 
     def _getsockname(self) -> dict[str, Any]:
+        # An adopted bound client pipe has no handle getsockname; its source path was
+        # captured at adoption and stays authoritative across the connect reset.
+        if self._k_bound_path is not None:
+            return {"address": self._k_bound_path}
         handle = self._handle
         if handle is None or not hasattr(handle, "getsockname"):
             return {}
@@ -1348,7 +1576,16 @@ class Socket(Duplex):
             self._peername = None
             self._sockname = None
         path = js_get(options, "path")
-        pipe = js_truthy(path)
+        # An adopted BoundSocket handle already fixes the transport; trust its type
+        # rather than inferring pipe-ness from a path option on the connect call.
+        # Once destroyed the adopted handle is gone (its reservation released), so
+        # fall back to the path option, as for other pre-existing handles (e.g. a
+        # TLSWrap) that are not transport handles.
+        pipe = (
+            isinstance(self._handle, Pipe)
+            if self._k_bound_source and self._handle is not None
+            else js_truthy(path)
+        )
         if self._handle is None:
             self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
             initSocketHandle(self)
@@ -1626,6 +1863,16 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
 
     _dns.validateStringWithoutNullBytes(host, "options.host")
 
+    # An adopted BoundSocket already owns the local endpoint and address family.
+    if self._k_bound_source:
+        if local_address is not None or local_port is not None:
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options",
+                options,
+                "localAddress and localPort cannot be used with an adopted bound socket",
+            )
+        auto_select_family = False
+
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
     if js_truthy(local_port):
@@ -1650,6 +1897,12 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
     # If host is an IP, skip performing a lookup
     address_type = isIP(host)
     if address_type:
+        # An adopted BoundSocket needs no lookup: issue connect(2) in-tick so the
+        # kernel-resolved concrete source address is observable synchronously.
+        # Connection failures are still reported via a deferred 'error' event.
+        if self._k_bound_source:
+            internalConnect(self, host, port, address_type, local_address, local_port)
+            return
 
         def connect_literal() -> None:
             if self.connecting:
@@ -2092,6 +2345,22 @@ class Server(EventEmitter):
             toNumber(args[1] if len(args) > 1 else False),
             toNumber(args[2] if len(args) > 2 else False),
         )
+        # (boundSocket[, ...]) or ({ handle: boundSocket }[, ...]): adopt the bound
+        # handle, transferring ownership so the BoundSocket can no longer close it.
+        bound_socket: BoundSocket | None = None
+        if isinstance(options, BoundSocket):
+            bound_socket = options
+        elif isinstance(js_get(options, "handle"), BoundSocket):
+            bound_socket = js_get(options, "handle")
+        if bound_socket is not None:
+            bound_path = bound_socket._k_bound_socket_path
+            self._handle = bound_socket._k_bound_socket_consume()
+            # A pipe-backed handle reports its path via Server.address().
+            if bound_path is not None:
+                self._pipeName = bound_path
+            self._listeningId += 1
+            listenInCluster(self, None, -1, -1, backlog_from_args, None, True)
+            return self
         handle_opt = js_get(options, "_handle") or (
             js_get(options, "handle") if isinstance(options, dict) else None
         )

@@ -206,3 +206,51 @@ def test_dns_lookup_hostname_without_null_bytes() -> None:
         "ERR_INVALID_ARG_VALUE",
         "The argument 'hostname' must be a string without null bytes. Received 'a\\x00b'",
     )
+
+
+def test_bound_socket_dispose_and_accessors() -> None:
+    with net.BoundSocket({"host": "127.0.0.1"}) as bound:
+        assert bound.fd() >= 0
+        assert bound.isPipe is False and bound.is_pipe is False
+        port = bound.address()["port"]
+        assert port > 0
+    # `using`: disposed (closed) at the end of the block; disposing again is a no-op.
+    bound.__exit__(None, None, None)
+    assert _raises(bound.fd) == (
+        "ERR_SOCKET_HANDLE_ADOPTED",
+        "The bound socket has already been adopted by a server or socket",
+    )
+    # The port is free again.
+    again = net.BoundSocket({"host": "127.0.0.1", "port": port})
+    again.close()
+
+
+def test_bound_socket_adopted_by_listen_options_handle() -> None:
+    bound = net.BoundSocket(host="127.0.0.1", reusePort=True)
+    port = bound.address()["port"]
+    server = net.createServer()
+    seen: dict[str, Any] = {}
+
+    def on_listening() -> None:
+        seen["port"] = server.address()["port"]
+        server.close()
+
+    server.listen({"handle": bound}, common.mustCall(on_listening))
+    run()
+    assert seen == {"port": port}
+    assert _raises(bound.close)[0] == "ERR_SOCKET_HANDLE_ADOPTED"
+
+
+def test_bound_socket_adopted_then_connect_error_is_deferred() -> None:
+    # No lookup for an adopted socket: connect(2) in the same tick; a failure still
+    # arrives as an 'error' event.
+    probe = net.BoundSocket({"host": "127.0.0.1"})
+    dead_port = probe.address()["port"]
+    probe.close()
+    client = net.Socket({"handle": net.BoundSocket({"host": "127.0.0.1"})})
+    errs: list[str] = []
+    client.on("error", lambda err: errs.append(err.code))
+    client.connect(dead_port, "127.0.0.1")
+    assert client.connecting and client.localAddress == "127.0.0.1"
+    run()
+    assert errs == ["ECONNREFUSED"]
