@@ -254,3 +254,23 @@ def test_bound_socket_adopted_then_connect_error_is_deferred() -> None:
     assert client.connecting and client.localAddress == "127.0.0.1"
     run()
     assert errs == ["ECONNREFUSED"]
+
+
+def test_on_write_complete_reports_an_error_even_after_destroy() -> None:
+    # internal/stream_base_commons.js onWriteComplete (Node 24): `status < 0` is checked
+    # before `stream.destroyed` (Node 20 called back with null for a destroyed stream).
+    from types import SimpleNamespace
+
+    from nodenet_uv._binding import uv
+    from nodenet_uv._binding.stream_wrap import WriteWrap
+    from nodenet_uv._stream_base_commons import onWriteComplete
+
+    got: list[Any] = []
+    req = WriteWrap()
+    req.handle = SimpleNamespace(owner=SimpleNamespace(destroyed=True))
+    req.callback = lambda err=None: got.append(err)
+    onWriteComplete(req, uv.UV_EPIPE)
+    assert [(e.code, e.syscall) for e in got] == [("EPIPE", "write")]
+    got.clear()
+    onWriteComplete(req, 0)
+    assert got == [None]
