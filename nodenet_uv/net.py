@@ -120,11 +120,6 @@ def _noop(*args: Any) -> None:
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
 
 
-def toNumber(x: Any) -> float | bool:
-    n = js_number(x)
-    return n if n >= 0 else False
-
-
 def _seconds(ms: Any) -> int:
     """JS ``~~(ms / 1000)``: seconds, truncated toward zero; undefined → 0."""
     n = js_number(ms)
@@ -2599,6 +2594,11 @@ class Server(EventEmitter):
             self.close(lambda err=None: reject(err) if err else resolve(None))
 
         return Promise(executor)
+
+
+def toNumber(x: Any) -> float | bool:
+    n = js_number(x)
+    return n if n >= 0 else False
 
 
 def _js_or(a: Any, b: Any) -> Any:
