@@ -1,4 +1,4 @@
-"""Port of Node.js lib/internal/blocklist.js (v20.20.2): ``BlockList``.
+"""Port of Node.js lib/internal/blocklist.js (v24.22.3): ``BlockList``.
 
 The C++ half (``internalBinding('block_list').BlockList``, ``SocketAddressBlockList`` in
 src/node_sockaddr.cc) is :class:`BlockListHandle`. Its rules compare addresses through
@@ -10,17 +10,29 @@ their 128-bit ``mapped`` value (IPv4 as ``::ffff:a.b.c.d``), which is what
   a range never matches it); otherwise the mapped values are compared;
 * is_in_network: the first ``prefix`` bits of the mapped values agree, counting an IPv4
   network's prefix from bit 96 (``1.2.0.0/16`` is ``::ffff:1.2.0.0/112``).
+
+Node 24 keeps the three kinds of rule apart: single addresses in a hash table keyed by
+the mapped value (adding an address again replaces it, in place), then subnets and ranges
+each newest first; ``rules`` lists them in that order.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
 from nodenet_uv import _validators, errors
 from nodenet_uv._internal.inspect import inspect
 from nodenet_uv._internal.naming import NodeNames
-from nodenet_uv._socketaddress import AF_INET, SocketAddress, _inspect_options, _SocketAddress
+from nodenet_uv._socketaddress import (
+    AF_INET,
+    AF_INET6,
+    SocketAddress,
+    _inspect_options,
+    _SocketAddress,
+)
 
 __all__ = ["BlockList", "BlockListHandle", "InternalBlockList"]
 
@@ -100,40 +112,120 @@ _Rule = _SocketAddressRule | _SocketAddressRangeRule | _SocketAddressMaskRule
 
 
 class BlockListHandle:
-    """``internalBinding('block_list').BlockList`` (C++ ``SocketAddressBlockList``).
+    """``internalBinding('block_list').BlockList`` (C++ ``SocketAddressBlockList``)."""
 
-    Rules are kept oldest first; Node lists (and tries) them newest first.
-    """
-
-    __slots__ = ("_rules", "owner")
+    __slots__ = ("_addresses", "_ranges", "_subnets", "owner")
 
     def __init__(self) -> None:
-        self._rules: list[_Rule] = []
+        # Each kind oldest first; Node lists (and tries) them newest first.
+        self._addresses: dict[int, _SocketAddressRule] = {}
+        self._subnets: list[_SocketAddressMaskRule] = []
+        self._ranges: list[_SocketAddressRangeRule] = []
         self.owner: BlockList | None = None  # owner_symbol
 
     def addAddress(self, address: _SocketAddress) -> bool:
-        self._rules.append(_SocketAddressRule(address))
+        self._addresses[address.mapped] = _SocketAddressRule(address)
         return True
+
+    def addAddresses(self, addresses: list[_SocketAddress]) -> None:
+        for address in addresses:
+            self.addAddress(address)
 
     def addRange(self, start: _SocketAddress, end: _SocketAddress) -> bool:
         # Starting address must come before the end address.
         if compare(start, end) == GREATER_THAN:
             return False
-        self._rules.append(_SocketAddressRangeRule(start, end))
+        self._ranges.append(_SocketAddressRangeRule(start, end))
         return True
 
     def addSubnet(self, network: _SocketAddress, prefix: int) -> bool:
-        self._rules.append(_SocketAddressMaskRule(network, prefix))
+        self._subnets.append(_SocketAddressMaskRule(network, prefix))
         return True
 
+    def removeAddress(self, address: _SocketAddress) -> None:
+        self._addresses.pop(address.mapped, None)
+
+    def removeRange(self, start: _SocketAddress, end: _SocketAddress) -> None:
+        self._ranges = [
+            r for r in self._ranges if not (_same(r.start, start) and _same(r.end, end))
+        ]
+
+    def removeSubnet(self, network: _SocketAddress, prefix: int) -> None:
+        self._subnets = [
+            r for r in self._subnets if not (_same(r.network, network) and r.prefix == prefix)
+        ]
+
+    def clear(self) -> None:
+        self._addresses.clear()
+        self._subnets.clear()
+        self._ranges.clear()
+
     def check(self, address: _SocketAddress) -> bool:
-        return any(rule.apply(address) for rule in self._rules)
+        if address.mapped in self._addresses:
+            return True
+        return any(rule.apply(address) for rule in self._subnets) or any(
+            rule.apply(address) for rule in self._ranges
+        )
+
+    def checkString(self, address: str, family: int) -> bool:
+        # inet_pton + Apply(), without a JS SocketAddress.
+        try:
+            return self.check(_SocketAddress(address, 0, family, 0))
+        except Exception:
+            return False
 
     def getRules(self) -> list[str]:
-        return [rule.to_string() for rule in reversed(self._rules)]
+        # DIVERGENCE: Node lists single addresses in its hash table's iteration order;
+        # we list the IPv4 ones then the IPv6 ones, each newest first (what that order
+        # mostly looks like).
+        addresses = list(reversed(self._addresses.values()))
+        return [
+            *(r.to_string() for r in addresses if r.address.family == AF_INET),
+            *(r.to_string() for r in addresses if r.address.family != AF_INET),
+            *(rule.to_string() for rule in reversed(self._subnets)),
+            *(rule.to_string() for rule in reversed(self._ranges)),
+        ]
+
+    def getSize(self) -> int:
+        return len(self._addresses) + len(self._subnets) + len(self._ranges)
+
+
+def _same(one: _SocketAddress, two: _SocketAddress) -> bool:
+    return one.family == two.family and one.ip == two.ip
 
 
 # --- lib/internal/blocklist.js ---------------------------------------------------------
+
+
+def parseCIDR(cidr: Any) -> tuple[str, int, str]:
+    _validators.validate_string(cidr, "cidr")
+    slash = cidr.rfind("/")
+    if slash == -1:
+        raise errors.ERR_INVALID_ARG_VALUE(
+            "cidr", cidr, 'must contain a prefix length (e.g. "10.0.0.0/8")'
+        )
+    address = cidr[:slash]
+    prefix_str = cidr[slash + 1 :]
+    prefix = _parse_int(prefix_str)
+    if prefix is None or str(prefix) != prefix_str:
+        raise errors.ERR_INVALID_ARG_VALUE("cidr", cidr, "prefix length must be a valid integer")
+    family = "ipv6" if ":" in address else "ipv4"
+    return address, prefix, family
+
+
+_PARSE_INT_RE: Final = re.compile(r"\s*([+-]?\d+)")
+
+
+def _parse_int(s: str) -> int | None:
+    """JS ``NumberParseInt(s, 10)``, None for NaN."""
+    m = _PARSE_INT_RE.match(s)
+    return int(m.group(1)) if m else None
+
+
+def _validate_string_array(value: Any, name: str) -> None:
+    # validateArray(value, name): a JS Array is a Python list (or tuple).
+    if not isinstance(value, (list, tuple)):
+        raise errors.ERR_INVALID_ARG_TYPE(name, "Array", value)
 
 
 def _handle_of(address: SocketAddress) -> _SocketAddress:
@@ -157,8 +249,6 @@ class BlockList(NodeNames):
 
     __slots__ = ("_handle",)  # kHandle
 
-    # DIVERGENCE: BlockList.isBlockList is from Node v22.13/v23.4, not in v20; provided
-    # for symmetry with SocketAddress.isSocketAddress.
     @staticmethod
     def isBlockList(value: Any = None) -> bool:
         """True if ``value`` is a BlockList (Node v22.13+: ``BlockList.isBlockList``).
@@ -170,6 +260,22 @@ class BlockList(NodeNames):
             Whether ``value`` is a working BlockList.
         """
         return isinstance(value, BlockList) and getattr(value, "_handle", None) is not None
+
+    # ObjectFreeze([...]): a tuple.
+    PRIVATE_RANGES: Final = (
+        # RFC 1918 - Private IPv4
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        # Loopback
+        "127.0.0.0/8",
+        "::1/128",
+        # Link-local
+        "169.254.0.0/16",
+        "fe80::/10",
+        # Unique local (ULA)
+        "fc00::/7",
+    )
 
     def __init__(self) -> None:
         self._handle = BlockListHandle()
@@ -207,6 +313,30 @@ class BlockList(NodeNames):
             _validators.validate_string(family, "family")
             address = SocketAddress({"address": address, "family": family})
         self._handle.addAddress(_handle_of(address))
+
+    def addAddresses(self, addresses: Any = None, family: Any = "ipv4") -> None:
+        """Add a rule for each address of a list (Node 24: ``blockList.addAddresses``).
+
+        Args:
+            addresses: A list of addresses, each a str or a :class:`SocketAddress`.
+            family: ``'ipv4'`` or ``'ipv6'``, the family of the str addresses.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``addresses`` is not a list, an entry is neither a str
+                nor a SocketAddress, or ``family`` is not a str.
+            ERR_INVALID_ADDRESS: An address is not a valid address of that family.
+        """
+        if family is None:
+            family = "ipv4"
+        _validate_string_array(addresses, "addresses")
+        _validators.validate_string(family, "family")
+        handles = []
+        for i, address in enumerate(addresses):
+            if not SocketAddress.isSocketAddress(address):
+                _validators.validate_string(address, f"addresses[{i}]")
+                address = SocketAddress({"address": address, "family": family})
+            handles.append(_handle_of(address))
+        self._handle.addAddresses(handles)
 
     def addRange(self, start: Any = None, end: Any = None, family: Any = "ipv4") -> None:
         """Add a rule blocking the addresses from start to end (Node: ``blockList.addRange``).
@@ -271,7 +401,107 @@ class BlockList(NodeNames):
             _validators.validate_int32(prefix, "prefix", 0, 32)
         else:
             _validators.validate_int32(prefix, "prefix", 0, 128)
+        # Coerce -0 to +0.
         self._handle.addSubnet(_handle_of(network), int(prefix))
+
+    def addCIDR(self, cidr: Any = None) -> None:
+        """Add a subnet rule from CIDR notation (Node 24: ``blockList.addCIDR``).
+
+        Args:
+            cidr: ``'address/prefix'``, e.g. ``'10.0.0.0/8'`` or ``'fe80::/10'`` (a
+                ``:`` makes it IPv6).
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``cidr`` is not a str.
+            ERR_INVALID_ARG_VALUE: ``cidr`` has no prefix length or it is not an integer.
+            ERR_OUT_OF_RANGE: The prefix is out of the family's range.
+        """
+        address, prefix, family = parseCIDR(cidr)
+        self.addSubnet(address, prefix, family)
+
+    def addCIDRs(self, cidrs: Any = None) -> None:
+        """:meth:`addCIDR` for each entry of a list (Node 24: ``blockList.addCIDRs``).
+
+        Every entry is parsed before any rule is added.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``cidrs`` is not a list or an entry is not a str.
+            ERR_INVALID_ARG_VALUE: An entry is not valid CIDR notation.
+        """
+        _validate_string_array(cidrs, "cidrs")
+        # Validate and parse all entries first so that an exception mid-array
+        # does not leave the blocklist half-modified.
+        parsed = []
+        for i, cidr in enumerate(cidrs):
+            _validators.validate_string(cidr, f"cidrs[{i}]")
+            parsed.append(parseCIDR(cidr))
+        for address, prefix, family in parsed:
+            self.addSubnet(address, prefix, family)
+
+    def removeAddress(self, address: Any = None, family: Any = "ipv4") -> None:
+        """Remove the rule for an address (Node 24: ``blockList.removeAddress``).
+
+        An IPv4 address and its IPv4-mapped IPv6 form are the same rule.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``address`` is neither a str nor a SocketAddress, or
+                ``family`` is not a str.
+            ERR_INVALID_ADDRESS: ``address`` is not a valid address of that family.
+        """
+        if family is None:
+            family = "ipv4"
+        if not SocketAddress.isSocketAddress(address):
+            _validators.validate_string(address, "address")
+            _validators.validate_string(family, "family")
+            address = SocketAddress({"address": address, "family": family})
+        self._handle.removeAddress(_handle_of(address))
+
+    def removeRange(self, start: Any = None, end: Any = None, family: Any = "ipv4") -> None:
+        """Remove the range rules from start to end (Node 24: ``blockList.removeRange``).
+
+        Only rules with exactly these ends (and family) are removed.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``start`` or ``end`` is neither a str nor a
+                SocketAddress, or ``family`` is not a str.
+            ERR_INVALID_ADDRESS: ``start`` or ``end`` is not a valid address.
+        """
+        if family is None:
+            family = "ipv4"
+        if not SocketAddress.isSocketAddress(start):
+            _validators.validate_string(start, "start")
+            _validators.validate_string(family, "family")
+            start = SocketAddress({"address": start, "family": family})
+        if not SocketAddress.isSocketAddress(end):
+            _validators.validate_string(end, "end")
+            _validators.validate_string(family, "family")
+            end = SocketAddress({"address": end, "family": family})
+        self._handle.removeRange(_handle_of(start), _handle_of(end))
+
+    def removeSubnet(self, network: Any = None, prefix: Any = None, family: Any = "ipv4") -> None:
+        """Remove the subnet rules for network/prefix (Node 24: ``blockList.removeSubnet``).
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``network`` is neither a str nor a SocketAddress,
+                ``family`` is not a str, or ``prefix`` is not a number.
+            ERR_OUT_OF_RANGE: ``prefix`` is not an integer in the family's range.
+        """
+        if family is None:
+            family = "ipv4"
+        if not SocketAddress.isSocketAddress(network):
+            _validators.validate_string(network, "network")
+            _validators.validate_string(family, "family")
+            network = SocketAddress({"address": network, "family": family})
+        if network.family == "ipv4":
+            _validators.validate_int32(prefix, "prefix", 0, 32)
+        elif network.family == "ipv6":
+            _validators.validate_int32(prefix, "prefix", 0, 128)
+        self._handle.removeSubnet(_handle_of(network), int(prefix))
+
+    def removeCIDR(self, cidr: Any = None) -> None:
+        """Remove the subnet rules for a CIDR (Node 24: ``blockList.removeCIDR``)."""
+        address, prefix, family = parseCIDR(cidr)
+        self.removeSubnet(address, prefix, family)
 
     def check(self, address: Any = None, family: Any = "ipv4") -> bool:
         """Whether an address matches any rule (Node: ``blockList.check``).
@@ -295,12 +525,83 @@ class BlockList(NodeNames):
         if not SocketAddress.isSocketAddress(address):
             _validators.validate_string(address, "address")
             _validators.validate_string(family, "family")
-            try:
-                address = SocketAddress({"address": address, "family": family})
-            except Exception:
-                # Ignore the error. If it's not a valid address, return false.
-                return False
+            # Fast path: pass the string directly to C++ which does
+            # inet_pton + Apply() without allocating a JS SocketAddress wrapper.
+            af = AF_INET if family.lower() == "ipv4" else AF_INET6
+            return self._handle.checkString(address, af)
         return bool(self._handle.check(_handle_of(address)))
+
+    def clear(self) -> None:
+        """Removes all rules from the block list (Node 24: ``blockList.clear``)."""
+        self._handle.clear()
+
+    def _parseIPInfo(self, data: list[str]) -> None:  # #parseIPInfo
+        for item in data:
+            if "IPv4" in item:
+                m = _IPV4_SUBNET_RE.search(item)
+                if m:
+                    self.addSubnet(m.group(1), _parse_int(m.group(2)))
+                    continue
+                m = _IPV4_ADDRESS_RE.search(item)
+                if m:
+                    self.addAddress(m.group(1))
+                    continue
+                m = _IPV4_RANGE_RE.search(item)
+                if m:
+                    self.addRange(m.group(1), m.group(2))
+                    continue
+            # IPv6 parsing with support for compressed addresses
+            if "IPv6" in item:
+                m = _IPV6_SUBNET_RE.search(item)
+                if m:
+                    self.addSubnet(m.group(1), _parse_int(m.group(2)), "ipv6")
+                    continue
+                m = _IPV6_ADDRESS_RE.search(item)
+                if m:
+                    self.addAddress(m.group(1), "ipv6")
+                    continue
+                m = _IPV6_RANGE_RE.search(item)
+                if m:
+                    self.addRange(m.group(1), m.group(2), "ipv6")
+                    continue
+
+    def toJSON(self) -> list[str]:
+        """The rules, as :attr:`rules` (Node 24: ``blockList.toJSON``)."""
+        return self.rules
+
+    def fromJSON(self, data: Any = None) -> None:
+        """Add the rules of a :meth:`toJSON` result (Node 24: ``blockList.fromJSON``).
+
+        Args:
+            data: A list of rule strs (``'Address: IPv4 10.0.0.5'``, ``'Range: IPv4
+                10.0.0.1-10.0.0.10'``, ``'Subnet: IPv6 2001:db8::/48'``...), or a JSON
+                str of one. Entries that are not rules are ignored.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``data`` is neither a str nor a list of strs, or the
+                str's JSON is not a list of strs.
+        """
+        # The data argument must be a string, or an array of strings that
+        # is JSON parseable.
+        if isinstance(data, (list, tuple)):
+            for n in data:
+                if not isinstance(n, str):
+                    raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
+        elif not isinstance(data, str):
+            raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
+        else:
+            data = json.loads(data)
+            if not isinstance(data, list):
+                raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
+            for n in data:
+                if not isinstance(n, str):
+                    raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
+        self._parseIPInfo(list(data))
+
+    @property
+    def size(self) -> int:
+        """The number of rules (Node 24: ``blockList.size``)."""
+        return self._handle.getSize()
 
     @property
     def rules(self) -> list[str]:
@@ -316,6 +617,16 @@ class BlockList(NodeNames):
 
     def __repr__(self) -> str:
         return inspect(self)
+
+
+_IPV4_SUBNET_RE: Final = re.compile(r"Subnet: IPv4 (\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})")
+_IPV4_ADDRESS_RE: Final = re.compile(r"Address: IPv4 (\d{1,3}(?:\.\d{1,3}){3})")
+_IPV4_RANGE_RE: Final = re.compile(
+    r"Range: IPv4 (\d{1,3}(?:\.\d{1,3}){3})-(\d{1,3}(?:\.\d{1,3}){3})"
+)
+_IPV6_SUBNET_RE: Final = re.compile(r"Subnet: IPv6 ([0-9a-fA-F:.]{1,45})\/([0-9]{1,3})", re.I)
+_IPV6_ADDRESS_RE: Final = re.compile(r"Address: IPv6 ([0-9a-fA-F:.]{1,45})", re.I)
+_IPV6_RANGE_RE: Final = re.compile(r"Range: IPv6 ([0-9a-fA-F:.]{1,45})-([0-9a-fA-F:.]{1,45})", re.I)
 
 
 class InternalBlockList(BlockList):

@@ -1,4 +1,4 @@
-"""Port of Node.js lib/internal/socketaddress.js (v20.20.2): ``SocketAddress``.
+"""Port of Node.js lib/internal/socketaddress.js (v24.22.3): ``SocketAddress``.
 
 The C++ half (``internalBinding('block_list').SocketAddress``, src/node_sockaddr.cc) is
 :class:`_SocketAddress` here: it parses the address the way libuv's ``uv_ip4_addr`` /
@@ -242,11 +242,11 @@ class SocketAddress(NodeNames):
             raise errors.ERR_INVALID_ARG_VALUE("options.family", _option(options, "family"))
 
         _validators.validate_string(address, "options.address")
-        # DIVERGENCE: Node validates the port but hands the raw value to C++, which aborts
-        # the process on a numeric string ('80'); we use the validated number.
-        port = int(_validators.validate_port(port, "options.port"))
+        _validators.validate_port(port, "options.port")
         _validators.validate_uint32(flowlabel, "options.flowlabel", False)
-        flowlabel = int(flowlabel)
+        # Node 24: `port | 0` and `flowlabel | 0` (so a numeric str port works).
+        port = _validators.to_int32(port if not isinstance(port, str) else float(port))
+        flowlabel = _validators.to_int32(flowlabel)
         if type_ == AF_INET6 and flowlabel > _LABEL_MASK:
             # DIVERGENCE: node aborts (CHECK_LE(label, kLabelMask)); we throw instead.
             raise errors.ERR_OUT_OF_RANGE(
@@ -283,6 +283,41 @@ class SocketAddress(NodeNames):
         assert self._handle is not None
         return self._handle.flowlabel()
 
+    @staticmethod
+    def parse(input: Any = None) -> SocketAddress | None:
+        """Parse ``'ip:port'`` into a SocketAddress (Node 24: ``SocketAddress.parse``).
+
+        The str is read as the host of an ``http://`` URL (WHATWG rules): an IPv6
+        address goes in brackets (``'[::1]:8080'``), and port 80, http's default,
+        reads as no port (0).
+
+        Args:
+            input: ``'1.2.3.4:80'``, ``'[::1]:8080'``, ``'1.2.3.4'``...
+
+        Returns:
+            The SocketAddress, or None (undefined) if ``input`` does not parse as an IP
+            address with an optional port.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``input`` is not a str.
+        """
+        _validators.validate_string(input, "input")
+        # While URL.parse is not expected to throw, there are several
+        # other pieces here that do... the destucturing, the SocketAddress
+        # constructor, etc. So we wrap this in a try/catch to be safe.
+        try:
+            parsed = _url_host_port(f"http://{input}")
+            if parsed is None:
+                return None
+            address, port = parsed
+            if address[0] == "[" and address[-1] == "]":
+                return SocketAddress({"address": address[1:-1], "port": port, "family": "ipv6"})
+            return SocketAddress({"address": address, "port": port})
+        except Exception:
+            # Ignore errors here. Return undefined if the input cannot
+            # be successfully parsed or is not a proper socket address.
+            return None
+
     def __node_inspect__(
         self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
     ) -> Any:
@@ -311,6 +346,86 @@ class SocketAddress(NodeNames):
 
     def __repr__(self) -> str:
         return inspect(self)
+
+
+def _url_host_port(url: str) -> tuple[str, int] | None:
+    """``const { hostname, port } = URLParse(url)`` for an ``http:`` URL, ``port | 0``.
+
+    DIVERGENCE: not a full WHATWG URL parser (Node's is ada): enough of one for
+    SocketAddress.parse (an IP literal, with userinfo, path, query or fragment after it
+    ignored; IPv4 in WHATWG's number forms; the scheme's default port 80 dropped).
+    None where URL.parse gives null.
+    """
+    rest = url[len("http://") :]
+    for sep in "/?#":
+        rest = rest.split(sep, 1)[0]
+    host_port = rest.rsplit("@", 1)[-1]
+    if host_port.startswith("["):
+        end = host_port.find("]")
+        if end == -1:
+            return None
+        host, after = host_port[: end + 1], host_port[end + 1 :]
+        if after and not after.startswith(":"):
+            return None
+        port_str = after[1:]
+        try:
+            host = "[" + str(ipaddress.IPv6Address(host[1:-1])) + "]"
+        except ValueError:
+            return None
+    else:
+        host, _, port_str = host_port.partition(":")
+        if not host or any(c in host for c in " <>^|%\\"):
+            return None
+        host = host.lower()
+        v4 = _whatwg_ipv4(host)
+        if v4 is False:
+            return None
+        if isinstance(v4, str):
+            host = v4
+    if port_str and not port_str.isdigit():
+        return None
+    port = int(port_str) if port_str else 0
+    if port > 65535:
+        return None
+    if port == 80:  # the scheme's default port is no port
+        port = 0
+    return host, port
+
+
+def _whatwg_ipv4(host: str) -> str | bool | None:
+    """WHATWG's IPv4 parser: the dotted form, None if ``host`` is no IPv4 address, False
+    if it ends in a number but is not a valid one (a URL failure)."""
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    last = parts[-1]
+    if not (
+        last.isdigit()
+        or (last[:2] in ("0x", "0X") and all(c in "0123456789abcdefABCDEF" for c in last[2:]))
+    ):
+        return None
+    if len(parts) > 4:
+        return False
+    numbers = []
+    for part in parts:
+        if part == "":
+            return False
+        try:
+            if part[:2] in ("0x", "0X"):
+                n = int(part[2:] or "0", 16)
+            elif len(part) > 1 and part[0] == "0":
+                n = int(part[1:], 8)
+            else:
+                n = int(part, 10)
+        except ValueError:
+            return False
+        numbers.append(n)
+    if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return False
+    ipv4 = numbers[-1]
+    for i, n in enumerate(numbers[:-1]):
+        ipv4 += n * 256 ** (3 - i)
+    return inet_ntop4(ipv4)
 
 
 def _inspect_options(options: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Port of Node.js lib/dns.js ``lookup`` (and the validation in internal/dns/utils.js).
+"""Port of Node.js lib/dns.js (v24.22.3) ``lookup`` (and the validation in internal/dns/utils.js).
 
 Node: ``dns.lookup(hostname[, options], callback)``. Resolution runs on libuv's
 threadpool (``uv_getaddrinfo``) like Node's, never on the loop thread.
@@ -15,7 +15,7 @@ from nodenet_uv._binding import cares_wrap
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
 from nodenet_uv._internal.naming import alias_module
-from nodenet_uv._internal.net import is_ip
+from nodenet_uv._internal.net import isIP
 
 __all__ = [
     "ADDRCONFIG",
@@ -48,12 +48,21 @@ def setDefaultResultOrder(value: Any) -> None:
     _dns_order = value
 
 
-def validate_hints(hints: int) -> None:
+def validateStringWithoutNullBytes(value: Any, name: str) -> None:
+    """internal/validators.js ``validateStringWithoutNullBytes`` (Node 24)."""
+    # DIVERGENCE: belongs in _validators.py (validate_string_without_null_bytes); here
+    # until it is there, for dns.lookup and net's lookupAndConnect.
+    validators.validate_string(value, name)
+    if "\0" in value:
+        raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
+
+
+def validateHints(hints: int) -> None:
     if hints & ~(ADDRCONFIG | ALL | V4MAPPED):
         raise errors.ERR_INVALID_ARG_VALUE("hints", hints)
 
 
-def _emit_invalid_hostname_warning(hostname: Any) -> None:
+def emitInvalidHostnameWarning(hostname: Any) -> None:
     if not _warned_invalid_hostname[0]:
         _warned_invalid_hostname[0] = True
         shown = "undefined" if hostname is None else str(hostname)
@@ -73,7 +82,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
     all_ = False
     dns_order = _dns_order
     if hostname:
-        validators.validate_string(hostname, "hostname")
+        validateStringWithoutNullBytes(hostname, "hostname")
     if callable(options) and callback is None:
         callback = options
         family = 0
@@ -90,7 +99,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
         if opts.get("hints") is not None:
             validators.validate_number(opts["hints"], "options.hints")
             hints = int(opts["hints"]) & 0xFFFFFFFF
-            validate_hints(hints)
+            validateHints(hints)
         if opts.get("family") is not None:
             fam = opts["family"]
             if fam == "IPv4":
@@ -112,14 +121,14 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
 
     cb: Callable[..., Any] = callback
     if not hostname:
-        _emit_invalid_hostname_warning(hostname)
+        emitInvalidHostnameWarning(hostname)
         if all_:
             task_queues.next_tick(cb, None, [])
         else:
             task_queues.next_tick(cb, None, None, 6 if family == 6 else 4)
         return {}
 
-    matched_family = is_ip(hostname)
+    matched_family = isIP(hostname)
     if matched_family:
         if all_:
             task_queues.next_tick(cb, None, [{"address": hostname, "family": matched_family}])
@@ -136,13 +145,13 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
         if err:
             cb(errors.DNSException(err, "getaddrinfo", hostname))
             return
-        cb(None, addresses[0], family or is_ip(addresses[0]))
+        cb(None, addresses[0], family or isIP(addresses[0]))
 
     def onlookupall(err: int, addresses: list[str]) -> None:
         if err:
             cb(errors.DNSException(err, "getaddrinfo", hostname))
             return
-        cb(None, [{"address": a, "family": family or is_ip(a)} for a in addresses])
+        cb(None, [{"address": a, "family": family or isIP(a)} for a in addresses])
 
     req.oncomplete = onlookupall if all_ else onlookup
     order = cares_wrap.DNS_ORDER_VERBATIM

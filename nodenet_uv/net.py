@@ -1,20 +1,31 @@
-"""Port of Node.js lib/net.js (v20): net.Socket, net.Server and the module functions.
+"""Port of Node.js lib/net.js (v24.22.3): net.Socket, net.Server and the module functions.
 
-Read this file beside Node's ``lib/net.js``: functions keep Node's names in snake_case
-(``normalize_args``, ``lookup_and_connect``, ``internal_connect``, ``after_connect``,
-``setup_listen_handle``, ``onconnection``...) and come in the same order. Node's
-symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` → ``_k_set_no_delay``).
+Read this file beside Node's ``lib/net.js``: ported functions keep Node's exact names
+(``normalizeArgs``, ``lookupAndConnect``, ``internalConnect``, ``afterConnect``,
+``setupListenHandle``, ``onconnection``...) and come in the same order, with Node's
+comments. Node's symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` →
+``_k_set_no_delay``).
 
 Python specifics (DESIGN.md §1): options are dicts with Node's keys, or keyword
 arguments in either spelling; every camelCase method and property also has its
 snake_case twin; ``None`` plays ``undefined``.
+
+# DIVERGENCE: not ported: net.BoundSocket and _TransferredBoundSocket (Node 24.22), the
+# worker_threads transfer hooks ([kTransfer]/[kDeserialize] of Socket, Server and
+# BoundSocket: there are no workers here), Server._setupWorker and the cluster paths
+# (no cluster module), and the diagnostics_channel publications (net.client.socket,
+# net.server.socket).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+import ipaddress
 import math
+import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import dns as _dns
@@ -26,22 +37,21 @@ from nodenet_uv._binding.stream_wrap import ShutdownWrap
 from nodenet_uv._binding.tcp_wrap import TCP, TCPConnectWrap
 from nodenet_uv._binding.tcp_wrap import constants as TCPConstants
 from nodenet_uv._binding.util import guess_handle_type
-from nodenet_uv._internal import task_queues, warning
+from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
-from nodenet_uv._internal.naming import alias_module, node_options
-from nodenet_uv._internal.net import is_ip as isIP
-from nodenet_uv._internal.net import is_ipv4 as isIPv4
-from nodenet_uv._internal.net import is_ipv6 as isIPv6
+from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.net import isIP, isIPv4, isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
+    StreamHandle,
     entry_chunk,
     entry_encoding,
-    on_stream_read,
-    set_stream_timeout,
-    write_generic,
-    writev_generic,
+    onStreamRead,
+    setStreamTimeout,
+    writeGeneric,
+    writevGeneric,
 )
 from nodenet_uv._validators import to_int32
 from nodenet_uv.events import EventEmitter
@@ -51,6 +61,7 @@ from nodenet_uv.timers import clearTimeout, setTimeout
 
 __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
     "BlockList",
+    "BoundSocket",
     "Server",
     "Socket",
     "SocketAddress",
@@ -78,6 +89,28 @@ UV_EINVAL = uv.UV_EINVAL
 UV_ENOTCONN = uv.UV_ENOTCONN
 UV_ECANCELED = uv.UV_ECANCELED
 UV_ETIMEDOUT = uv.UV_ETIMEDOUT
+UV_EBADF = uv.UV_EBADF
+
+# DIVERGENCE: ERR_IP_BLOCKED and ERR_SOCKET_HANDLE_ADOPTED (Node 24, internal/errors.js)
+# belong in errors.py's table; until they are there, net declares them through the same
+# E(), kept out of errors.codes (the table is errors.py's own, alphabetical).
+
+
+def _declare_error(code: str, message: Any) -> type[errors.NodeError]:
+    existing: type[errors.NodeError] | None = getattr(errors, code, None)
+    if existing is not None:
+        return existing
+    cls = errors.E(code, message, errors.NodeError)
+    del errors.codes[code]
+    return cls
+
+
+ERR_IP_BLOCKED = _declare_error(
+    "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList"
+)
+ERR_SOCKET_HANDLE_ADOPTED = _declare_error(
+    "ERR_SOCKET_HANDLE_ADOPTED", "The bound socket has already been adopted by a server or socket"
+)
 
 
 def _noop(*args: Any) -> None:
@@ -85,11 +118,6 @@ def _noop(*args: Any) -> None:
 
 
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
-
-
-def to_number(x: Any) -> float | bool:
-    n = js_number(x)
-    return n if n >= 0 else False
 
 
 def _seconds(ms: Any) -> int:
@@ -100,14 +128,41 @@ def _seconds(ms: Any) -> int:
     return to_int32(math.trunc(n / 1000))
 
 
-def get_flags(ipv6_only: Any, reuse_port: Any = None) -> int:
-    # DIVERGENCE: `reusePort` is Node >= 22.12's listen option (UV_TCP_REUSEPORT, libuv
-    # 1.49); Node 20 ignores it. We honour it (SO_REUSEPORT before bind) because servers
-    # sharing a port across processes is what users porting to Python ask for.
-    flags = int(TCPConstants["UV_TCP_IPV6ONLY"]) if ipv6_only is True else 0
-    if reuse_port is True:
+def getFlags(options: Any) -> int:
+    flags = 0
+    if js_get(options, "ipv6Only") is True:
+        flags |= int(TCPConstants["UV_TCP_IPV6ONLY"])
+    if js_get(options, "reusePort") is True:
         flags |= int(TCPConstants["UV_TCP_REUSEPORT"])
     return flags
+
+
+def _blocklist() -> Any:
+    # module.exports.BlockList: loaded lazily, as net.js's getter does.
+    from nodenet_uv._blocklist import BlockList
+
+    return BlockList
+
+
+def _accepts_keepalive_probes(set_keep_alive: Any) -> bool:
+    try:
+        params = inspect.signature(set_keep_alive).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in params) >= 4 or any(
+        p.kind is p.VAR_POSITIONAL for p in params
+    )
+
+
+def handleSetKeepAlive(handle: Any, enable: bool, delay: Any, interval: Any, count: Any) -> Any:
+    """``handle.setKeepAlive(enable, initialDelay, interval, count)`` as net.js calls it."""
+    set_keep_alive = handle.setKeepAlive
+    if (interval is None and count is None) or not _accepts_keepalive_probes(set_keep_alive):
+        # DIVERGENCE: TCPWrap.setKeepAlive takes (enable, delay) only (uv_tcp_keepalive:
+        # libuv's interval 1 s and count 10) until _binding exposes uv_tcp_keepalive_ex;
+        # the interval and count are then remembered but not applied.
+        return set_keep_alive(enable, delay)
+    return set_keep_alive(enable, delay, interval, count)
 
 
 def _is_fd_number(fd: Any) -> bool:
@@ -115,7 +170,7 @@ def _is_fd_number(fd: Any) -> bool:
     return isinstance(fd, (int, float)) and not isinstance(fd, bool) and fd >= 0
 
 
-def create_handle(fd: Any, is_server: bool) -> Any:
+def createHandle(fd: Any, is_server: bool) -> TCP | Pipe:
     validators.validate_int32(fd, "fd", 0)
     # validate_int32 lets an integral float through, as Node does with 3.0; libuv wants an int.
     fd = int(fd)
@@ -127,8 +182,8 @@ def create_handle(fd: Any, is_server: bool) -> Any:
     raise errors.ERR_INVALID_FD_TYPE(handle_type)
 
 
-def is_pipe_name(s: Any) -> bool:
-    return isinstance(s, str) and to_number(s) is False
+def isPipeName(s: Any) -> bool:
+    return isinstance(s, str) and toNumber(s) is False
 
 
 def createServer(options: Any = None, connectionListener: Any = None, **kwargs: Any) -> Server:
@@ -157,6 +212,17 @@ def createServer(options: Any = None, connectionListener: Any = None, **kwargs: 
     return Server(options, connectionListener, **kwargs)
 
 
+# Target API:
+#
+# let s = net.connect({port: 80, host: 'google.com'}, function() {
+#   ...
+# });
+#
+# There are various forms:
+#
+# connect(options, [cb])
+# connect(port, [host], [cb])
+# connect(path, [cb]);
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb]).
 
@@ -189,7 +255,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
         ERR_INVALID_IP_ADDRESS: ``localAddress`` is not an IP address.
         ERR_INVALID_FD_TYPE: ``fd`` is neither a TCP socket nor a pipe.
     """
-    normalized = normalize_args(args, kwargs)
+    normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
     if js_truthy(options.get("timeout")):
@@ -204,7 +270,7 @@ def getDefaultAutoSelectFamily() -> bool:
     """The default of ``autoSelectFamily`` (Node: ``net.getDefaultAutoSelectFamily``).
 
     The value :meth:`Socket.connect` uses when its ``autoSelectFamily`` option is not
-    given. Initially True (Node 20's default).
+    given. Initially True (Node's default).
 
     Returns:
         The current default.
@@ -263,7 +329,17 @@ class _NormalizedArgs(list[Any]):
     """normalizeArgs' result (Node marks the array with normalizedArgsSymbol)."""
 
 
-def normalize_args(
+# Returns an array [options, cb], where options is an object,
+# cb is either a function or null.
+# Used to normalize arguments of Socket.prototype.connect() and
+# Server.prototype.listen(). Possible combinations of parameters:
+#   (options[...][, cb])
+#   (path[...][, cb])
+#   ([port][, host][...][, cb])
+# For Socket.prototype.connect(), the [...] part is ignored
+# For Server.prototype.listen(), the [...] part is [, backlog]
+# but will not be handled here (handled in listen())
+def normalizeArgs(
     args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
 ) -> list[Any]:
     if kwargs:
@@ -273,7 +349,7 @@ def normalize_args(
             args[0] = node_options(args[0], kwargs)
         elif args and not callable(args[0]):
             first = node_options({}, kwargs)
-            if is_pipe_name(args[0]):
+            if isPipeName(args[0]):
                 first["path"] = args[0]
             else:
                 first["port"] = args[0]
@@ -290,7 +366,7 @@ def normalize_args(
         options = node_options(arg0)
     elif arg0 is not None and not isinstance(arg0, (str, int, float)) and not callable(arg0):
         options = arg0  # a handle or another object: Node takes any object
-    elif is_pipe_name(arg0):
+    elif isPipeName(arg0):
         options["path"] = arg0
     else:
         options["port"] = arg0
@@ -300,13 +376,14 @@ def normalize_args(
     return _NormalizedArgs([options, cb if callable(cb) else None])
 
 
-def init_socket_handle(self: Socket) -> None:
+# Called when creating new Socket, or when re-using a closed Socket
+def initSocketHandle(self: Socket) -> None:
     self._undestroy()
     self._sockname = None
     handle = self._handle
     if handle is not None:
         handle.owner = self
-        handle.onread = on_stream_read
+        handle.onread = onStreamRead
         user_buf = self._k_buffer
         if user_buf is not None:
             buf_gen = self._k_buffer_gen
@@ -318,7 +395,7 @@ def init_socket_handle(self: Socket) -> None:
             handle.useUserBuffer(user_buf)
 
 
-def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bool = False) -> None:
+def closeSocketHandle(self: Socket, is_exception: bool, is_cleanup_pending: bool = False) -> None:
     handle = self._handle
     if handle is not None:
 
@@ -330,6 +407,245 @@ def close_socket_handle(self: Socket, is_exception: bool, is_cleanup_pending: bo
                 self._sockname = None
 
         handle.close(on_close)
+
+
+_is_linux = sys.platform.startswith("linux")
+
+
+class BoundSocket(NodeNames):
+    """net.BoundSocket (Node 24.22): a socket bound to a local address, not yet used.
+
+    A role-neutral wrapper over a synchronously bound libuv handle: bound to a local
+    address (a numeric IP literal for TCP, or a filesystem/abstract path for a
+    unix-domain socket via ``{'path': ...}``) but neither listening nor connecting until
+    adopted by exactly one Server (``server.listen(bound)``) or Socket
+    (``net.Socket({'handle': bound})``). Adoption transfers ownership; an un-adopted
+    handle must be closed by the caller (``close()``, or ``with bound:``). bind(2) is
+    non-blocking, so binding happens inline and errors raise at once. No DNS is
+    performed.
+
+    Args:
+        options: ``host`` (a numeric IP; default ``'0.0.0.0'``, or ``'::'`` with
+            ``ipv6Only``), ``port`` (default 0: the OS picks one), ``ipv6Only``,
+            ``reusePort`` (SO_REUSEPORT); or ``path`` alone (a Unix socket; a leading
+            NUL is an abstract name, Linux only). None means none.
+        **kwargs: The same options as keyword arguments.
+
+    Raises:
+        ERR_INVALID_ARG_TYPE: ``options`` is not a dict, or an option has the wrong type.
+        ERR_INVALID_ARG_VALUE: ``host`` is not an IP address, or ``path`` comes with
+            another option.
+        ERR_SOCKET_BAD_PORT: ``port`` is not a valid port number.
+        ExceptionWithHostPort: The bind failed (``EADDRINUSE``, ``EACCES``...; syscall
+            ``bind``); ErrnoException for a path.
+    """
+
+    # DIVERGENCE: no worker_threads here: no markTransferMode, [kTransferList],
+    # [kTransfer], [kDeserialize] (nor _TransferredBoundSocket).
+
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        options = node_options(options, kwargs)
+        self._handle: Any = None  # #handle
+        self._address: dict[str, Any] = {}  # #address
+        self._path: str | None = None  # #path
+
+        if options is None:
+            options = {}  # kEmptyObject
+        validators.validate_object(options, "options")
+
+        if js_get(options, "path") is not None:
+            self._bindPipe(options)
+            return
+
+        port = js_get(options, "port")
+        port = validators.validate_port(0 if port is None else port, "options.port")
+
+        ipv6_only = js_get(options, "ipv6Only")
+        if ipv6_only is None:
+            ipv6_only = False
+        validators.validate_boolean(ipv6_only, "options.ipv6Only")
+
+        reuse_port = js_get(options, "reusePort")
+        if reuse_port is None:
+            reuse_port = False
+        validators.validate_boolean(reuse_port, "options.reusePort")
+
+        host = js_get(options, "host")
+        if host is None:
+            host = DEFAULT_IPV6_ADDR if ipv6_only else DEFAULT_IPV4_ADDR
+            address_type = 6 if ipv6_only else 4
+        else:
+            validators.validate_string(host, "options.host")
+            address_type = isIP(host)
+            if address_type == 0:
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options.host",
+                    host,
+                    "must be a numeric IP address; net.BoundSocket does not perform DNS resolution",
+                )
+
+        flags = 0
+        if ipv6_only:
+            flags |= int(TCPConstants["UV_TCP_IPV6ONLY"])
+        if reuse_port:
+            flags |= int(TCPConstants["UV_TCP_REUSEPORT"])
+
+        handle = TCP(TCPConstants["SOCKET"])
+        err = (
+            handle.bind6(host, port, flags) if address_type == 6 else handle.bind(host, port, flags)
+        )
+        # EADDRINUSE is deferred by libuv's uv_tcp_bind(), which returns 0 and
+        # surfaces it on the next getsockname/listen/connect. Force getsockname()
+        # now so conflicts throw synchronously; the address is cached since the
+        # handle is immutable.
+        if err == 0:
+            err = handle.getsockname(self._address)
+        if err:
+            handle.close()
+            raise errors.ExceptionWithHostPort(err, "bind", host, port)
+
+        self._handle = handle
+
+    # Bind a named unix-domain socket (or Windows named pipe). A leading '\0'
+    # selects the Linux abstract namespace. path is mutually exclusive with the
+    # TCP options; uv_pipe_bind is synchronous so conflicts throw here.
+    def _bindPipe(self, options: Any) -> None:  # #bindPipe
+        path = js_get(options, "path")
+        if any(js_get(options, k) is not None for k in ("host", "port", "ipv6Only", "reusePort")):
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options",
+                options,
+                "path is mutually exclusive with host, port, ipv6Only, and reusePort",
+            )
+        validators.validate_string(path, "options.path")
+        if path[:1] == "\0" and not _is_linux:
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options.path", path, "abstract socket paths are only supported on Linux"
+            )
+
+        handle = Pipe(PipeConstants["SOCKET"])
+        err = handle.bind(path)
+        if err:
+            handle.close()
+            raise errors.ErrnoException(err, "bind")
+
+        self._handle = handle
+        self._path = path
+
+    def address(self) -> Any:
+        """The bound local endpoint (Node: ``boundSocket.address()``).
+
+        Returns:
+            ``{'address', 'family', 'port'}`` for TCP (the OS-assigned port for port
+            0), or the path for a pipe, as ``Server.address()`` gives them.
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        return self._path if self._path is not None else self._address
+
+    @property
+    def _k_bound_socket_path(self) -> str | None:  # [kBoundSocketPath]
+        return self._path
+
+    def fd(self) -> int:
+        """The OS file descriptor; the BoundSocket keeps owning it (Node: ``fd()``).
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        return int(self._handle.fd)
+
+    def close(self) -> None:
+        """Release a socket that is never adopted (Node: ``boundSocket.close()``).
+
+        Raises:
+            ERR_SOCKET_HANDLE_ADOPTED: The socket was adopted or closed already.
+        """
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        self._handle.close()
+        self._handle = None
+
+    # [SymbolDispose]: ``using bound = new net.BoundSocket(...)`` is ``with
+    # net.BoundSocket(...) as bound:``; closes an un-adopted handle and is a no-op once
+    # the handle has been adopted or closed.
+    def __enter__(self) -> BoundSocket:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def _k_bound_socket_consume(self) -> Any:  # [kBoundSocketConsume]
+        if self._handle is None:
+            raise ERR_SOCKET_HANDLE_ADOPTED()
+        handle = self._handle
+        self._handle = None
+        return handle
+
+    # Reports whether this is a pipe (unix-domain) bind rather than TCP. Its mere
+    # presence on the prototype ('isPipe' in net.BoundSocket.prototype) is the
+    # capability signal that this build honors { path } instead of a TCP port.
+    @property
+    def isPipe(self) -> bool:
+        """True for a Unix socket (``path``), False for TCP (Node: ``isPipe``)."""
+        return self._path is not None
+
+
+# Socket.prototype._final, afterShutdown and writeAfterFIN: adjacent in net.js, between
+# Socket.prototype._unrefTimer and Socket.prototype.setTimeout. _final is defined here,
+# before the class, and bound in the class body at its net.js place.
+
+
+def _final(self: Socket, cb: Callable[..., Any]) -> Any:
+    # If still connecting - defer handling `_final` until 'connect' will happen
+    if self.connecting:
+        return self.once("connect", lambda: self._final(cb))
+
+    if self._handle is None:
+        return cb()
+
+    req = ShutdownWrap()
+    req.oncomplete = afterShutdown
+    req.handle = self._handle
+    req.callback = cb
+    err = self._handle.shutdown(req)
+
+    if err == 1 or err == UV_ENOTCONN:  # synchronous finish
+        return cb()
+    if err != 0:
+        return cb(errors.ErrnoException(err, "shutdown"))
+    return None
+
+
+def afterShutdown(req: ShutdownWrap, status: int) -> None:
+    # (A shutdown failure after dispatch is not reported: Node calls back without it.)
+    req.callback()
+
+
+# Provide a better error message when we call end() as a result
+# of the other side sending a FIN.  The standard 'write after end'
+# is overly vague, and makes it seem like the user's code is to blame.
+def writeAfterFIN(self: Socket, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
+    if not self.writableEnded:
+        return bool(Writable.write(self, chunk, encoding, cb))  # type: ignore[arg-type]
+
+    if callable(encoding):
+        cb = encoding
+        encoding = None
+
+    er = errors.genericNodeError("This socket has been ended by the other party", code="EPIPE")
+    if callable(cb):
+        task_queues.next_tick(cb, er)
+    self.destroy(er)
+
+    return False
 
 
 class Socket(Duplex):
@@ -410,6 +726,9 @@ class Socket(Duplex):
 
     # Prototype defaults Node's getters fall back to.
     timeout: Any = None
+    blockList: Any = None
+    _k_bound_source = False  # kBoundSource: the handle is an adopted BoundSocket's
+    _k_bound_path: str | None = None  # kBoundPath: an adopted bound pipe's path
     autoSelectFamilyAttemptedAddresses: list[str] | None = None
     _peername: dict[str, Any] | None = None
     resetAndClosing = False
@@ -448,7 +767,7 @@ class Socket(Duplex):
 
         self.connecting = False
         self._hadError = False
-        self._handle: Any = None
+        self._handle: StreamHandle | None = None
         self._parent: Any = None
         self._host: Any = None
         self._k_last_write_queue_size = 0
@@ -474,12 +793,36 @@ class Socket(Duplex):
         options["decodeStrings"] = False
         super().__init__(options)
 
+        # An adopted BoundSocket is bound but not connected: defer the read flow
+        # until connect() completes.
+        bound_not_connected = False
         if options.get("handle") is not None:
-            self._handle = options["handle"]
+            if isinstance(options["handle"], BoundSocket):
+                bound = options["handle"]
+                bound_path = bound._k_bound_socket_path
+                self._handle = handle = bound._k_bound_socket_consume()
+                self._k_bound_source = True
+                bound_not_connected = True
+                # A bound client pipe owns a source path; surface it as localAddress.
+                if bound_path is not None:
+                    self._k_bound_path = bound_path
+                    # uv_pipe_bind() only assigns the fd; it does not open the stream, so a
+                    # later connect() would leave the handle without its readable/writable
+                    # flags and unusable. Re-open the already-bound fd (idempotent, sets
+                    # the flags) so the adopted client pipe connects to a working stream.
+                    if handle.fd >= 0:
+                        err = handle.open(handle.fd)
+                        if err:
+                            raise errors.ErrnoException(err, "open")
+            else:
+                self._handle = options["handle"]
         elif options.get("fd") is not None:
             fd = options["fd"]
-            self._handle = create_handle(fd, False)
-            err = self._handle.open(int(fd))
+            # createHandle will throw ERR_INVALID_FD_TYPE if `fd` is not
+            # a valid `PIPE` or `TCP` descriptor
+            handle = createHandle(fd, False)
+            self._handle = handle
+            err = handle.open(int(fd))
             if err:
                 raise errors.ErrnoException(err, "open")
 
@@ -503,17 +846,30 @@ class Socket(Duplex):
         self._k_set_keep_alive = v is True or (v is not None and v is not False and js_truthy(v))
         v = options.get("keepAliveInitialDelay")
         self._k_set_keep_alive_initial_delay = 0 if v is None else _seconds(v)
+        self._k_set_keep_alive_interval: int | None = None
+        self._k_set_keep_alive_count: Any = None
+        tos = options.get("typeOfService")
+        if tos is not None:
+            validators.validate_int32(tos, "options.typeOfService", 0, 255)
+        self._k_set_tos: Any = tos
 
-        # Registered here, before any user 'end' listener (net.js:475).
-        self.on("end", self._on_readable_stream_end)
+        # Shut down the socket when we're finished with it.
 
-        init_socket_handle(self)
+        self.on("end", functools.partial(onReadableStreamEnd, self))
+
+        initSocketHandle(self)
 
         self._pendingData: Any = None
         self._pendingEncoding = ""
 
         # Accepted and fd sockets start reading at once (unless paused on create).
-        if self._handle is not None and options.get("readable") is not False:
+        # If we have a handle, then start the flow of data into the
+        # buffer.  if not, then this will happen when we connect
+        if (
+            self._handle is not None
+            and options.get("readable") is not False
+            and not bound_not_connected
+        ):
             if options.get("pauseOnCreate"):
                 self._handle.reading = False
                 self._handle.readStop()
@@ -522,7 +878,13 @@ class Socket(Duplex):
                 self.read(0)
 
         if options.get("signal") is not None:
-            add_client_abort_signal_option(self, options)
+            addClientAbortSignalOption(self, options)
+
+        block_list = options.get("blockList")
+        if js_truthy(block_list):
+            if not _blocklist().isBlockList(block_list):
+                raise errors.ERR_INVALID_ARG_TYPE("options.blockList", "net.BlockList", block_list)
+            self.blockList = block_list
 
         self.server: Server | None = None
         self._server: Server | None = None
@@ -530,6 +892,7 @@ class Socket(Duplex):
         self._k_bytes_written = 0
 
     # -- timers ---------------------------------------------------------------------------
+    # Refresh existing timeouts.
     def _unrefTimer(self) -> None:
         s: Any = self
         while s is not None:
@@ -542,34 +905,9 @@ class Socket(Duplex):
         self._unrefTimer()
 
     # -- Writable/Readable hooks ------------------------------------------------------------
-    def _final(self, cb: Callable[..., Any]) -> Any:
-        if self.pending:
-            return self.once("connect", lambda: self._final(cb))
-        if self._handle is None:
-            return cb()
-        req = ShutdownWrap()
-        req.oncomplete = after_shutdown
-        req.handle = self._handle
-        req.callback = cb
-        err = self._handle.shutdown(req)
-        if err == 1 or err == UV_ENOTCONN:  # synchronous finish
-            return cb()
-        if err != 0:
-            return cb(errors.ErrnoException(err, "shutdown"))
-        return None
-
-    def _write_after_fin(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
-        # writeAfterFIN: installed as self.write once the peer ended (allowHalfOpen false).
-        if not self.writableEnded:
-            return bool(Writable.write(self, chunk, encoding, cb))  # type: ignore[arg-type]
-        if callable(encoding):
-            cb = encoding
-            encoding = None
-        er = errors.genericNodeError("This socket has been ended by the other party", code="EPIPE")
-        if callable(cb):
-            task_queues.next_tick(cb, er)
-        self.destroy(er)
-        return False
+    # The user has called .end(), and all the bytes have been
+    # sent out to the other side.
+    _final = _final  # Socket.prototype._final, with afterShutdown and writeAfterFIN above
 
     def setTimeout(self, msecs: Any, callback: Any = None) -> Socket:
         """socket.setTimeout(msecs[, callback]): idle timeout, 'timeout' event.
@@ -593,12 +931,14 @@ class Socket(Duplex):
                 callable.
             ERR_OUT_OF_RANGE: ``msecs`` is negative or not finite.
         """
-        set_stream_timeout(self, msecs, callback)
+        setStreamTimeout(self, msecs, callback)
         return self
 
     def _onTimeout(self) -> None:
         handle = self._handle
         last = self._k_last_write_queue_size
+        # `lastWriteQueueSize !== writeQueueSize` means there is
+        # an active write in progress, so we suppress the timeout.
         if last > 0 and handle is not None:
             # An async write is still making progress: not idle.
             wqs = handle.writeQueueSize
@@ -622,46 +962,140 @@ class Socket(Duplex):
         Returns:
             The socket.
         """
+        # Backwards compatibility: assume true when `enable` is omitted
         on = bool(True if enable is None else js_truthy(enable))
         if self._handle is None:
             self._k_set_no_delay = on
             return self
         # Node tests `this._handle.setNoDelay` for truthiness (a null member counts as absent).
-        if getattr(self._handle, "setNoDelay", None) and on != self._k_set_no_delay:
+        set_no_delay = getattr(self._handle, "setNoDelay", None)
+        if set_no_delay and on != self._k_set_no_delay:
             self._k_set_no_delay = on
-            self._handle.setNoDelay(on)
+            set_no_delay(on)
         return self
 
-    def setKeepAlive(self, enable: Any = None, initialDelay: Any = None) -> Socket:
-        """socket.setKeepAlive([enable][, initialDelay]): SO_KEEPALIVE + probes.
+    def setKeepAlive(
+        self,
+        enable: Any = None,
+        initialDelay: Any = None,
+        interval: Any = None,
+        count: Any = None,
+    ) -> Socket:
+        """socket.setKeepAlive([enable][, initialDelay][, interval][, count]): SO_KEEPALIVE.
 
         Enables or disables TCP keep-alive. Without a handle yet, the choice is applied
-        on connect. No effect on an IPC socket.
+        on connect. No effect on an IPC socket. Node 24 also takes one options dict
+        ``{'enable', 'initialDelay', 'interval', 'count'}`` as ``enable``.
 
         Args:
-            enable: Truthy (JS truthiness) to enable; None (omitted) means False.
+            enable: Truthy (JS truthiness) to enable; None (omitted) means False. A
+                dict is the options form.
             initialDelay: ms between the last data packet received and the first
                 keep-alive probe, truncated to whole seconds. None (omitted) or 0 leaves
                 the system's default (or the previous) delay.
+            interval: ms between probes (TCP_KEEPINTVL), truncated to whole seconds;
+                None (omitted) leaves libuv's default.
+            count: The number of unanswered probes before the connection is dropped
+                (TCP_KEEPCNT); None leaves libuv's default.
 
         Returns:
             The socket.
         """
+        if isinstance(enable, dict):
+            options = enable
+            enable = options.get("enable")
+            initialDelay = options.get("initialDelay")
+            interval = options.get("interval")
+            count = options.get("count")
         on = bool(js_truthy(enable))
         initial_delay = _seconds(initialDelay)
+        interval_s = None if interval is None else _seconds(interval)
+
         if self._handle is None:
             self._k_set_keep_alive = on
             self._k_set_keep_alive_initial_delay = initial_delay
+            self._k_set_keep_alive_interval = interval_s
+            self._k_set_keep_alive_count = count
             return self
+
         if not getattr(self._handle, "setKeepAlive", None):
             return self
+
         if on != self._k_set_keep_alive or (
-            on and self._k_set_keep_alive_initial_delay != initial_delay
+            on
+            and (
+                self._k_set_keep_alive_initial_delay != initial_delay
+                or self._k_set_keep_alive_interval != interval_s
+                or self._k_set_keep_alive_count != count
+            )
         ):
             self._k_set_keep_alive = on
             self._k_set_keep_alive_initial_delay = initial_delay
-            self._handle.setKeepAlive(on, initial_delay)
+            self._k_set_keep_alive_interval = interval_s
+            self._k_set_keep_alive_count = count
+            handleSetKeepAlive(self._handle, on, initial_delay, interval_s, count)
         return self
+
+    def setTypeOfService(self, tos: Any = None) -> Socket:
+        """socket.setTypeOfService(tos): the IP TOS / IPv6 traffic class byte (Node 24).
+
+        Without a handle yet (or on a handle that cannot set it), the value is kept and
+        applied once connected.
+
+        Args:
+            tos: An int in 0..255.
+
+        Returns:
+            The socket.
+
+        Raises:
+            ERR_INVALID_ARG_TYPE: ``tos`` is not a number (NaN included).
+            ERR_OUT_OF_RANGE: ``tos`` is not an integer in 0..255.
+            ErrnoException: The OS refused it (syscall ``setTypeOfService``).
+        """
+        if isinstance(tos, float) and math.isnan(tos):
+            raise errors.ERR_INVALID_ARG_TYPE("tos", "number", tos)
+        validators.validate_int32(tos, "tos", 0, 255)
+
+        if self._handle is None:
+            self._k_set_tos = tos
+            return self
+
+        set_tos = getattr(self._handle, "setTypeOfService", None)
+        if not set_tos:
+            self._k_set_tos = tos
+            return self
+
+        if tos != self._k_set_tos:
+            self._k_set_tos = tos
+            err = set_tos(tos)
+            # (Node does not throw on Windows, where setting TOS is best effort.)
+            if err:
+                raise errors.ErrnoException(err, "setTypeOfService")
+        return self
+
+    def getTypeOfService(self) -> int:
+        """socket.getTypeOfService(): the IP TOS / IPv6 traffic class byte (Node 24).
+
+        Returns:
+            The value the OS reports; without a handle, the value given to
+            :meth:`setTypeOfService` (or the ``typeOfService`` option), else 0.
+
+        Raises:
+            ErrnoException: The OS refused to report it (syscall ``getTypeOfService``).
+        """
+        if self._handle is None:
+            # Return cached value if set, otherwise default to 0
+            return self._k_set_tos if self._k_set_tos is not None else 0
+
+        get_tos = getattr(self._handle, "getTypeOfService", None)
+        if not get_tos:
+            return self._k_set_tos if self._k_set_tos is not None else 0
+
+        res = get_tos()
+        if isinstance(res, int) and res < 0:
+            raise errors.ErrnoException(res, "getTypeOfService")
+        return int(res)
 
     def address(self) -> dict[str, Any]:
         """socket.address(): ``{'address', 'family', 'port'}`` or ``{}``.
@@ -727,7 +1161,7 @@ class Socket(Duplex):
             except AttributeError:
                 reading = False
             if not reading:
-                try_read_start(self)
+                tryReadStart(self)
 
     def end(self, data: Any = None, encoding: Any = None, callback: Any = None) -> Socket:
         """socket.end([data][, encoding][, callback]): half-close after the pending writes.
@@ -817,7 +1251,7 @@ class Socket(Duplex):
             and self._handle is not None
             and not self._handle.reading
         ):
-            try_read_start(self)
+            tryReadStart(self)
         Duplex.resume(self)
         return self
 
@@ -840,13 +1274,8 @@ class Socket(Duplex):
             and self._handle is not None
             and not self._handle.reading
         ):
-            try_read_start(self)
+            tryReadStart(self)
         return Duplex.read(self, n)
-
-    def _on_readable_stream_end(self) -> None:
-        # onReadableStreamEnd: once the peer has ended, writes fail (after our end()).
-        if not self.allowHalfOpen:
-            self.write = self._write_after_fin
 
     def destroySoon(self) -> None:
         """End, then destroy once the writes are done (Node: ``socket.destroySoon``).
@@ -876,13 +1305,15 @@ class Socket(Duplex):
             self._k_bytes_written = getattr(handle, "bytesWritten", 0)
             if self.resetAndClosing:
                 self.resetAndClosing = False
-                err = handle.reset(lambda: self.emit("close", is_exception))
+                err = cast("TCP", handle).reset(lambda: self.emit("close", is_exception))
                 if err:
                     self.emit("error", errors.ErrnoException(err, "reset"))
             elif self._closeAfterHandlingError:
-                task_queues.queue_microtask(lambda: close_socket_handle(self, is_exception, True))
+                # Enqueue closing the socket as a microtask, so that the socket can be
+                # accessible when an `error` event is handled in the `next tick queue`.
+                task_queues.queue_microtask(lambda: closeSocketHandle(self, is_exception, True))
             else:
-                close_socket_handle(self, is_exception)
+                closeSocketHandle(self, is_exception)
             if not self._closeAfterHandlingError:
                 handle.onread = _noop
                 self._handle = None
@@ -891,7 +1322,7 @@ class Socket(Duplex):
         else:
             cb(exception)
             # Server's emitCloseNT: 'close' with no argument (hadError undefined).
-            task_queues.next_tick(emit_close_nt, self)
+            task_queues.next_tick(emitCloseNT, self)
         server = self._server
         if server is not None:
             server._connections -= 1
@@ -948,6 +1379,10 @@ class Socket(Duplex):
         return self._getpeername().get("port")
 
     def _getsockname(self) -> dict[str, Any]:
+        # An adopted bound client pipe has no handle getsockname; its source path was
+        # captured at adoption and stays authoritative across the connect reset.
+        if self._k_bound_path is not None:
+            return {"address": self._k_bound_path}
         handle = self._handle
         if handle is None or not hasattr(handle, "getsockname"):
             return {}
@@ -986,7 +1421,9 @@ class Socket(Duplex):
         self._k_last_write_queue_size = 0
 
     def _writeGeneric(self, writev: bool, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
-        # Still connecting: remember the data (for bytesWritten) and retry on 'connect'.
+        # If we are still connecting, then buffer this for later.
+        # The Writable logic will buffer up any more writes while
+        # waiting for this one to be done.
         if self.connecting:
             self._pendingData = data
             self._pendingEncoding = encoding
@@ -1009,9 +1446,9 @@ class Socket(Duplex):
         if self._k_timeout is not None or self._parent is not None:
             self._unrefTimer()
         if writev:
-            req = writev_generic(self, data, cb)
+            req = writevGeneric(self, data, cb)
         else:
-            req = write_generic(self, data, encoding, cb)
+            req = writeGeneric(self, data, encoding, cb)
         if req.async_:
             self._k_last_write_queue_size = req.bytes
         return None
@@ -1020,10 +1457,12 @@ class Socket(Duplex):
         self._writeGeneric(True, chunks, "", cb)
 
     def _write(self, data: Any, encoding: Any, cb: Callable[..., Any]) -> None:
+        # INLINED(Socket.prototype._writeGeneric, lib/net.js)
         # Hot path: _writeGeneric(False, ...) inlined for a connected socket with a
         # handle, no idle timeout and no parent (so no _unrefTimer to run): the same
         # statements as its non-connecting branch, one Python call fewer per write.
         # Only when _writeGeneric is Socket's own (a subclass may override it).
+        # tests/unit/test_net_slow_paths.py runs writes through both paths.
         if (
             not self.connecting
             and self._handle is not None
@@ -1033,7 +1472,7 @@ class Socket(Duplex):
         ):
             self._pendingData = None
             self._pendingEncoding = ""
-            req = write_generic(self, data, encoding, cb)
+            req = writeGeneric(self, data, encoding, cb)
             if req.async_:
                 self._k_last_write_queue_size = req.bytes
             return
@@ -1117,10 +1556,11 @@ class Socket(Duplex):
         if args and isinstance(args[0], _NormalizedArgs) and not kwargs:
             normalized: list[Any] = args[0]
         else:
-            normalized = normalize_args(args, kwargs)
+            normalized = normalizeArgs(args, kwargs)
         options, cb = normalized[0], normalized[1]
         if cb is not None:
             self.once("connect", cb)
+        # If the parent is already connecting, do not attempt to connect again
         if self._parent is not None and self._parent.connecting:
             return self
         if js_get(options, "port") is None and js_get(options, "path") is None:
@@ -1131,25 +1571,34 @@ class Socket(Duplex):
             self._peername = None
             self._sockname = None
         path = js_get(options, "path")
-        pipe = js_truthy(path)
+        # An adopted BoundSocket handle already fixes the transport; trust its type
+        # rather than inferring pipe-ness from a path option on the connect call.
+        # Once destroyed the adopted handle is gone (its reservation released), so
+        # fall back to the path option, as for other pre-existing handles (e.g. a
+        # TLSWrap) that are not transport handles.
+        pipe = (
+            isinstance(self._handle, Pipe)
+            if self._k_bound_source and self._handle is not None
+            else js_truthy(path)
+        )
         if self._handle is None:
             self._handle = Pipe(PipeConstants["SOCKET"]) if pipe else TCP(TCPConstants["SOCKET"])
-            init_socket_handle(self)
+            initSocketHandle(self)
         self._unrefTimer()
         self.connecting = True
         if pipe:
             validators.validate_string(path, "options.path")
-            internal_connect(self, path)
+            internalConnect(self, path)
         else:
-            lookup_and_connect(self, options)
+            lookupAndConnect(self, options)
         return self
 
-    def _k_reinitialize_handle(self, handle: Any) -> None:
+    def _k_reinitialize_handle(self, handle: StreamHandle) -> None:
         if self._handle is not None:
             self._handle.close()
         self._handle = handle
         self._handle.owner = self
-        init_socket_handle(self)
+        initSocketHandle(self)
 
     def ref(self) -> Socket:
         """Let the socket keep the loop alive (the default) (Node: ``socket.ref``).
@@ -1197,20 +1646,28 @@ def _byte_length(chunk: Any, encoding: Any) -> int:
 _SOCKET_WRITE_GENERIC = Socket._writeGeneric
 
 
-def after_shutdown(req: ShutdownWrap, status: int) -> None:
-    # Shutdown failures after dispatch are swallowed, as in Node.
-    req.callback()
-
-
-def try_read_start(socket: Socket) -> None:
-    socket._handle.reading = True
-    err = socket._handle.readStart()
+# Just call handle.readStart until we have enough in the buffer
+def tryReadStart(socket: Socket) -> None:
+    # Not already reading, start the flow
+    handle = cast("StreamHandle", socket._handle)
+    handle.reading = True
+    err = handle.readStart()
     if err:
         socket.destroy(errors.ErrnoException(err, "read"))
 
 
-def check_bind_error(err: int, port: Any, handle: Any) -> int:
-    # libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
+# Called when the 'end' event is emitted.
+def onReadableStreamEnd(self: Socket) -> None:
+    if not self.allowHalfOpen:
+        self.write = functools.partial(writeAfterFIN, self)  # type: ignore[attr-defined]
+
+
+def checkBindError(err: int, port: Any, handle: StreamHandle) -> int:
+    # EADDRINUSE may not be reported until we call listen() or connect().
+    # To complicate matters, a failed bind() followed by listen() or connect()
+    # will implicitly bind to a random port. Ergo, check that the socket is
+    # bound to the expected port before calling listen() or connect().
+    # (libuv defers EADDRINUSE from bind(); a local port that is not the one we asked for
     # means the bind failed.
     if err == 0 and js_truthy(port) and port > 0 and hasattr(handle, "getsockname"):
         out: dict[str, Any] = {}
@@ -1220,7 +1677,7 @@ def check_bind_error(err: int, port: Any, handle: Any) -> int:
     return err
 
 
-def internal_connect(
+def internalConnect(
     self: Socket,
     address: str,
     port: Any = None,
@@ -1229,37 +1686,46 @@ def internal_connect(
     local_port: Any = None,
     flags: int = 0,
 ) -> None:
+    # TODO return promise from Socket.prototype.connect which
+    # wraps _connectReq.
+
     assert self.connecting
+
     err = 0
+    handle: Any = self._handle  # TCP for an address_type of 4 or 6, else Pipe
+
     if local_address or local_port:
         if address_type == 4:
             local_address = local_address or DEFAULT_IPV4_ADDR
-            err = self._handle.bind(local_address, local_port or 0)
-        else:
+            err = handle.bind(local_address, local_port or 0)
+        else:  # addressType === 6
             local_address = local_address or DEFAULT_IPV6_ADDR
-            err = self._handle.bind6(local_address, local_port or 0, flags)
-        err = check_bind_error(err, local_port, self._handle)
+            err = handle.bind6(local_address, local_port or 0, flags)
+        err = checkBindError(err, local_port, handle)
         if err:
             self.destroy(errors.ExceptionWithHostPort(err, "bind", local_address, local_port))
             return
     self.emit("connectionAttempt", address, port, address_type)
     if address_type in (4, 6):
+        if self.blockList is not None and self.blockList.check(address, f"ipv{address_type}"):
+            self.destroy(ERR_IP_BLOCKED(address))
+            return
         req: Any = TCPConnectWrap()
-        req.oncomplete = after_connect
+        req.oncomplete = afterConnect
         req.address = address
         req.port = port
         req.localAddress = local_address
         req.localPort = local_port
         req.addressType = address_type
         if address_type == 4:
-            err = self._handle.connect(req, address, port)
+            err = handle.connect(req, address, port)
         else:
-            err = self._handle.connect6(req, address, port)
+            err = handle.connect6(req, address, port)
     else:
         req = PipeConnectWrap()
         req.address = address
-        req.oncomplete = after_connect
-        err = self._handle.connect(req, address)
+        req.oncomplete = afterConnect
+        err = handle.connect(req, address)
     if err:
         sockname = self._getsockname()
         details = None
@@ -1300,11 +1766,14 @@ class _ConnectContext:
         self.flags = 0
 
 
-def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) -> None:
+def internalConnectMultiple(context: _ConnectContext, canceled: bool = False) -> None:
     clearTimeout(context.timer)
     self = context.socket
+    # We were requested to abort. Stop all operations
     if self._aborted:
         return
+
+    # All connections have been tried without success, destroy with error
     if canceled or context.current == len(context.addresses):
         if not context.errors:
             self.destroy(errors.ERR_SOCKET_CONNECTION_TIMEOUT())
@@ -1320,23 +1789,31 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
     address = context.addresses[current]["address"]
     address_type = context.addresses[current]["family"]
     local_address = None
+    handle = cast("TCP", self._handle)
+
     if local_port:
         if address_type == 4:
             local_address = DEFAULT_IPV4_ADDR
-            err = self._handle.bind(local_address, local_port)
-        else:
+            err = handle.bind(local_address, local_port)
+        else:  # addressType === 6
             local_address = DEFAULT_IPV6_ADDR
-            err = self._handle.bind6(local_address, local_port, flags)
-        err = check_bind_error(err, local_port, self._handle)
+            err = handle.bind6(local_address, local_port, flags)
+        err = checkBindError(err, local_port, handle)
         if err:
             context.errors.append(
                 errors.ExceptionWithHostPort(err, "bind", local_address, local_port)
             )
-            internal_connect_multiple(context)
+            internalConnectMultiple(context)
             return
+    if self.blockList is not None and self.blockList.check(address, f"ipv{address_type}"):
+        ex: BaseException = ERR_IP_BLOCKED(address)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", address, port, address_type, ex)
+        internalConnectMultiple(context)
+        return
     self.emit("connectionAttempt", address, port, address_type)
     req = TCPConnectWrap()
-    req.oncomplete = lambda *a: after_connect_multiple(context, current, *a)
+    req.oncomplete = lambda *a: afterConnectMultiple(context, current, *a)
     req.address = address
     req.port = port
     req.localAddress = local_address
@@ -1345,24 +1822,25 @@ def internal_connect_multiple(context: _ConnectContext, canceled: bool = False) 
     assert self.autoSelectFamilyAttemptedAddresses is not None
     self.autoSelectFamilyAttemptedAddresses.append(f"{address}:{port}")
     if address_type == 4:
-        err = self._handle.connect(req, address, port)
+        err = handle.connect(req, address, port)
     else:
-        err = self._handle.connect6(req, address, port)
+        err = handle.connect6(req, address, port)
     if err:
         sockname = self._getsockname()
         details = f"{sockname.get('address')}:{sockname.get('port')}" if sockname else None
         ex = errors.ExceptionWithHostPort(err, "connect", address, port, details)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", address, port, address_type, ex)
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
         return
+    # If the attempt has not returned an error, start the connection timer
     if current < len(context.addresses) - 1:
         context.timer = setTimeout(
-            internal_connect_multiple_timeout, context.timeout, context, req, self._handle
+            internalConnectMultipleTimeout, context.timeout, context, req, self._handle
         )
 
 
-def socket_to_dns_family(family: Any) -> Any:
+def socketToDnsFamily(family: Any) -> Any:
     if family == "IPv4":
         return 4
     if family == "IPv6":
@@ -1370,13 +1848,25 @@ def socket_to_dns_family(family: Any) -> Any:
     return family
 
 
-def lookup_and_connect(self: Socket, options: Any) -> None:
+def lookupAndConnect(self: Socket, options: Any) -> None:
     local_address = js_get(options, "localAddress")
     local_port = js_get(options, "localPort")
     host = js_get(options, "host") or "localhost"
     port = js_get(options, "port")
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
+
+    _dns.validateStringWithoutNullBytes(host, "options.host")
+
+    # An adopted BoundSocket already owns the local endpoint and address family.
+    if self._k_bound_source:
+        if local_address is not None or local_port is not None:
+            raise errors.ERR_INVALID_ARG_VALUE(
+                "options",
+                options,
+                "localAddress and localPort cannot be used with an adopted bound socket",
+            )
+        auto_select_family = False
 
     if local_address and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
@@ -1399,12 +1889,19 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
     else:
         attempt_timeout = _auto_select_family_attempt_timeout_default
 
+    # If host is an IP, skip performing a lookup
     address_type = isIP(host)
     if address_type:
+        # An adopted BoundSocket needs no lookup: issue connect(2) in-tick so the
+        # kernel-resolved concrete source address is observable synchronously.
+        # Connection failures are still reported via a deferred 'error' event.
+        if self._k_bound_source:
+            internalConnect(self, host, port, address_type, local_address, local_port)
+            return
 
         def connect_literal() -> None:
             if self.connecting:
-                internal_connect(self, host, port, address_type, local_address, local_port)
+                internalConnect(self, host, port, address_type, local_address, local_port)
 
         task_queues.next_tick(connect_literal)
         return
@@ -1414,7 +1911,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
         validators.validate_function(lookup, "options.lookup")
 
     dnsopts: dict[str, Any] = {
-        "family": socket_to_dns_family(js_get(options, "family")),
+        "family": socketToDnsFamily(js_get(options, "family")),
         "hints": js_get(options, "hints") or 0,
     }
     if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
@@ -1424,7 +1921,7 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
 
     if dnsopts["family"] not in (4, 6) and not local_address and auto_select_family:
         dnsopts["all"] = True
-        lookup_and_connect_multiple(
+        lookupAndConnectMultiple(
             self,
             lookup_fn,
             host,
@@ -1437,17 +1934,25 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
         )
         return
 
-    def emit_lookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+    def emitLookup(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
         self.emit("lookup", err, ip, address_type, host)
+
+        # It's possible we were destroyed while looking this up.
+        # XXX it would be great if we could cancel the promise returned by
+        # the look up.
         if not self.connecting:
             return
+
         if err:
-            task_queues.next_tick(connect_error_nt, self, err)
-        elif not isIP(ip):
-            task_queues.next_tick(connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(ip))
+            # net.createConnection() creates a net.Socket object and immediately
+            # calls net.Socket.connect() on it (that's us). There are no event
+            # listeners registered yet so defer the error event to the next tick.
+            task_queues.next_tick(connectErrorNT, self, err)
+        elif not isinstance(ip, str) or not isIP(ip):
+            task_queues.next_tick(connectErrorNT, self, errors.ERR_INVALID_IP_ADDRESS(ip))
         elif address_type not in (4, 6):
             task_queues.next_tick(
-                connect_error_nt,
+                connectErrorNT,
                 self,
                 errors.ERR_INVALID_ADDRESS_FAMILY(
                     address_type, js_get(options, "host"), js_get(options, "port")
@@ -1455,12 +1960,12 @@ def lookup_and_connect(self: Socket, options: Any) -> None:
             )
         else:
             self._unrefTimer()
-            internal_connect(self, ip, port, address_type, local_address, local_port)
+            internalConnect(self, ip, port, address_type, local_address, local_port)
 
-    lookup_fn(host, dnsopts, emit_lookup)
+    lookup_fn(host, dnsopts, emitLookup)
 
 
-def lookup_and_connect_multiple(
+def lookupAndConnectMultiple(
     self: Socket,
     lookup: Callable[..., Any],
     host: str,
@@ -1471,13 +1976,23 @@ def lookup_and_connect_multiple(
     local_port: Any,
     timeout: int,
 ) -> None:
-    def emit_lookup(err: Any = None, addresses: Any = None) -> None:
+    def emitLookup(err: Any = None, addresses: Any = None) -> None:
+        # It's possible we were destroyed while looking this up.
+        # XXX it would be great if we could cancel the promise returned by
+        # the look up.
         if not self.connecting:
             return
         if err:
             self.emit("lookup", err, None, None, host)
-            task_queues.next_tick(connect_error_nt, self, err)
+            # net.createConnection() creates a net.Socket object and immediately
+            # calls net.Socket.connect() on it (that's us). There are no event
+            # listeners registered yet so defer the error event to the next tick.
+            task_queues.next_tick(connectErrorNT, self, err)
             return
+
+        # Filter addresses by only keeping the one which are either IPv4 or IPV6.
+        # The first valid address determines which group has preference on the
+        # alternate family sorting which happens later.
         valid_addresses: list[list[dict[str, Any]]] = [[], []]
         valid_ips: list[list[str]] = [[], []]
         destinations: dict[int, int] | None = None
@@ -1485,6 +2000,7 @@ def lookup_and_connect_multiple(
             ip = js_get(address, "address")
             address_type = js_get(address, "family")
             self.emit("lookup", err, ip, address_type, host)
+            # It's possible we were destroyed while looking this up.
             if not self.connecting:
                 return
             if isIP(ip) and address_type in (4, 6):
@@ -1492,19 +2008,19 @@ def lookup_and_connect_multiple(
                     # The first valid address's family goes first.
                     destinations = {6: 0, 4: 1} if address_type == 6 else {4: 0, 6: 1}
                 destination = destinations[address_type]
+                # Only try an address once
                 if ip not in valid_ips[destination]:
                     valid_addresses[destination].append({"address": ip, "family": address_type})
                     valid_ips[destination].append(ip)
+        # When no AAAA or A records are available, fail on the first one
         if not valid_addresses[0] and not valid_addresses[1]:
             first_ip = js_get(addresses[0], "address")
             first_type = js_get(addresses[0], "family")
             if not isIP(first_ip):
-                task_queues.next_tick(
-                    connect_error_nt, self, errors.ERR_INVALID_IP_ADDRESS(first_ip)
-                )
+                task_queues.next_tick(connectErrorNT, self, errors.ERR_INVALID_IP_ADDRESS(first_ip))
             elif first_type not in (4, 6):
                 task_queues.next_tick(
-                    connect_error_nt,
+                    connectErrorNT,
                     self,
                     errors.ERR_INVALID_ADDRESS_FAMILY(
                         first_type, js_get(options, "host"), js_get(options, "port")
@@ -1512,6 +2028,7 @@ def lookup_and_connect_multiple(
                 )
             return
         to_attempt: list[dict[str, Any]] = []
+        # Sort addresses alternating families
         for i in range(max(len(valid_addresses[0]), len(valid_addresses[1]))):
             if i < len(valid_addresses[0]):
                 to_attempt.append(valid_addresses[0][i])
@@ -1519,7 +2036,7 @@ def lookup_and_connect_multiple(
                 to_attempt.append(valid_addresses[1][i])
         if len(to_attempt) == 1:
             self._unrefTimer()
-            internal_connect(
+            internalConnect(
                 self,
                 to_attempt[0]["address"],
                 port,
@@ -1531,18 +2048,21 @@ def lookup_and_connect_multiple(
         self.autoSelectFamilyAttemptedAddresses = []
         context = _ConnectContext(self, to_attempt, port, local_port, timeout)
         self._unrefTimer()
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
 
-    lookup(host, dnsopts, emit_lookup)
+    lookup(host, dnsopts, emitLookup)
 
 
-def connect_error_nt(self: Socket, err: BaseException) -> None:
+def connectErrorNT(self: Socket, err: BaseException) -> None:
     self.destroy(err)
 
 
-def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: bool) -> None:
+def afterConnect(
+    status: int, handle: StreamHandle, req: Any, readable: bool, writable: bool
+) -> None:
     self = handle.owner
-    # destroy() while connecting: no 'connect', no 'error'.
+    # Callback may come after call to destroy
+    # (destroy() while connecting: no 'connect', no 'error'.)
     if self is None or self.destroyed:
         return
     assert self.connecting
@@ -1558,33 +2078,48 @@ def after_connect(status: int, handle: Any, req: Any, readable: bool, writable: 
         if self._k_set_no_delay and hasattr(self._handle, "setNoDelay"):
             self._handle.setNoDelay(True)
         if self._k_set_keep_alive and hasattr(self._handle, "setKeepAlive"):
-            self._handle.setKeepAlive(True, self._k_set_keep_alive_initial_delay)
+            handleSetKeepAlive(
+                self._handle,
+                True,
+                self._k_set_keep_alive_initial_delay,
+                self._k_set_keep_alive_interval,
+                self._k_set_keep_alive_count,
+            )
+        set_tos = getattr(self._handle, "setTypeOfService", None)
+        if self._k_set_tos is not None and set_tos:
+            err = set_tos(self._k_set_tos)
+            # On Windows, setting TOS is best-effort. If it fails, we shouldn't destroy
+            # the connection or emit an error, as the socket is otherwise healthy.
+            if err and err != UV_EBADF:
+                self.emit("error", errors.ErrnoException(err, "setTypeOfService"))
         # 'connect' then 'ready', synchronously, then reading starts.
         self.emit("connect")
         self.emit("ready")
+        # Start the first read, or get an immediate EOF.
+        # this doesn't actually consume any bytes, because len=0.
         if readable and not self.isPaused():
             self.read(0)
     else:
-        ex = create_connection_error(req, status)
+        ex = createConnectionError(req, status)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
         self.destroy(ex)
 
 
-def add_client_abort_signal_option(self: Socket, options: dict[str, Any]) -> None:
+def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
     validators.validate_abort_signal(options["signal"], "options.signal")
     signal = options["signal"]
 
-    def on_abort(*_: Any) -> None:
-        signal.removeEventListener("abort", on_abort)
+    def onAbort(*_: Any) -> None:
+        signal.removeEventListener("abort", onAbort)
         self._aborted = True
 
     if signal.aborted:
-        task_queues.next_tick(on_abort)
+        task_queues.next_tick(onAbort)
     else:
-        task_queues.next_tick(lambda: signal.addEventListener("abort", on_abort, {"once": True}))
+        task_queues.next_tick(lambda: signal.addEventListener("abort", onAbort, {"once": True}))
 
 
-def create_connection_error(req: Any, status: int) -> BaseException:
+def createConnectionError(req: Any, status: int) -> BaseException:
     details = None
     if req.localAddress and req.localPort:
         details = f"{req.localAddress}:{req.localPort}"
@@ -1595,54 +2130,65 @@ def create_connection_error(req: Any, status: int) -> BaseException:
     return ex
 
 
-def after_connect_multiple(
+def afterConnectMultiple(
     context: _ConnectContext,
     current: int,
     status: int,
-    handle: Any,
+    handle: StreamHandle,
     req: Any,
     readable: bool,
     writable: bool,
 ) -> None:
+    # Make sure another connection is not spawned
     clearTimeout(context.timer)
-    # A late success of an attempt that already timed out: drop it.
+
+    # One of the connection has completed and correctly dispatched but after timeout,
+    # ignore this one
     if status == 0 and current != context.current - 1:
         handle.close()
         return
     self = context.socket
+
+    # Some error occurred, add to the list of exceptions
     if status != 0:
-        ex = create_connection_error(req, status)
+        ex = createConnectionError(req, status)
         context.errors.append(ex)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
+
+        # Try the next address, unless we were aborted
         if context.socket.connecting:
-            internal_connect_multiple(context, status == UV_ECANCELED)
+            internalConnectMultiple(context, status == UV_ECANCELED)
         return
-    after_connect(status, self._handle, req, readable, writable)
+    afterConnect(status, cast("StreamHandle", self._handle), req, readable, writable)
 
 
-def internal_connect_multiple_timeout(context: _ConnectContext, req: Any, handle: Any) -> None:
+def internalConnectMultipleTimeout(
+    context: _ConnectContext, req: Any, handle: StreamHandle
+) -> None:
     context.socket.emit("connectionAttemptTimeout", req.address, req.port, req.addressType)
     req.oncomplete = None
-    context.errors.append(create_connection_error(req, UV_ETIMEDOUT))
+    context.errors.append(createConnectionError(req, UV_ETIMEDOUT))
     handle.close()
+
+    # Try the next address, unless we were aborted
     if context.socket.connecting:
-        internal_connect_multiple(context)
+        internalConnectMultiple(context)
 
 
-def add_server_abort_signal_option(self: Server, options: Any) -> None:
+def addServerAbortSignalOption(self: Server, options: Any) -> None:
     signal = js_get(options, "signal")
     if signal is None:
         return
     validators.validate_abort_signal(signal, "options.signal")
 
-    def on_aborted(*_: Any) -> None:
+    def onAborted(*_: Any) -> None:
         self.close()
 
     if signal.aborted:
-        task_queues.next_tick(on_aborted)
+        task_queues.next_tick(onAborted)
     else:
-        signal.addEventListener("abort", on_aborted, {"once": True})
-        self.once("close", lambda *_: signal.removeEventListener("abort", on_aborted))
+        signal.addEventListener("abort", onAborted, {"once": True})
+        self.once("close", lambda *_: signal.removeEventListener("abort", onAborted))
 
 
 class Server(EventEmitter):
@@ -1686,6 +2232,7 @@ class Server(EventEmitter):
     """
 
     maxConnections: int | None = None
+    blockList: Any = None
 
     def __init__(self, options: Any = None, connectionListener: Any = None, **kwargs: Any) -> None:
         super().__init__()
@@ -1726,6 +2273,11 @@ class Server(EventEmitter):
         self.keepAliveInitialDelay = _seconds(options.get("keepAliveInitialDelay"))
         hwm = options.get("highWaterMark")
         self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
+        block_list = options.get("blockList")
+        if js_truthy(block_list):
+            if not _blocklist().isBlockList(block_list):
+                raise errors.ERR_INVALID_ARG_TYPE("options.blockList", "net.BlockList", block_list)
+            self.blockList = block_list
 
     def _listen2(
         self,
@@ -1736,7 +2288,7 @@ class Server(EventEmitter):
         fd: Any = None,
         flags: int = 0,
     ) -> None:
-        setup_listen_handle(self, address, port, address_type, backlog, fd, flags)
+        setupListenHandle(self, address, port, address_type, backlog, fd, flags)
 
     def listen(self, *args: Any, **kwargs: Any) -> Server:
         """server.listen(port[, host][, backlog][, cb]) / (path) / (options) / (handle).
@@ -1778,69 +2330,93 @@ class Server(EventEmitter):
             ErrnoException: ``readableAll`` / ``writableAll`` could not be applied
                 (syscall ``uv_pipe_chmod``).
         """
-        normalized = normalize_args(args, kwargs)
+        normalized = normalizeArgs(args, kwargs)
         options, cb = normalized[0], normalized[1]
         if self._handle is not None:
             raise errors.ERR_SERVER_ALREADY_LISTEN()
         if cb is not None:
             self.once("listening", cb)
         backlog_from_args = _js_or(
-            to_number(args[1] if len(args) > 1 else False),
-            to_number(args[2] if len(args) > 2 else False),
+            toNumber(args[1] if len(args) > 1 else False),
+            toNumber(args[2] if len(args) > 2 else False),
         )
+        # (boundSocket[, ...]) or ({ handle: boundSocket }[, ...]): adopt the bound
+        # handle, transferring ownership so the BoundSocket can no longer close it.
+        bound_socket: BoundSocket | None = None
+        if isinstance(options, BoundSocket):
+            bound_socket = options
+        elif isinstance(js_get(options, "handle"), BoundSocket):
+            bound_socket = js_get(options, "handle")
+        if bound_socket is not None:
+            bound_path = bound_socket._k_bound_socket_path
+            self._handle = bound_socket._k_bound_socket_consume()
+            # A pipe-backed handle reports its path via Server.address().
+            if bound_path is not None:
+                self._pipeName = bound_path
+            self._listeningId += 1
+            listenInCluster(self, None, -1, -1, backlog_from_args, None, True)
+            return self
         handle_opt = js_get(options, "_handle") or (
             js_get(options, "handle") if isinstance(options, dict) else None
         )
         if handle_opt is not None:
             options = handle_opt
-        flags = get_flags(js_get(options, "ipv6Only"), js_get(options, "reusePort"))
+        flags = getFlags(options)
+        #  Refresh the id to make the previous call invalid
         self._listeningId += 1
 
+        # (handle[, backlog][, cb]) where handle is an object with a handle
         # Only a TCP handle is adopted; a Pipe handle goes on to the fd case below (a new
         # wrap of its fd, as `options instanceof TCP` in Node).
         if isinstance(options, TCP):
             self._handle = options
-            listen_in_cluster(self, None, -1, -1, backlog_from_args, None, True)
+            listenInCluster(self, None, -1, -1, backlog_from_args, None, True)
             return self
 
-        add_server_abort_signal_option(self, options)
+        addServerAbortSignalOption(self, options)
 
         fd = js_get(options, "fd")
+        # (handle[, backlog][, cb]) where handle is an object with a fd
         if _is_fd_number(fd):
-            listen_in_cluster(self, None, None, None, backlog_from_args, fd)
+            listenInCluster(self, None, None, None, backlog_from_args, fd)
             return self
 
         if not isinstance(options, dict):
             raise errors.ERR_INVALID_ARG_VALUE("options", options)
 
+        # ([port][, host][, backlog][, cb]) where port is omitted,
+        # that is, listen(), listen(null), listen(cb), or listen(null, cb)
+        # or (options[, cb]) where options.port is explicitly set as undefined or
+        # null, bind to an arbitrary unused port
         if len(args) == 0 or callable(args[0]) or ("port" in options and options["port"] is None):
             options["port"] = 0
 
+        # ([port][, host][, backlog][, cb]) where port is specified
+        # or (options[, cb]) where options.port is specified
+        # or if options.port is normalized as 0 before
         port = options.get("port")
         if isinstance(port, (int, float, str)) and not isinstance(port, bool):
             validators.validate_port(port, "options.port")
             backlog = options.get("backlog") or backlog_from_args
+            if options.get("reusePort") is True:
+                options["exclusive"] = True
+            # start TCP server listening on host:port
             if options.get("host"):
-                lookup_and_listen(
+                lookupAndListen(
                     self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
-            else:
-                # Node 20 passes no flags here (ipv6Only needs a host); only the reusePort
-                # bit of our DIVERGENCE (get_flags) goes through.
-                listen_in_cluster(
-                    self,
-                    None,
-                    to_int32(port),
-                    4,
-                    backlog,
-                    None,
-                    options.get("exclusive"),
-                    flags & int(TCPConstants["UV_TCP_REUSEPORT"]),
+            else:  # Undefined host, listens on unspecified address
+                # Default addressType 4 will be used to search for primary server
+                listenInCluster(
+                    self, None, to_int32(port), 4, backlog, None, options.get("exclusive"), flags
                 )
             return self
 
+        # (path[, backlog][, cb]) or (options[, cb])
+        # where path or options.path is a UNIX domain socket or Windows pipe
         path = options.get("path")
-        if path and is_pipe_name(path):
+        if path and isPipeName(path):
+            # We can not call fchmod on abstract unix socket
             if path[0] == "\0" and (options.get("readableAll") or options.get("writableAll")):
                 raise errors.ERR_INVALID_ARG_VALUE(
                     "options",
@@ -1849,8 +2425,10 @@ class Server(EventEmitter):
                 )
             self._pipeName = path
             backlog = options.get("backlog") or backlog_from_args
-            listen_in_cluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
+            listenInCluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
             if self._handle is None:
+                # Failed and an error shall be emitted in the next tick.
+                # Therefore, we directly return.
                 return self
             mode = 0
             if options.get("readableAll") is True:
@@ -1953,7 +2531,7 @@ class Server(EventEmitter):
     def _emitCloseIfDrained(self) -> None:
         if self._handle is not None or self._connections:
             return
-        task_queues.next_tick(emit_close_nt, self)
+        task_queues.next_tick(emitCloseNT, self)
 
     def _nodejs_rejection(self, err: Any, event: Any, sock: Any = None) -> None:
         # Server[EventEmitter.captureRejectionSymbol]: a rejected async 'connection'
@@ -2018,19 +2596,29 @@ class Server(EventEmitter):
         return Promise(executor)
 
 
+def toNumber(x: Any) -> float | bool:
+    n = js_number(x)
+    return n if n >= 0 else False
+
+
 def _js_or(a: Any, b: Any) -> Any:
     return a if js_truthy(a) else b
 
 
-def create_server_handle(
+# Returns handle if it can be created, or error code if it can't
+def createServerHandle(
     address: Any, port: Any, address_type: Any, fd: Any = None, flags: int = 0
 ) -> Any:
     err = 0
     is_tcp = False
+    handle: Any  # TCP or Pipe (Node calls bind6 only where it is a TCP)
+
+    # Assign handle in listen, and clean up if bind or listen fails
     if _is_fd_number(fd):
         try:
-            handle = create_handle(fd, True)
+            handle = createHandle(fd, True)
         except Exception:
+            # Not a fd we can listen on.  This will trigger an error.
             return UV_EINVAL
         err = handle.open(int(fd))
         if err:
@@ -2043,26 +2631,25 @@ def create_server_handle(
 
     if address or port or is_tcp:
         if not address:
+            # Try binding to ipv6 first
             err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags)
             if err:
                 handle.close()
-                return create_server_handle(
-                    DEFAULT_IPV4_ADDR, port, 4, None, flags & int(TCPConstants["UV_TCP_REUSEPORT"])
-                )
+                # Fallback to ipv4
+                return createServerHandle(DEFAULT_IPV4_ADDR, port, None, None, flags)
         elif address_type == 6:
             err = handle.bind6(address, port, flags)
         elif address_type == -1:
             err = handle.bind(address)
         else:
-            # Node 20 binds IPv4 without flags; only our reusePort bit can be set here.
-            err = handle.bind(address, port, flags & int(TCPConstants["UV_TCP_REUSEPORT"]))
+            err = handle.bind(address, port, flags)
     if err:
         handle.close()
         return err
     return handle
 
 
-def setup_listen_handle(
+def setupListenHandle(
     self: Server,
     address: Any,
     port: Any,
@@ -2071,11 +2658,14 @@ def setup_listen_handle(
     fd: Any = None,
     flags: int = 0,
 ) -> None:
+    # If there is not yet a handle, we need to create one and bind.
+    # In the case of a server sent via IPC, we don't need to do this.
     if self._handle is None:
         rval: Any = None
         if not address and not _is_fd_number(fd):
+            # Try to bind to the unspecified IPv6 address, see if IPv6 is available
             # Dual stack first (::), IPv4 if IPv6 is not available.
-            rval = create_server_handle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
+            rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
             if isinstance(rval, int):
                 rval = None
                 address = DEFAULT_IPV4_ADDR
@@ -2084,38 +2674,45 @@ def setup_listen_handle(
                 address = DEFAULT_IPV6_ADDR
                 address_type = 6
         if rval is None:
-            rval = create_server_handle(address, port, address_type, fd, flags)
+            rval = createServerHandle(address, port, address_type, fd, flags)
         if isinstance(rval, int):
             error = errors.UVExceptionWithHostPort(rval, "listen", address, port)
-            task_queues.next_tick(emit_error_nt, self, error)
+            task_queues.next_tick(emitErrorNT, self, error)
             return
         self._handle = rval
     self._handle.onconnection = onconnection
     self._handle.owner = self
+    # Use a backlog of 512 entries. We pass 511 to the listen() call because
+    # the kernel does: backlogsize = roundup_pow_of_two(backlogsize + 1);
+    # which will thus give us a backlog of 512 entries.
     err = self._handle.listen(backlog or 511)
     if err:
         ex = errors.UVExceptionWithHostPort(err, "listen", address, port)
         self._handle.close()
         self._handle = None
-        task_queues.next_tick(emit_error_nt, self, ex)
+        task_queues.next_tick(emitErrorNT, self, ex)
         return
+    # Generate connection key, this should be unique to the connection
     self._connectionKey = f"{address_type}:{address}:{port}"
+
+    # Unref the handle if the server was unref'ed prior to listening
     if self._unref:
         self.unref()
-    task_queues.next_tick(emit_listening_nt, self)
+    task_queues.next_tick(emitListeningNT, self)
 
 
-def emit_error_nt(self: Any, err: BaseException) -> None:
+def emitErrorNT(self: Any, err: BaseException) -> None:
     self.emit("error", err)
 
 
-def emit_listening_nt(self: Server) -> None:
-    # listen(); close() in the same tick: no 'listening'.
+def emitListeningNT(self: Server) -> None:
+    # Ensure handle hasn't closed
+    # (listen(); close() in the same tick: no 'listening'.)
     if self._handle is not None:
         self.emit("listening")
 
 
-def listen_in_cluster(
+def listenInCluster(
     server: Server,
     address: Any,
     port: Any,
@@ -2129,23 +2726,56 @@ def listen_in_cluster(
     server._listen2(address, port, address_type, backlog, fd, flags)
 
 
-def lookup_and_listen(
+def isIpv6LinkLocal(ip: Any) -> bool:
+    if not isIPv6(ip):
+        return False
+    ipv6_buffer = ipaddress.IPv6Address(ip.split("%", 1)[0]).packed
+    first_byte = ipv6_buffer[0]  # The first 8 bits
+    second_byte = ipv6_buffer[1]  # The next 8 bits
+
+    # The link-local prefix is `1111111010`, which in hexadecimal is `fe80`
+    # First 8 bits (firstByte) should be `11111110` (0xfe)
+    # The next 2 bits of the second byte should be `10` (0x80)
+    is_first_byte_correct = first_byte == 0xFE  # 0b11111110 == 0xfe
+    is_second_byte_correct = (second_byte & 0xC0) == 0x80  # 0b10xxxxxx == 0x80
+    return is_first_byte_correct and is_second_byte_correct
+
+
+def filterOnlyValidAddress(addresses: list[Any]) -> Any:
+    # Return the first non IPV6 link-local address if present
+    for address in addresses:
+        if not isIpv6LinkLocal(js_get(address, "address")):
+            return address
+    # Otherwise return the first address
+    return addresses[0] if addresses else None
+
+
+def lookupAndListen(
     self: Server, port: int, address: str, backlog: Any, exclusive: Any, flags: int
 ) -> None:
     listening_id = self._listeningId
 
-    def do_listen(err: Any = None, ip: Any = None, address_type: Any = None) -> None:
+    def doListen(err: Any = None, addresses: Any = None) -> None:
         # A close() or another listen() meanwhile makes this lookup stale.
         if listening_id != self._listeningId:
             return
         if err:
             self.emit("error", err)
         else:
-            listen_in_cluster(
-                self, ip, port, address_type if ip else 4, backlog, None, exclusive, flags
+            valid_address = filterOnlyValidAddress(addresses)
+            family = js_get(valid_address, "family") or 4
+            listenInCluster(
+                self,
+                js_get(valid_address, "address"),
+                port,
+                family,
+                backlog,
+                None,
+                exclusive,
+                flags,
             )
 
-    _dns.lookup(address, do_listen)
+    _dns.lookup(address, {"all": True}, doListen)
 
 
 def onconnection(handle: Any, err: int, client_handle: Any) -> None:
@@ -2153,7 +2783,7 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     if err:
         self.emit("error", errors.ErrnoException(err, "accept"))
         return
-    if self.maxConnections and self._connections >= self.maxConnections:
+    if self.maxConnections is not None and self._connections >= self.maxConnections:
         if hasattr(client_handle, "getsockname") or hasattr(client_handle, "getpeername"):
             data: dict[str, Any] = {}
             local: dict[str, Any] = {}
@@ -2171,6 +2801,13 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
             self.emit("drop")
         client_handle.close()
         return
+    if self.blockList is not None and callable(getattr(client_handle, "getpeername", None)):
+        remote_info: dict[str, Any] = {}
+        client_handle.getpeername(remote_info)
+        address_type = isIP(remote_info.get("address"))
+        if address_type and self.blockList.check(remote_info["address"], f"ipv{address_type}"):
+            client_handle.close()
+            return
     socket = Socket(
         {
             "handle": client_handle,
@@ -2195,25 +2832,12 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     self.emit("connection", socket)
 
 
-def emit_close_nt(self: Any) -> None:
+def emitCloseNT(self: Any) -> None:
     self.emit("close")
 
 
-_warn_simultaneous_accepts = [True]
-
-
-def _setSimultaneousAccepts(handle: Any = None) -> None:
-    if _warn_simultaneous_accepts[0]:
-        warning.emit_warning(
-            "net._setSimultaneousAccepts() is deprecated and will be removed.",
-            "DeprecationWarning",
-            "DEP0121",
-        )
-        _warn_simultaneous_accepts[0] = False
-
-
-_normalizeArgs = normalize_args
-_createServerHandle = create_server_handle
+_normalizeArgs = normalizeArgs
+_createServerHandle = createServerHandle
 Stream = Socket
 
 

@@ -1,4 +1,4 @@
-"""Port of Node.js lib/internal/net.js: isIP, isIPv4, isIPv6.
+"""Port of Node.js lib/internal/net.js (v24.22.3): isIP, isIPv4, isIPv6, isLoopback.
 
 The tests are Node's regular expressions; like ``RegExp.prototype.test`` they stringify
 the argument first, so ``isIP(127) == 0`` and ``isIP() == 0``.
@@ -29,17 +29,37 @@ IPV6_REG = re.compile(
 )
 
 
-def is_ipv4(s: Any = None) -> bool:
+def isIPv4(s: Any = None) -> bool:
     return IPV4_REG.fullmatch(s if type(s) is str else js_string(s)) is not None
 
 
-def is_ipv6(s: Any = None) -> bool:
+def isIPv6(s: Any = None) -> bool:
     return IPV6_REG.fullmatch(s if type(s) is str else js_string(s)) is not None
 
 
-def is_ip(s: Any = None) -> int:
-    if is_ipv4(s):
+def isIP(s: Any = None) -> int:
+    if isIPv4(s):
         return 4
-    if is_ipv6(s):
+    if isIPv6(s):
         return 6
     return 0
+
+
+# DIVERGENCE: makeSyncWrite (stdout/stderr over a blocking fd) has no use without tty
+# handles here; not ported.
+
+
+# https://www.iana.org/assignments/iana-ipv4-special-registry/iana-ipv4-special-registry.xhtml
+# https://www.iana.org/assignments/iana-ipv6-special-registry/iana-ipv6-special-registry.xhtml
+# https://www.iana.org/assignments/special-use-domain-names/special-use-domain-names.xhtml
+def isLoopback(host: str) -> bool:
+    host_lower = host.lower()
+
+    return (
+        host_lower == "localhost"
+        or host_lower.startswith("127.")
+        or host_lower == "[::1]"
+        or host_lower == "::1"
+        or host_lower == "[0:0:0:0:0:0:0:1]"
+        or host_lower == "0:0:0:0:0:0:0:1"
+    )

@@ -1,6 +1,6 @@
 """listen({reusePort: true}): SO_REUSEPORT set before bind (UV_TCP_REUSEPORT, libuv 1.49).
 
-Node 20 ignores the option (it arrived in Node 22.12); we honour it, see net.get_flags."""
+Node 24 (since 22.12): net.getFlags(options), and reusePort sets options.exclusive."""
 
 from __future__ import annotations
 
@@ -71,3 +71,33 @@ def test_reuse_port_without_host_dual_stack() -> None:
 
     a.listen({"port": 0, "reusePort": True}, common.mustCall(on_listening))
     run()
+
+
+def test_reuse_port_makes_listen_exclusive() -> None:
+    # net.js: `if (options.reusePort === true) options.exclusive = true;`
+    server = net.createServer()
+    options: dict[str, Any] = {"port": 0, "host": "127.0.0.1", "reusePort": True}
+    server.listen(options, common.mustCall(lambda: server.close()))
+    run()
+    assert options["exclusive"] is True
+
+
+def test_ipv6_only_without_host_binds_ipv6_only() -> None:
+    # Node 24 passes getFlags(options) on when there is no host (Node 20 dropped them).
+    if not common.hasIPv6:
+        return
+    server = net.createServer()
+    seen: dict[str, Any] = {}
+
+    def on_listening() -> None:
+        s = socket.socket(fileno=server._handle.fd)
+        try:
+            seen["v6only"] = s.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY)
+        finally:
+            s.detach()
+        seen["address"] = server.address()["address"]
+        server.close()
+
+    server.listen({"port": 0, "ipv6Only": True}, common.mustCall(on_listening))
+    run()
+    assert seen == {"v6only": 1, "address": "::"}
