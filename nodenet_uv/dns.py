@@ -48,15 +48,6 @@ def setDefaultResultOrder(value: Any) -> None:
     _dns_order = value
 
 
-def validateStringWithoutNullBytes(value: Any, name: str) -> None:
-    """internal/validators.js ``validateStringWithoutNullBytes`` (Node 24)."""
-    # DIVERGENCE: belongs in _validators.py (validate_string_without_null_bytes); here
-    # until it is there, for dns.lookup and net's lookupAndConnect.
-    validators.validate_string(value, name)
-    if "\0" in value:
-        raise errors.ERR_INVALID_ARG_VALUE(name, value, "must be a string without null bytes")
-
-
 def validateHints(hints: int) -> None:
     if hints & ~(ADDRCONFIG | ALL | V4MAPPED):
         raise errors.ERR_INVALID_ARG_VALUE("hints", hints)
@@ -82,7 +73,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
     all_ = False
     dns_order = _dns_order
     if hostname:
-        validateStringWithoutNullBytes(hostname, "hostname")
+        validators.validate_string_without_null_bytes(hostname, "hostname")
     if callable(options) and callback is None:
         callback = options
         family = 0

@@ -91,26 +91,8 @@ UV_ECANCELED = uv.UV_ECANCELED
 UV_ETIMEDOUT = uv.UV_ETIMEDOUT
 UV_EBADF = uv.UV_EBADF
 
-# DIVERGENCE: ERR_IP_BLOCKED and ERR_SOCKET_HANDLE_ADOPTED (Node 24, internal/errors.js)
-# belong in errors.py's table; until they are there, net declares them through the same
-# E(), kept out of errors.codes (the table is errors.py's own, alphabetical).
-
-
-def _declare_error(code: str, message: Any) -> type[errors.NodeError]:
-    existing: type[errors.NodeError] | None = getattr(errors, code, None)
-    if existing is not None:
-        return existing
-    cls = errors.E(code, message, errors.NodeError)
-    del errors.codes[code]
-    return cls
-
-
-ERR_IP_BLOCKED = _declare_error(
-    "ERR_IP_BLOCKED", lambda this, ip: f"IP({ip}) is blocked by net.BlockList"
-)
-ERR_SOCKET_HANDLE_ADOPTED = _declare_error(
-    "ERR_SOCKET_HANDLE_ADOPTED", "The bound socket has already been adopted by a server or socket"
-)
+ERR_IP_BLOCKED = errors.ERR_IP_BLOCKED
+ERR_SOCKET_HANDLE_ADOPTED = errors.ERR_SOCKET_HANDLE_ADOPTED
 
 
 def _noop(*args: Any) -> None:
@@ -1856,7 +1838,7 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
 
-    _dns.validateStringWithoutNullBytes(host, "options.host")
+    validators.validate_string_without_null_bytes(host, "options.host")
 
     # An adopted BoundSocket already owns the local endpoint and address family.
     if self._k_bound_source:

@@ -93,7 +93,7 @@ def createMockedLookup(*addresses: str) -> Callable[..., None]:
     """Port of test/common/dns.js createMockedLookup: a ``lookup`` option answering
     ``addresses`` in that order (all of them with ``all: true``, else the first), on the
     next tick."""
-    from nodenet_uv._internal.net import is_ip
+    from nodenet_uv._internal.net import isIP as is_ip
     from nodenet_uv._internal.task_queues import next_tick
 
     entries = [{"address": address, "family": is_ip(address)} for address in addresses]

@@ -185,7 +185,7 @@ SYNC_CASES: list[tuple[str, str, Callable[[], object]]] = [
     (
         "connect_host_number",
         "net.connect({port: 80, host: 1})",
-        lambda: V.validate_string(1, "hostname"),
+        lambda: V.validate_string(1, "options.host"),
     ),
     (
         "socket_object_mode",

@@ -27,13 +27,13 @@ from nodenet_uv.testing.node_peer import find_node
 NODE_EXPORTS: dict[str, list[str]] = {
     "net": [
         "BlockList",
+        "BoundSocket",
         "Server",
         "Socket",
         "SocketAddress",
         "Stream",
         "_createServerHandle",
         "_normalizeArgs",
-        "_setSimultaneousAccepts",
         "connect",
         "createConnection",
         "createServer",
