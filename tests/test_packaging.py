@@ -37,6 +37,7 @@ def test_pyuv_is_the_patched_build_on_node_24s_libuv() -> None:
     assert hasattr(pyuv.TCP, "close_reset")
     assert hasattr(pyuv.Pipe, "chmod")
     assert hasattr(pyuv.Stream, "try_write_code")
+    assert hasattr(pyuv.TCP, "keepalive_ex")
     assert pyuv.UV_TCP_REUSEPORT == 2
     assert pyuv.UV_PIPE_NO_TRUNCATE == 1
 
@@ -60,7 +61,6 @@ _EMULATIONS = (
     "import ctypes",
     "os.write(",
     "_os.write(",
-    "setsockopt(",
     "socket.SO_LINGER",
     "socket.SO_REUSEPORT",
     "socket.TCP_KEEPINTVL",

@@ -56,6 +56,29 @@ def _fill_address(out: dict[str, Any], get: Callable[[], tuple[Any, ...]]) -> No
     out["port"] = addr[1]
 
 
+def _tos(fd: int, value: int | None) -> int:
+    # IP_TOS / IPV6_TCLASS on the fd (getsockopt when value is None).
+    if fd < 0:
+        return uv.UV_EBADF
+    try:
+        s = socket.socket(fileno=fd)
+    except OSError as exc:
+        return uv.convert_error(exc)
+    try:
+        if s.family == socket.AF_INET6:
+            level, name = socket.IPPROTO_IPV6, socket.IPV6_TCLASS
+        else:
+            level, name = socket.IPPROTO_IP, socket.IP_TOS
+        if value is None:
+            return int(s.getsockopt(level, name))
+        s.setsockopt(level, name, value)
+        return 0
+    except OSError as exc:
+        return uv.convert_error(exc)
+    finally:
+        s.detach()  # the fd stays the handle's
+
+
 class TCP(ConnectionWrap):
     """Node's TCPWrap: a uv_tcp_t."""
 
@@ -97,11 +120,33 @@ class TCP(ConnectionWrap):
     def setNoDelay(self, enable: bool) -> int:
         return call_uv(self._h.nodelay, bool(enable))
 
-    def setKeepAlive(self, enable: bool, delay: int) -> int:
-        """uv_tcp_keepalive(handle, enable, delay): SO_KEEPALIVE, and with it TCP_KEEPIDLE
-        = delay (seconds), TCP_KEEPINTVL = 1 and TCP_KEEPCNT = 10 (libuv's own values).
-        A delay of 0 is UV_EINVAL, after SO_KEEPALIVE was set (Node ignores the result)."""
-        return call_uv(self._h.keepalive, bool(enable), int(delay))
+    def setKeepAlive(
+        self, enable: bool, delay: int, interval: int | None = None, count: int | None = None
+    ) -> int:
+        """uv_tcp_keepalive_ex(handle, enable, delay, interval, count): SO_KEEPALIVE, and
+        with it TCP_KEEPIDLE = delay, TCP_KEEPINTVL = interval (seconds) and TCP_KEEPCNT =
+        count; an interval or count not given is libuv's default (1 s, 10 probes, what
+        uv_tcp_keepalive sets). A delay of 0 is UV_EINVAL, after SO_KEEPALIVE was set
+        (Node ignores the result)."""
+        return call_uv(
+            self._h.keepalive_ex,
+            bool(enable),
+            int(delay),
+            1 if interval is None else int(interval),
+            10 if count is None else int(count),
+        )
+
+    def setTypeOfService(self, tos: int) -> int:
+        """TCPWrap::SetTypeOfService: the IP TOS byte (IPV6_TCLASS on an IPv6 socket).
+
+        libuv has no call for it: Node's C++ sets the option on the handle's fd, and so
+        does this. 0 or a negative errno.
+        """
+        return _tos(self.fd, int(tos))
+
+    def getTypeOfService(self) -> int:
+        """TCPWrap::GetTypeOfService: the TOS byte the OS reports, or a negative errno."""
+        return _tos(self.fd, None)
 
     def setSimultaneousAccepts(self, enable: bool) -> int:
         return call_uv(self._h.simultaneous_accepts, bool(enable))

@@ -398,3 +398,26 @@ def test_a_failed_accept_closes_the_client_wrap() -> None:
     server.close()
     run()
     assert not (handle_wrap.open_handles - before)
+
+
+@linux_only
+def test_keepalive_ex_sets_the_interval_and_count_given(conn: Conn) -> None:
+    # node v24.22.3: socket.setKeepAlive(true, 5000, 2000, 3) -> idle 5, interval 2, count 3.
+    client, _ = conn
+    assert client.setKeepAlive(True, 5, 2, 3) == 0
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 5
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 2
+    assert _sockopt(client, socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 3
+
+
+@linux_only
+def test_type_of_service_is_set_on_the_socket(conn: Conn) -> None:
+    client, _ = conn
+    assert client.getTypeOfService() == 0
+    assert client.setTypeOfService(0x10) == 0
+    assert _sockopt(client, socket.IPPROTO_IP, socket.IP_TOS) == 0x10
+    assert client.getTypeOfService() == 0x10
+    closed = TCP()
+    closed.close()
+    run()
+    assert closed.setTypeOfService(1) == uv.UV_EBADF
