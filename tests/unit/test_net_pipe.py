@@ -205,6 +205,17 @@ def test_connect_eacces_as_unprivileged_user() -> None:
     import nodenet_uv
 
     root = os.path.dirname(os.path.dirname(nodenet_uv.__file__))
+    # The interpreter itself must run as nobody: a pyenv build under /root (libpython in a
+    # directory nobody may read) cannot, whatever the checkout's permissions.
+    probe = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", ""],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        timeout=30,
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"{sys.executable} cannot run as nobody: {probe.stderr.strip()[:200]}")
     proc = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable],
         input=EACCES_SCRIPT,
