@@ -1,4 +1,4 @@
-"""nodenet_uv: Node.js's net module (Node v20 semantics) for Python, on libuv via pyuv.
+"""nodenet_uv: Node.js's net module (Node v24 semantics) for Python, on libuv via pyuv.
 
 Re-exports only; see the submodules for the API.
 """

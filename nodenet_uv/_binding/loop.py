@@ -19,7 +19,7 @@ A scope whose callback threw has *failed*: it does not drain the queues (Node's
 for the next scope: at the latest the check phase, whose native-immediates scope
 (``RunAndClearNativeImmediates``) drains before the immediates run; the
 'uncaughtException' path queues an immediate so that a check phase comes. Measured
-against node v20 in tests/differential/test_runtime_orders.py (``uncaught_*``).
+against node v24 in tests/differential/test_runtime_orders.py (``uncaught_*``).
 """
 
 from __future__ import annotations
