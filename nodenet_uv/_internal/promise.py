@@ -4,15 +4,24 @@ Node's ``async``/``await`` runs on V8 promises whose reactions are microtasks dr
 right after the nextTick queue. This module gives Python coroutines the same model with
 no asyncio: :func:`spawn` drives a coroutine the way V8 drives an async function (it runs
 synchronously up to the first ``await``), and every ``await promise`` resumes in a
-microtask once the promise settles. Awaiting anything but a :class:`Promise` is a
-``TypeError`` thrown into the coroutine.
+microtask once the promise settles. :func:`start` is the public way to start one
+(calling a JS async function starts it); ``Promise.all``/``allSettled``/``race``/``any``
+start the coroutines they are given.
+
+The two worlds: a coroutine driven here may await only nodenet_uv awaitables (a
+:class:`Promise`, or a coroutine that awaits them); an asyncio future reaching the runner
+is a ``RuntimeError`` naming ``nodenet_uv.aio`` (``await aio.promise(awaitable)``
+bridges it), and a :class:`Promise` awaited by anything but this runner (an asyncio
+Task) is one too (``await aio.wrap(promise)``).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Coroutine, Generator, Iterable
 from typing import Any
 
+from nodenet_uv._binding import loop as _loop
 from nodenet_uv._internal import task_queues
 
 _PENDING = 0
@@ -28,6 +37,38 @@ _unhandled_rejection_hook: Callable[[Any, Promise], None] | None = None
 def set_unhandled_rejection_hook(hook: Callable[[Any, Promise], None]) -> None:
     global _unhandled_rejection_hook
     _unhandled_rejection_hook = hook
+
+
+class _FallbackAggregateError(Exception):
+    def __init__(self, errors: list[Any], message: str) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+
+# errors.AggregateError once nodenet_uv.errors installs it (it is a layer above this one).
+_aggregate_error: Callable[[list[Any], str], BaseException] = _FallbackAggregateError
+
+
+def set_aggregate_error(make: Callable[[list[Any], str], BaseException]) -> None:
+    global _aggregate_error
+    _aggregate_error = make
+
+
+# How many spawn() steps are running (a coroutine send/throw in progress): a Promise
+# awaited with none running is being awaited by another runner (asyncio's Task).
+_stepping = [0]
+
+_ASYNCIO_IN_NODENET = (
+    "nodenet_uv's coroutine runner (run(coro), nodenet_uv.start) got {what}: it awaits "
+    "nodenet_uv Promises only. To await an asyncio awaitable here, attach the bridge "
+    "(nodenet_uv.aio: async with aio.attached() inside asyncio.run) and "
+    "await aio.promise(awaitable)"
+)
+_NODENET_IN_ASYNCIO = (
+    "a nodenet_uv Promise was awaited outside nodenet_uv's coroutine runner (in asyncio "
+    "code?): asyncio cannot wait for it. Use nodenet_uv.aio: async with aio.attached(): "
+    "... await aio.wrap(promise)"
+)
 
 
 class Promise:
@@ -145,8 +186,12 @@ class Promise:
 
     @staticmethod
     def resolve(value: Any = None) -> Promise:
+        """Promise.resolve(value); a coroutine is started (:func:`start`), as calling an
+        async function would have been in JS."""
         if isinstance(value, Promise):
             return value
+        if inspect.iscoroutine(value):
+            return spawn(value)
         p = Promise()
         p.resolve_(value)
         return p
@@ -159,6 +204,7 @@ class Promise:
 
     @staticmethod
     def all(items: Iterable[Any]) -> Promise:
+        """Promise.all: the values, in order; the first rejection. Coroutines are started."""
         promises = [Promise.resolve(x) for x in items]
         result = Promise()
         values: list[Any] = [None] * len(promises)
@@ -174,6 +220,69 @@ class Promise:
                     result.resolve_(values)
 
             p._then(ok, result.reject_)
+        return result
+
+    @staticmethod
+    def allSettled(items: Iterable[Any]) -> Promise:
+        """Promise.allSettled: ``{'status': 'fulfilled', 'value': v}`` or ``{'status':
+        'rejected', 'reason': e}`` for each, in order. Coroutines are started."""
+        promises = [Promise.resolve(x) for x in items]
+        result = Promise()
+        outcomes: list[Any] = [None] * len(promises)
+        remaining = [len(promises)]
+        if not promises:
+            result.resolve_([])
+
+        def settle(i: int, outcome: dict[str, Any]) -> None:
+            outcomes[i] = outcome
+            remaining[0] -= 1
+            if remaining[0] == 0:
+                result.resolve_(outcomes)
+
+        for i, p in enumerate(promises):
+
+            def ok(value: Any, i: int = i) -> None:
+                settle(i, {"status": "fulfilled", "value": value})
+
+            def err(reason: Any, i: int = i) -> None:
+                settle(i, {"status": "rejected", "reason": reason})
+
+            p._then(ok, err)
+        return result
+
+    all_settled = allSettled
+
+    @staticmethod
+    def race(items: Iterable[Any]) -> Promise:
+        """Promise.race: settles as the first of them settles. Coroutines are started."""
+        result = Promise()
+        for p in [Promise.resolve(x) for x in items]:
+            p._then(result.resolve_, result.reject_)
+        return result
+
+    @staticmethod
+    def any(items: Iterable[Any]) -> Promise:
+        """Promise.any: the first fulfilment; AggregateError ("All promises were
+        rejected", ``.errors`` in order) if all reject. Coroutines are started."""
+        promises = [Promise.resolve(x) for x in items]
+        result = Promise()
+        reasons: list[Any] = [None] * len(promises)
+        remaining = [len(promises)]
+
+        def all_rejected() -> None:
+            result.reject_(_aggregate_error(reasons, "All promises were rejected"))
+
+        if not promises:
+            all_rejected()
+        for i, p in enumerate(promises):
+
+            def err(reason: Any, i: int = i) -> None:
+                reasons[i] = reason
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    all_rejected()
+
+            p._then(result.resolve_, err)
         return result
 
     @property
@@ -192,6 +301,8 @@ class Promise:
 
     def __await__(self) -> Generator[Promise, None, Any]:
         # An await always suspends, even on a settled promise (one microtask), as in JS.
+        if not _stepping[0]:
+            raise RuntimeError(_NODENET_IN_ASYNCIO)
         yield self
         if self._state == _REJECTED:
             raise self._value
@@ -204,27 +315,52 @@ class Promise:
 def spawn(coro: Coroutine[Any, Any, Any]) -> Promise:
     """Run a coroutine as a JS async function: synchronously up to its first await."""
     result = Promise()
+    stepping = _stepping
 
     def step(exc: BaseException | None = None) -> None:
         if getattr(coro, "cr_frame", True) is None:
             # Closed by Python code (coro.close()) while it awaited: nothing to resume. A
             # JS async function cannot be closed; this keeps the settling promise quiet.
             return
+        stepping[0] += 1
         try:
             yielded = coro.send(None) if exc is None else coro.throw(exc)
         except StopIteration as stop:
             result.resolve_(stop.value)
             return
         except BaseException as error:
+            if isinstance(error, RuntimeError) and str(error) == "no running event loop":
+                # asyncio code (asyncio.sleep, ...) inside run(coro): say what to do.
+                error.add_note(_ASYNCIO_IN_NODENET.format(what="asyncio code"))
             result.reject_(error)
             return
+        finally:
+            stepping[0] -= 1
         if isinstance(yielded, Promise):
             yielded._then(lambda _v: step(), lambda _e: step())
         else:
-            step(TypeError(f"nodenet_uv cannot await {yielded!r}: only its own awaitables"))
+            what = "a bare yield" if yielded is None else repr(yielded)
+            step(RuntimeError(_ASYNCIO_IN_NODENET.format(what=what)))
 
     step()
     return result
+
+
+def start(coro: Coroutine[Any, Any, Any]) -> Promise:
+    """Start a coroutine now, as calling a JS async function does: it runs synchronously
+    up to its first ``await``; the returned :class:`Promise` settles with its result.
+
+    The coroutine awaits nodenet_uv Promises (``events.once``, ``timers.promises``, other
+    started coroutines); its continuations run as microtasks of nodenet_uv's loop (``run()``,
+    or asyncio with ``nodenet_uv.aio`` attached).
+    """
+    if not inspect.iscoroutine(coro):
+        raise TypeError(
+            f"start() takes a coroutine (call the async function: start(main())), "
+            f"not {type(coro).__name__}"
+        )
+    _loop.enter()
+    return spawn(coro)
 
 
 def _check_unhandled() -> bool:

@@ -1,0 +1,299 @@
+"""nodenet_uv inside an asyncio program (no Node counterpart: Node owns its process).
+
+Node runs one libuv loop; so does nodenet_uv. :func:`attach` lets a running asyncio loop
+drive it, so nodenet_uv sockets and asyncio code live in one program::
+
+    async def main():
+        async with aio.attached():
+            server = net.createServer(on_connection)
+            server.listen(0, '127.0.0.1')
+            await aio.wrap(events.once(server, 'listening'))
+            reader, writer = await asyncio.open_connection('127.0.0.1',
+                                                           server.address()['port'])
+            ...
+
+    asyncio.run(main())
+
+How: libuv's loop is one epoll fd (``uv_backend_fd``) plus the time of its next timer
+(``uv_backend_timeout``). The bridge watches that fd with ``add_reader`` and arms a
+``call_later`` for that time; when either fires it runs one ``uv_run(UV_RUN_NOWAIT)``
+turn. Every callback inside the turn goes through the runtime's callback scope, so
+Node's nextTick/microtask order holds as under ``run()``. Neither loop busy-waits.
+
+The libuv subtlety: libuv hands new or changed watchers to epoll only inside ``uv_run``,
+so the fd does not wake for a handle started since the last turn. Hence the rules: after
+a turn that ran callbacks (or was woken by the fd or the timer) another turn follows
+soon (``call_soon``); any call into nodenet_uv from asyncio code (outside a turn) asks
+for a turn soon too (the runtime's guard, ``_binding.loop.enter``, which queuing a
+nextTick or a microtask runs); the bridge waits on the fd and the timeout only after an
+idle turn.
+
+Errors: an exception in a nodenet_uv callback that no ``process.on('uncaughtException')``
+listener takes is fatal, as in Node: the bridge detaches and the error is set on the
+future :func:`attach` returned; ``async with attached():`` raises it from the block (the
+task running it is cancelled to get there, as ``asyncio.timeout`` does).
+
+Between the worlds: ``await aio.wrap(promise)`` awaits a nodenet_uv Promise from asyncio;
+``aio.promise(awaitable)`` is a nodenet_uv Promise of an asyncio awaitable (for
+coroutines run by nodenet_uv). Awaiting one world's object in the other without them is
+a ``RuntimeError`` naming this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Awaitable, Coroutine
+from types import TracebackType
+from typing import Any
+
+from nodenet_uv._binding import loop as _loop
+from nodenet_uv._internal.promise import Promise, start
+
+__all__ = ["attach", "attached", "detach", "promise", "wrap"]
+
+
+class _Bridge:
+    """The asyncio side of one attachment: the reader, the timer, the next turn."""
+
+    def __init__(self, aloop: asyncio.AbstractEventLoop) -> None:
+        self.aloop = aloop
+        self.fd = _loop.backend_fd()
+        self.active = False
+        self.turning = False
+        self.soon: asyncio.Handle | None = None
+        self.timer: asyncio.TimerHandle | None = None
+        # attach()'s future: None when detached, the fatal error if one came up.
+        self.done: asyncio.Future[None] = aloop.create_future()
+        # Turns run, for tests (no busy-waiting).
+        self.turns = 0
+
+    # -- life -------------------------------------------------------------------------
+    def start(self) -> None:
+        _loop.attach_bridge(self, self.wake)
+        self.active = True
+        self.aloop.add_reader(self.fd, self.io_turn)
+        self.wake()
+
+    def closed(self) -> bool:
+        return self.aloop.is_closed()
+
+    def stop(self) -> None:
+        global _bridge
+        if not self.active:
+            return
+        self.active = False
+        if _bridge is self:
+            _bridge = None
+        _loop.detach_bridge()
+        for h in (self.soon, self.timer):
+            if h is not None:
+                h.cancel()
+        self.soon = self.timer = None
+        if not self.aloop.is_closed():
+            self.aloop.remove_reader(self.fd)
+
+    def fail(self, exc: BaseException) -> None:
+        self.stop()
+        if not self.done.done():
+            self.done.set_exception(exc)
+
+    # -- turns ------------------------------------------------------------------------
+    def wake(self) -> None:
+        """A call into nodenet_uv from asyncio code: a turn soon (once)."""
+        if self.aloop.is_closed():
+            self.stop()  # asyncio.run() ended without detach(): nothing drives us now
+            return
+        if self.soon is None and self.active:
+            self.soon = self.aloop.call_soon(self.turn)
+
+    def io_turn(self) -> None:
+        self.turn(woken=True)
+
+    def turn(self, woken: bool = False) -> None:
+        self.soon = None
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        if not self.active or self.turning:
+            return
+        self.turns += 1
+        before = _loop.scopes
+        self.turning = True
+        try:
+            exc = _loop.turn()
+        finally:
+            self.turning = False
+        if exc is not None:
+            self.fail(exc)
+            return
+        if not self.active:  # detached by a callback
+            return
+        timeout = _loop.backend_timeout()
+        if woken or _loop.scopes != before or timeout == 0 or _loop._has_pending_ticks():
+            # Callbacks ran: what they started reaches epoll only in the next uv_run.
+            self.soon = self.aloop.call_soon(self.turn)
+        elif timeout > 0:
+            self.timer = self.aloop.call_later(timeout, self.io_turn)
+        # else: nothing timed; the fd wakes us.
+
+
+_bridge: _Bridge | None = None
+
+
+def attach() -> asyncio.Future[None]:
+    """Drive nodenet_uv's loop from the running asyncio loop (call it inside one).
+
+    Returns a future that gets the fatal error if a nodenet_uv callback raises one no
+    'uncaughtException' listener takes (the bridge detaches then), or ``None`` on
+    :func:`detach`. Attaching again to the same asyncio loop returns the same future.
+
+    Raises:
+        RuntimeError: no running asyncio loop; already attached to another one; or
+            nodenet_uv's loop is running under ``run()``.
+    """
+    global _bridge
+    try:
+        aloop = asyncio.get_running_loop()
+    except RuntimeError:
+        raise RuntimeError(
+            "nodenet_uv.aio.attach() needs a running asyncio loop (call it from a "
+            "coroutine run by asyncio.run, or use async with aio.attached():)"
+        ) from None
+    b = _bridge
+    if b is not None:
+        if b.aloop is aloop and b.active:
+            return b.done
+        if b.closed() or not b.active:
+            b.stop()
+        else:
+            raise RuntimeError(
+                "nodenet_uv.aio is already attached to another asyncio loop "
+                "(one nodenet_uv loop per process); detach() it there first"
+            )
+    b = _Bridge(aloop)
+    b.start()
+    _bridge = b
+    return b.done
+
+
+def detach() -> None:
+    """Stop driving nodenet_uv's loop from asyncio (what is open stays open: a later
+    :func:`attach` or ``run()`` carries on with it). No-op if not attached."""
+    b = _bridge
+    if b is None:
+        return
+    b.stop()
+    if not b.done.done():
+        b.done.set_result(None)
+
+
+class attached:
+    """``async with aio.attached():`` = :func:`attach` on entry, :func:`detach` on exit
+    (unless it was attached already); a fatal nodenet_uv error is raised from the block.
+    """
+
+    def __init__(self) -> None:
+        self._fut: asyncio.Future[None] | None = None
+        self._task: asyncio.Task[Any] | None = None
+        self._owned = False
+        self._cancelled_for_error = False
+
+    async def __aenter__(self) -> attached:
+        self._owned = _bridge is None or not _bridge.active
+        self._fut = attach()
+        self._task = asyncio.current_task()
+        self._fut.add_done_callback(self._on_done)
+        return self
+
+    def _on_done(self, fut: asyncio.Future[None]) -> None:
+        if fut.cancelled() or fut.exception() is None:
+            return
+        task = self._task
+        if task is not None and not task.done():
+            self._cancelled_for_error = True
+            task.cancel()
+
+    async def __aexit__(
+        self,
+        typ: type[BaseException] | None,
+        val: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        fut = self._fut
+        assert fut is not None
+        fut.remove_done_callback(self._on_done)
+        error = fut.exception() if fut.done() and not fut.cancelled() else None
+        if self._owned and error is None:
+            detach()
+        if error is not None:
+            if self._cancelled_for_error and self._task is not None:
+                self._task.uncancel()
+            raise error
+        return False
+
+
+def _require_bridge(what: str) -> _Bridge:
+    _loop.enter()
+    b = _bridge
+    if b is None or not b.active or b.closed():
+        raise RuntimeError(
+            f"nodenet_uv.aio.{what}() needs nodenet_uv's loop attached to the running "
+            "asyncio loop: use it inside `async with nodenet_uv.aio.attached():` "
+            "(or after nodenet_uv.aio.attach())"
+        )
+    return b
+
+
+def _as_exception(reason: Any) -> BaseException:
+    if isinstance(reason, BaseException):
+        return reason
+    return RuntimeError(f"nodenet_uv Promise rejected with a non-exception value: {reason!r}")
+
+
+def wrap(promise: Promise | Coroutine[Any, Any, Any]) -> asyncio.Future[Any]:
+    """An asyncio future of a nodenet_uv Promise: ``await aio.wrap(events.once(s, 'x'))``.
+
+    A coroutine is started first (``nodenet_uv.start``): it runs on nodenet_uv's side,
+    awaiting nodenet_uv Promises. Cancelling the future does not cancel the Promise (JS
+    Promises cannot be cancelled).
+    """
+    b = _require_bridge("wrap")
+    if inspect.iscoroutine(promise):
+        promise = start(promise)
+    if not isinstance(promise, Promise):
+        raise TypeError(
+            f"aio.wrap() takes a nodenet_uv Promise (or a coroutine to start), "
+            f"not {type(promise).__name__}"
+        )
+    fut: asyncio.Future[Any] = b.aloop.create_future()
+
+    def ok(value: Any) -> None:
+        if not fut.done():
+            fut.set_result(value)
+
+    def err(reason: Any) -> None:
+        if not fut.done():
+            fut.set_exception(_as_exception(reason))
+
+    promise._then(ok, err)
+    return fut
+
+
+def promise(awaitable: Awaitable[Any]) -> Promise:
+    """A nodenet_uv Promise of an asyncio awaitable (a coroutine is scheduled as an
+    asyncio Task): ``await aio.promise(asyncio.sleep(1))`` in a nodenet_uv coroutine."""
+    b = _require_bridge("promise")
+    fut = asyncio.ensure_future(awaitable, loop=b.aloop)
+    p = Promise()
+
+    def done(f: asyncio.Future[Any]) -> None:
+        if f.cancelled():
+            p.reject_(asyncio.CancelledError())
+        elif (exc := f.exception()) is not None:
+            p.reject_(exc)
+        else:
+            p.resolve_(f.result())
+
+    fut.add_done_callback(done)
+    return p
