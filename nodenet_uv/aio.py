@@ -179,11 +179,23 @@ def attach() -> asyncio.Future[None]:
 
 def detach() -> None:
     """Stop driving nodenet_uv's loop from asyncio (what is open stays open: a later
-    :func:`attach` or ``run()`` carries on with it). No-op if not attached."""
+    :func:`attach` or ``run()`` carries on with it). No-op if not attached.
+
+    The nextTicks and microtasks asyncio code queued run first (their callback scope
+    closes); a fatal error among them is raised here.
+    """
     b = _bridge
     if b is None:
         return
+    exc = None
+    if b.active and not b.turning and not b.closed():
+        exc = _loop.turn(run_loop=False)
     b.stop()
+    if exc is not None:
+        if not b.done.done():
+            b.done.set_exception(exc)
+            b.done.exception()  # raised here: not "never retrieved" as well
+        raise exc
     if not b.done.done():
         b.done.set_result(None)
 
@@ -283,7 +295,12 @@ def wrap(promise: Promise | Coroutine[Any, Any, Any]) -> asyncio.Future[Any]:
 def promise(awaitable: Awaitable[Any]) -> Promise:
     """A nodenet_uv Promise of an asyncio awaitable (a coroutine is scheduled as an
     asyncio Task): ``await aio.promise(asyncio.sleep(1))`` in a nodenet_uv coroutine."""
-    b = _require_bridge("promise")
+    try:
+        b = _require_bridge("promise")
+    except RuntimeError:
+        if inspect.iscoroutine(awaitable):
+            awaitable.close()  # not "never awaited" on top of the error
+        raise
     fut = asyncio.ensure_future(awaitable, loop=b.aloop)
     p = Promise()
 

@@ -400,16 +400,17 @@ def detach_bridge() -> None:
         _async.ref = False
 
 
-def turn() -> BaseException | None:
+def turn(run_loop: bool = True) -> BaseException | None:
     """One libuv turn for the bridge: the nextTicks and microtasks asyncio code queued
-    (its callback scope closing), then ``uv_run(UV_RUN_NOWAIT)``. Returns the fatal
-    error, if one came up (taken: the loop stays usable)."""
+    (its callback scope closing), then ``uv_run(UV_RUN_NOWAIT)`` (unless ``run_loop`` is
+    false: the bridge detaching). Returns the fatal error, if one came up (taken: the
+    loop stays usable)."""
     global _fast
     _fast = get_ident()
     try:
         if tick_queue or microtask_queue:
             drain_ticks()
-        if not _fatal:
+        if run_loop and not _fatal:
             loop.run(pyuv.UV_RUN_NOWAIT)
     finally:
         _fast = 0
