@@ -43,11 +43,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import selectors
 from collections.abc import Awaitable, Coroutine
 from types import TracebackType
 from typing import Any
 
 from nodenet_uv._binding import loop as _loop
+from nodenet_uv._internal import task_queues
 from nodenet_uv._internal.promise import Promise, start
 
 __all__ = ["attach", "attached", "detach", "promise", "wrap"]
@@ -67,13 +69,40 @@ class _Bridge:
         self.done: asyncio.Future[None] = aloop.create_future()
         # Turns run, for tests (no busy-waiting).
         self.turns = 0
+        self._selector: tuple[selectors.BaseSelector, Any] | None = None
 
     # -- life -------------------------------------------------------------------------
     def start(self) -> None:
         _loop.attach_bridge(self, self.wake)
         self.active = True
         self.aloop.add_reader(self.fd, self.io_turn)
+        self._hook_selector()
         self.wake()
+
+    def _hook_selector(self) -> None:
+        """asyncio's own loops (a selector under ``_run_once``): a turn each time asyncio
+        is about to block, so whatever asyncio code did to nodenet_uv since the last
+        turn (a write that libuv could not finish at once, say) is in epoll before the
+        process sleeps. uvloop has no such selector: there the runtime's guard asks for
+        the turns."""
+        sel = getattr(self.aloop, "_selector", None)
+        if not isinstance(sel, selectors.BaseSelector):
+            return
+        orig = sel.select
+
+        def select(timeout: float | None = None) -> Any:
+            if self.active and timeout != 0 and self.soon is None and not self.turning:
+                self.turn()
+                if self.soon is not None or not self.active or getattr(self.aloop, "_ready", None):
+                    timeout = 0  # callbacks ran: asyncio may have work now
+                else:
+                    t = _loop.backend_timeout()
+                    if t >= 0 and (timeout is None or t < timeout):
+                        timeout = t
+            return orig(timeout)
+
+        sel.select = select  # type: ignore[method-assign]
+        self._selector = (sel, select)
 
     def closed(self) -> bool:
         return self.aloop.is_closed()
@@ -90,6 +119,11 @@ class _Bridge:
             if h is not None:
                 h.cancel()
         self.soon = self.timer = None
+        if self._selector is not None:
+            sel, hook = self._selector
+            self._selector = None
+            if sel.__dict__.get("select") is hook:
+                del sel.select  # the class's method again
         if not self.aloop.is_closed():
             self.aloop.remove_reader(self.fd)
 
@@ -118,7 +152,7 @@ class _Bridge:
         if not self.active or self.turning:
             return
         self.turns += 1
-        before = _loop.scopes
+        before = _activity()
         self.turning = True
         try:
             exc = _loop.turn()
@@ -130,7 +164,7 @@ class _Bridge:
         if not self.active:  # detached by a callback
             return
         timeout = _loop.backend_timeout()
-        if woken or _loop.scopes != before or timeout == 0 or _loop._has_pending_ticks():
+        if woken or _activity() != before or timeout == 0 or _loop._has_pending_ticks():
             # Callbacks ran: what they started reaches epoll only in the next uv_run.
             self.soon = self.aloop.call_soon(self.turn)
         elif timeout > 0:
@@ -139,6 +173,11 @@ class _Bridge:
 
 
 _bridge: _Bridge | None = None
+
+
+def _activity() -> int:
+    """Changes whenever a callback scope ran (see _Bridge.turn)."""
+    return _loop.scopes + task_queues.drains
 
 
 def attach() -> asyncio.Future[None]:
@@ -292,6 +331,9 @@ def wrap(promise: Promise | Coroutine[Any, Any, Any]) -> asyncio.Future[Any]:
     return fut
 
 
+_pending: set[asyncio.Future[Any]] = set()
+
+
 def promise(awaitable: Awaitable[Any]) -> Promise:
     """A nodenet_uv Promise of an asyncio awaitable (a coroutine is scheduled as an
     asyncio Task): ``await aio.promise(asyncio.sleep(1))`` in a nodenet_uv coroutine."""
@@ -302,9 +344,13 @@ def promise(awaitable: Awaitable[Any]) -> Promise:
             awaitable.close()  # not "never awaited" on top of the error
         raise
     fut = asyncio.ensure_future(awaitable, loop=b.aloop)
+    # asyncio keeps only weak references to tasks: hold it until it is done (the Promise
+    # may be all that refers to it, and a collected task never settles).
+    _pending.add(fut)
     p = Promise()
 
     def done(f: asyncio.Future[Any]) -> None:
+        _pending.discard(f)
         if f.cancelled():
             p.reject_(asyncio.CancelledError())
         elif (exc := f.exception()) is not None:

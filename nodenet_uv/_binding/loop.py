@@ -36,7 +36,8 @@ import socket
 import threading
 from _thread import get_ident
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -103,8 +104,9 @@ def _set_fatal(exc: BaseException) -> None:
     loop.stop()
 
 
-# Callback scopes entered (make_callback, drain_ticks): nodenet_uv.aio compares it
-# around a libuv turn to tell a turn that ran callbacks from an idle one.
+# Callback scopes entered through make_callback (with task_queues.drains, which counts
+# the drains of the scopes that inline it): nodenet_uv.aio compares them around a libuv
+# turn to tell a turn that ran callbacks from an idle one.
 scopes = 0
 
 
@@ -116,8 +118,6 @@ def drain_ticks() -> None:
     phase, see ``_binding.timers``; the ``uncaughtException`` path queues an immediate so
     that one comes).
     """
-    global scopes
-    scopes += 1
     try:
         _tick_callback()
     except BaseException as exc:
@@ -251,29 +251,61 @@ def raise_fatal() -> None:
 def spin_event_loop() -> None:
     """Run the loop until nothing ref'ed is left (Node's SpinEventLoop).
 
-    The calling thread owns the loop until it returns: entries from other threads raise
-    (see :func:`enter`), and a second ``run()`` (another thread, a callback, or while
-    ``nodenet_uv.aio`` is attached) is refused by :func:`check_run`.
+    The calling thread owns the loop until it returns (:func:`running`, unless the
+    caller holds it already): entries from other threads raise (see :func:`enter`), and
+    a second ``run()`` (another thread, a callback, or while ``nodenet_uv.aio`` is
+    attached) is refused by :func:`check_run`.
     """
-    global _owner, _fast
-    check_run()
-    _owner = _fast = get_ident()
+    if _running_depth[0] and _owner == get_ident() and not _spinning[0]:
+        _spin()  # inside running(): the main program ran, now the loop
+        return
+    with running():  # refuses a nested run() too
+        _spin()
+
+
+_spinning = [False]
+
+
+def _spin() -> None:
+    _spinning[0] = True
     try:
-        drain_ticks()
-        raise_fatal()
-        while True:
-            if _threadsafe_calls:
-                run_threadsafe_calls()
-                raise_fatal()
-            loop.run(pyuv.UV_RUN_DEFAULT)
-            raise_fatal()
-            _before_exit()
-            if _has_pending_ticks():
-                drain_ticks()
-            raise_fatal()
-            if not loop.alive and not _has_pending_ticks() and not _threadsafe_calls:
-                return
+        _spin_loop()
     finally:
+        _spinning[0] = False
+
+
+def _spin_loop() -> None:
+    drain_ticks()
+    raise_fatal()
+    while True:
+        if _threadsafe_calls:
+            run_threadsafe_calls()
+            raise_fatal()
+        loop.run(pyuv.UV_RUN_DEFAULT)
+        raise_fatal()
+        _before_exit()
+        if _has_pending_ticks():
+            drain_ticks()
+        raise_fatal()
+        if not loop.alive and not _has_pending_ticks() and not _threadsafe_calls:
+            return
+
+
+_running_depth = [0]
+
+
+@contextmanager
+def running(what: str = "run()") -> Iterator[None]:
+    """The calling thread owns the loop for the block (``run()``: the main program, then
+    :func:`spin_event_loop`); refused as :func:`check_run` says."""
+    global _owner, _fast
+    check_run(what)
+    _owner = _fast = get_ident()
+    _running_depth[0] += 1
+    try:
+        yield
+    finally:
+        _running_depth[0] -= 1
         _owner = None
         _fast = 0
 

@@ -78,7 +78,14 @@ def _process_rejections() -> bool:
     return more
 
 
+# Drains run (every callback scope that had ticks or microtasks, inlined ones included):
+# nodenet_uv.aio tells a libuv turn that ran callbacks from an idle one by it.
+drains = 0
+
+
 def process_ticks_and_rejections() -> None:
+    global drains
+    drains += 1
     q = _queue
     mq = _microtasks
     while True:
