@@ -241,6 +241,7 @@ def write_and_immediate_from_asyncio_code() -> Coroutine[Any, Any, None]:
 
             service = await asyncio.start_server(drain, "127.0.0.1", 0)
             sock = net.connect(service.sockets[0].getsockname()[1], "127.0.0.1")
+            closed = events.once(sock, "close")  # the peer may close first
             try:
                 await aio.wrap(events.once(sock, "connect"))
                 await asyncio.sleep(0.02)  # the bridge is idle, waiting on libuv's fd
@@ -250,7 +251,7 @@ def write_and_immediate_from_asyncio_code() -> Coroutine[Any, Any, None]:
                 assert await asyncio.wait_for(received, 3) == total
             finally:
                 sock.destroy()
-                await aio.wrap(events.once(sock, "close"))
+                await aio.wrap(closed)
                 service.close()
                 await service.wait_closed()
 
