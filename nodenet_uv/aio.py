@@ -21,12 +21,23 @@ turn. Every callback inside the turn goes through the runtime's callback scope, 
 Node's nextTick/microtask order holds as under ``run()``. Neither loop busy-waits.
 
 The libuv subtlety: libuv hands new or changed watchers to epoll only inside ``uv_run``,
-so the fd does not wake for a handle started since the last turn. Hence the rules: after
-a turn that ran callbacks (or was woken by the fd or the timer) another turn follows
-soon (``call_soon``); any call into nodenet_uv from asyncio code (outside a turn) asks
-for a turn soon too (the runtime's guard, ``_binding.loop.enter``, which queuing a
-nextTick or a microtask runs); the bridge waits on the fd and the timeout only after an
-idle turn.
+so the fd does not wake for a handle started since the last turn. The rules, each tested
+in tests/unit/test_aio.py:
+
+* after a turn that ran callbacks (counted by the runtime's callback scopes and tick
+  drains), or that the fd or the timer woke, or that left libuv's timeout at 0
+  (pending callbacks, closing handles, ref'ed immediates), another turn follows soon
+  (``call_soon``); the bridge waits on the fd and the timeout only after an idle turn;
+* a call into nodenet_uv from asyncio code (outside a turn) asks for a turn soon: the
+  runtime's guard ``_binding.loop.enter()`` does, which queuing a nextTick or a
+  microtask, arming a timer and ``start()`` run (a server's ``listen``, a ``connect``,
+  an ``end`` all queue ticks);
+* on asyncio's own loops (a selector), a turn also runs each time asyncio is about to
+  block, and asyncio then blocks no longer than libuv's timeout: whatever asyncio code
+  did to nodenet_uv is in epoll before the process sleeps (a write libuv could not
+  finish at once, a ``setImmediate``: they queue no tick). uvloop has no selector to
+  hook: there those two wait for the next turn until the binding's entry points call
+  ``enter()`` too.
 
 Errors: an exception in a nodenet_uv callback that no ``process.on('uncaughtException')``
 listener takes is fatal, as in Node: the bridge detaches and the error is set on the

@@ -214,3 +214,23 @@ def test_threads_with_the_asyncio_bridge() -> None:
 def test_exported() -> None:
     assert nodenet_uv.call_soon_threadsafe is call_soon_threadsafe
     assert "call_soon_threadsafe" in nodenet_uv.__all__
+
+
+def test_running_holds_the_loop_for_the_main_program_too() -> None:
+    # What run(main) is to do (see _binding.loop.running): the thread owns the loop from
+    # the main program on, so a thread it starts cannot race the loop's start.
+    from nodenet_uv._binding import loop as _loop
+
+    errors: list[BaseException | None] = []
+
+    with _loop.running():
+        errors.append(in_thread(process.nextTick, lambda: None))
+        errors.append(in_thread(run))
+        timers.setTimeout(lambda: errors.append(in_thread(queueMicrotask, print)), 1)
+        _loop.spin_event_loop()  # the loop itself, in the same hold
+        with pytest.raises(RuntimeError, match="from inside the running"):
+            with _loop.running():  # a run() from the main program
+                pass
+    assert all(isinstance(e, RuntimeError) for e in errors) and len(errors) == 3
+    assert _loop._owner is None
+    run()  # released
