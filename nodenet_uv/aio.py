@@ -44,10 +44,11 @@ listener takes is fatal, as in Node: the bridge detaches and the error is set on
 future :func:`attach` returned; ``async with attached():`` raises it from the block (the
 task running it is cancelled to get there, as ``asyncio.timeout`` does).
 
-Between the worlds: ``await aio.wrap(promise)`` awaits a nodenet_uv Promise from asyncio;
-``aio.promise(awaitable)`` is a nodenet_uv Promise of an asyncio awaitable (for
-coroutines run by nodenet_uv). Awaiting one world's object in the other without them is
-a ``RuntimeError`` naming this module.
+Between the worlds, while attached: asyncio code may ``await`` a nodenet_uv Promise, and a
+coroutine run by nodenet_uv (``run``, ``start``) may ``await`` an asyncio awaitable.
+``aio.wrap(promise)`` is the asyncio future of a Promise (for ``gather``, ``wait_for``),
+``aio.promise(awaitable)`` the nodenet_uv Promise of an asyncio awaitable (for
+``Promise.all``). Not attached, either await is a ``RuntimeError`` naming this module.
 """
 
 from __future__ import annotations
@@ -55,11 +56,12 @@ from __future__ import annotations
 import asyncio
 import inspect
 import selectors
-from collections.abc import Awaitable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from types import TracebackType
 from typing import Any
 
 from nodenet_uv._binding import loop as _loop
+from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal.promise import Promise, start
 
@@ -85,6 +87,8 @@ class _Bridge:
     # -- life -------------------------------------------------------------------------
     def start(self) -> None:
         _loop.attach_bridge(self, self.wake)
+        _promise._foreign_await = _asyncio_awaits_promise
+        _promise._foreign_yield = _nodenet_awaits_asyncio
         self.active = True
         self.aloop.add_reader(self.fd, self.io_turn)
         self._hook_selector()
@@ -125,6 +129,8 @@ class _Bridge:
         self.active = False
         if _bridge is self:
             _bridge = None
+        _promise._foreign_await = None
+        _promise._foreign_yield = None
         _loop.detach_bridge()
         for h in (self.soon, self.timer):
             if h is not None:
@@ -184,6 +190,31 @@ class _Bridge:
 
 
 _bridge: _Bridge | None = None
+
+
+def _asyncio_awaits_promise(p: Promise) -> Generator[Any, None, Any]:
+    """``await promise`` in asyncio code while attached: through :func:`wrap`."""
+    return wrap(p).__await__()
+
+
+def _nodenet_awaits_asyncio(yielded: Any, resume: Callable[[], None]) -> bool:
+    """spawn() got ``yielded`` from a coroutine: an asyncio future of the bridge's loop
+    (what ``await fut`` yields), or ``None`` (a bare yield: ``asyncio.sleep(0)``).
+    Arrange for ``resume`` to run as a microtask once it is done, as asyncio's Task
+    would resume the coroutine."""
+    b = _bridge
+    if b is None or not b.active:
+        return False
+    if yielded is None:
+        b.aloop.call_soon(task_queues.queue_microtask, resume)
+        return True
+    if not (asyncio.isfuture(yielded) and yielded._asyncio_future_blocking):
+        return False
+    if yielded.get_loop() is not b.aloop:
+        return False
+    yielded._asyncio_future_blocking = False  # what asyncio's Task does on taking it
+    yielded.add_done_callback(lambda _f: task_queues.queue_microtask(resume))
+    return True
 
 
 def _activity() -> int:

@@ -8,11 +8,12 @@ microtask once the promise settles. :func:`start` is the public way to start one
 (calling a JS async function starts it); ``Promise.all``/``allSettled``/``race``/``any``
 start the coroutines they are given.
 
-The two worlds: a coroutine driven here may await only nodenet_uv awaitables (a
-:class:`Promise`, or a coroutine that awaits them); an asyncio future reaching the runner
-is a ``RuntimeError`` naming ``nodenet_uv.aio`` (``await aio.promise(awaitable)``
-bridges it), and a :class:`Promise` awaited by anything but this runner (an asyncio
-Task) is one too (``await aio.wrap(promise)``).
+The two worlds: a coroutine driven here awaits nodenet_uv awaitables (a
+:class:`Promise`, or a coroutine that awaits them). While ``nodenet_uv.aio`` is attached
+it may await asyncio ones too, and asyncio code may await a :class:`Promise` (the bridge
+installs ``_foreign_await``/``_foreign_yield``). Without the bridge either is a
+``RuntimeError`` naming ``nodenet_uv.aio``, not asyncio's "Task got bad yield" or a
+coroutine that never resumes.
 """
 
 from __future__ import annotations
@@ -59,16 +60,24 @@ def set_aggregate_error(make: Callable[[list[Any], str], BaseException]) -> None
 _stepping = [0]
 
 _ASYNCIO_IN_NODENET = (
-    "nodenet_uv's coroutine runner (run(coro), nodenet_uv.start) got {what}: it awaits "
-    "nodenet_uv Promises only. To await an asyncio awaitable here, attach the bridge "
-    "(nodenet_uv.aio: async with aio.attached() inside asyncio.run) and "
-    "await aio.promise(awaitable)"
+    "nodenet_uv's coroutine runner (run(coro), nodenet_uv.start) got {what}: without the "
+    "asyncio bridge it awaits nodenet_uv Promises only. Attach it (nodenet_uv.aio: async "
+    "with aio.attached() inside asyncio.run), then await the asyncio awaitable (or "
+    "aio.promise(awaitable))"
 )
 _NODENET_IN_ASYNCIO = (
     "a nodenet_uv Promise was awaited outside nodenet_uv's coroutine runner (in asyncio "
-    "code?): asyncio cannot wait for it. Use nodenet_uv.aio: async with aio.attached(): "
-    "... await aio.wrap(promise)"
+    "code?) while nodenet_uv.aio is not attached: nothing would settle it. Attach the "
+    "bridge (async with nodenet_uv.aio.attached(): ...), then await it (or "
+    "aio.wrap(promise))"
 )
+
+# Set by nodenet_uv.aio while attached (None otherwise):
+# - how asyncio awaits a Promise: a generator for Promise.__await__ to delegate to;
+_foreign_await: Callable[[Promise], Generator[Any, None, Any]] | None = None
+# - what spawn() does with something else a coroutine yields (an asyncio future, a bare
+#   yield): arrange to call resume() once it is done and return True, or return False.
+_foreign_yield: Callable[[Any, Callable[[], None]], bool] | None = None
 
 
 class Promise:
@@ -299,10 +308,13 @@ class Promise:
             raise RuntimeError("promise is still pending")
         return self._value
 
-    def __await__(self) -> Generator[Promise, None, Any]:
+    def __await__(self) -> Generator[Any, None, Any]:
         # An await always suspends, even on a settled promise (one microtask), as in JS.
         if not _stepping[0]:
-            raise RuntimeError(_NODENET_IN_ASYNCIO)
+            # Not driven by spawn(): by asyncio's Task (or by hand).
+            if _foreign_await is None:
+                raise RuntimeError(_NODENET_IN_ASYNCIO)
+            return (yield from _foreign_await(self))
         yield self
         if self._state == _REJECTED:
             raise self._value
@@ -338,6 +350,8 @@ def spawn(coro: Coroutine[Any, Any, Any]) -> Promise:
             stepping[0] -= 1
         if isinstance(yielded, Promise):
             yielded._then(lambda _v: step(), lambda _e: step())
+        elif _foreign_yield is not None and _foreign_yield(yielded, step):
+            pass  # an asyncio awaitable, with the bridge attached: step() follows
         else:
             what = "a bare yield" if yielded is None else repr(yielded)
             step(RuntimeError(_ASYNCIO_IN_NODENET.format(what=what)))

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from nodenet_uv import Promise, aio, events, net, process, run, start, timers
+from nodenet_uv.timers import promises as timers_promises
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -388,11 +389,8 @@ def test_uncaught_exception_listener_keeps_the_bridge_going() -> None:
 
 def test_awaiting_a_nodenet_promise_from_asyncio_names_aio() -> None:
     async def body() -> None:
-        with pytest.raises(RuntimeError, match=r"nodenet_uv\.aio.*aio\.wrap"):
-            await Promise.resolve(1)
-        async with aio.attached():  # attached or not: asyncio cannot await it directly
-            with pytest.raises(RuntimeError, match=r"nodenet_uv\.aio"):
-                await events.once(process, "never")
+        with pytest.raises(RuntimeError, match=r"nodenet_uv\.aio.*attached"):
+            await Promise.resolve(1)  # not asyncio's "Task got bad yield"
 
     arun(body)
 
@@ -401,12 +399,43 @@ def test_awaiting_an_asyncio_future_in_a_nodenet_coroutine_names_aio() -> None:
     async def nn_side() -> None:
         await asyncio.sleep(0.01)  # an asyncio future reaches nodenet_uv's runner
 
-    async def body() -> None:
-        async with aio.attached():
-            with pytest.raises(RuntimeError, match=r"nodenet_uv\.aio.*aio\.promise"):
-                await aio.wrap(nn_side())
+    async def body() -> Promise:
+        return start(nn_side())  # asyncio is running, but the bridge is not attached
 
-    arun(body)
+    p = arun(body)
+    with pytest.raises(RuntimeError, match=r"nodenet_uv\.aio.*attached\(\)"):
+        p.result()
+    run()  # the queues drain
+
+
+@FLAVOURS
+def test_attached_each_world_awaits_the_other_directly(flavour: str) -> None:
+    async def nn_side() -> list[Any]:
+        # A coroutine run by nodenet_uv awaiting asyncio awaitables.
+        out: list[Any] = [await asyncio.sleep(0.01, "asyncio future")]
+        await asyncio.sleep(0)  # a bare yield: asyncio's "let others run"
+        fut = asyncio.get_running_loop().create_future()
+        asyncio.get_running_loop().call_later(0.01, fut.cancel)
+        try:
+            await fut
+        except asyncio.CancelledError:
+            out.append("cancelled")
+        out.append(await timers_promises.setTimeout(5, "nodenet_uv promise"))
+        return out
+
+    async def body() -> list[Any]:
+        async with aio.attached():
+            # asyncio code awaiting nodenet_uv Promises (and a nodenet_uv coroutine's).
+            got = await Promise.resolve("promise")
+            emitter = events.EventEmitter()
+            timers.setTimeout(lambda: emitter.emit("ping", 1), 5)
+            return [got, await events.once(emitter, "ping"), await start(nn_side())]
+
+    assert arun(body, flavour=flavour) == [
+        "promise",
+        [1],
+        ["asyncio future", "cancelled", "nodenet_uv promise"],
+    ]
 
 
 def test_asyncio_code_in_run_names_aio() -> None:
