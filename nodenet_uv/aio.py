@@ -203,7 +203,7 @@ def _nodenet_awaits_asyncio(yielded: Any, resume: Callable[[], None]) -> bool:
     Arrange for ``resume`` to run as a microtask once it is done, as asyncio's Task
     would resume the coroutine."""
     b = _bridge
-    if b is None or not b.active:
+    if b is None or not b.active or b.closed():
         return False
     if yielded is None:
         b.aloop.call_soon(task_queues.queue_microtask, resume)
