@@ -320,7 +320,7 @@ _owner: int | None = None
 _fast: int = 0
 # Set by nodenet_uv.aio while attached: asks for a libuv turn soon (see aio's docstring).
 _wake: Callable[[], None] | None = None
-# Set by nodenet_uv.aio while attached: the asyncio loop (for check_run's message).
+# Set by nodenet_uv.aio while attached: its bridge (closed() and stop(), for check_run).
 attached_to: Any = None
 
 
