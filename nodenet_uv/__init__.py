@@ -4,12 +4,14 @@ Re-exports only; see the submodules for the API.
 """
 
 from nodenet_uv import dns, errors, events, net, process, stream, timers
-from nodenet_uv._internal.promise import Promise
+from nodenet_uv._binding.loop import call_soon_threadsafe
+from nodenet_uv._internal.promise import Promise, start
 from nodenet_uv._main import run
 from nodenet_uv.process import queue_microtask, queueMicrotask
 
 __all__ = [
     "Promise",
+    "call_soon_threadsafe",
     "dns",
     "errors",
     "events",
@@ -18,6 +20,7 @@ __all__ = [
     "queueMicrotask",
     "queue_microtask",
     "run",
+    "start",
     "stream",
     "timers",
 ]

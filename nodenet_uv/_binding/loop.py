@@ -20,6 +20,13 @@ for the next scope: at the latest the check phase, whose native-immediates scope
 (``RunAndClearNativeImmediates``) drains before the immediates run; the
 'uncaughtException' path queues an immediate so that a check phase comes. Measured
 against node v24 in tests/differential/test_runtime_orders.py (``uncaught_*``).
+
+Threads: the loop belongs to the thread that runs it (:func:`spin_event_loop`, or the
+asyncio thread while ``nodenet_uv.aio`` is attached). :func:`enter` is the one guard the
+entry points call (the tick and microtask queues call it inline): off that thread it
+raises ``RuntimeError`` naming :func:`call_soon_threadsafe`, the one thread-safe way in
+(a libuv async handle, as a Node addon hands work back to JS). While ``aio`` is attached,
+an entry from asyncio code (outside a libuv turn) also asks the bridge for a turn soon.
 """
 
 from __future__ import annotations
@@ -27,8 +34,10 @@ from __future__ import annotations
 import signal
 import socket
 import threading
+from _thread import get_ident
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -95,6 +104,12 @@ def _set_fatal(exc: BaseException) -> None:
     loop.stop()
 
 
+# Callback scopes entered through make_callback (with task_queues.drains, which counts
+# the drains of the scopes that inline it): nodenet_uv.aio compares them around a libuv
+# turn to tell a turn that ran callbacks from an idle one.
+scopes = 0
+
+
 def drain_ticks() -> None:
     """Drain nextTicks and microtasks (the end of InternalCallbackScope::Close).
 
@@ -116,6 +131,8 @@ def make_callback(fn: Callable[..., Any], *args: Any) -> None:
     the queues are *not* drained here (Node's ``scope.MarkAsFailed()``); they run at the
     next callback scope.
     """
+    global scopes
+    scopes += 1
     try:
         fn(*args)
     except BaseException as exc:
@@ -217,6 +234,10 @@ timer_base: int = now()
 
 
 def update_time() -> None:
+    # Every timer insert reads the time through here (getLibuvNow): the guard, so a
+    # setTimeout from asyncio code gets the bridge to re-read libuv's next timeout.
+    if get_ident() != _fast:  # INLINED(enter)
+        enter_slow()
     loop.update_time()
 
 
@@ -228,18 +249,233 @@ def raise_fatal() -> None:
 
 
 def spin_event_loop() -> None:
-    """Run the loop until nothing ref'ed is left (Node's SpinEventLoop)."""
+    """Run the loop until nothing ref'ed is left (Node's SpinEventLoop).
+
+    The calling thread owns the loop until it returns (:func:`running`, unless the
+    caller holds it already): entries from other threads raise (see :func:`enter`), and
+    a second ``run()`` (another thread, a callback, or while ``nodenet_uv.aio`` is
+    attached) is refused by :func:`check_run`.
+    """
+    if _running_depth[0] and _owner == get_ident() and not _spinning[0]:
+        _spin()  # inside running(): the main program ran, now the loop
+        return
+    with running():  # refuses a nested run() too
+        _spin()
+
+
+_spinning = [False]
+
+
+def _spin() -> None:
+    _spinning[0] = True
+    try:
+        _spin_loop()
+    finally:
+        _spinning[0] = False
+
+
+def _spin_loop() -> None:
     drain_ticks()
     raise_fatal()
     while True:
+        if _threadsafe_calls:
+            run_threadsafe_calls()
+            raise_fatal()
         loop.run(pyuv.UV_RUN_DEFAULT)
         raise_fatal()
         _before_exit()
         if _has_pending_ticks():
             drain_ticks()
         raise_fatal()
-        if not loop.alive and not _has_pending_ticks():
+        if not loop.alive and not _has_pending_ticks() and not _threadsafe_calls:
             return
+
+
+_running_depth = [0]
+
+
+@contextmanager
+def running(what: str = "run()") -> Iterator[None]:
+    """The calling thread owns the loop for the block (``run()``: the main program, then
+    :func:`spin_event_loop`); refused as :func:`check_run` says."""
+    global _owner, _fast
+    check_run(what)
+    _owner = _fast = get_ident()
+    _running_depth[0] += 1
+    try:
+        yield
+    finally:
+        _running_depth[0] -= 1
+        _owner = None
+        _fast = 0
+
+
+# -- threads ----------------------------------------------------------------------------
+# The thread that owns the loop while it runs (spin_event_loop, or the asyncio thread
+# while nodenet_uv.aio is attached); None when no loop runs.
+_owner: int | None = None
+# The thread for which enter() has nothing to do: the owner while it is inside run() or
+# inside a libuv turn driven by aio; 0 (no thread) otherwise, so enter() takes its slow
+# path. Read inline by task_queues (one compare on the hot path).
+_fast: int = 0
+# Set by nodenet_uv.aio while attached: asks for a libuv turn soon (see aio's docstring).
+_wake: Callable[[], None] | None = None
+# Set by nodenet_uv.aio while attached: its bridge (closed() and stop(), for check_run).
+attached_to: Any = None
+
+
+def enter() -> None:
+    """The guard on nodenet_uv's entry points: call it first in a public function.
+
+    Off the loop's thread while the loop runs it raises ``RuntimeError`` (use
+    :func:`call_soon_threadsafe`). From asyncio code while ``nodenet_uv.aio`` is attached
+    it asks the bridge for a libuv turn soon: libuv hands a started handle to epoll only
+    inside ``uv_run``, and the nextTicks queued by the call must run.
+    """
+    if get_ident() != _fast:
+        enter_slow()
+
+
+def enter_slow() -> None:
+    """:func:`enter` when the caller is not the owner inside a turn (inlined callers)."""
+    owner = _owner
+    if owner is None:
+        return
+    me = get_ident()
+    if owner != me:
+        raise RuntimeError(
+            f"nodenet_uv's event loop runs in {_thread_name(owner)}; this call came from "
+            f"{_thread_name(me)}. Hand it to the loop's thread with "
+            "nodenet_uv.call_soon_threadsafe(fn, *args)"
+        )
+    if _wake is not None:
+        _wake()
+
+
+def _thread_name(ident: int) -> str:
+    for t in threading.enumerate():
+        if t.ident == ident:
+            return f"thread {t.name!r}"
+    return f"thread {ident}"
+
+
+def check_run(what: str = "run()") -> None:
+    """Refuse a second loop: ``run()`` while the loop already runs (another thread, a
+    callback of this one) or while ``nodenet_uv.aio`` drives it from asyncio."""
+    if attached_to is not None and attached_to.closed():
+        attached_to.stop()  # its asyncio loop is gone: nothing drives nodenet_uv any more
+    owner = _owner
+    if owner is None:
+        return
+    if attached_to is not None:
+        raise RuntimeError(
+            "nodenet_uv.aio is attached: the asyncio loop drives nodenet_uv's event loop, "
+            f"so {what} cannot; await aio.wrap(promise) or nodenet_uv.start(coro) "
+            "instead, or aio.detach() first"
+        )
+    if owner == get_ident():
+        raise RuntimeError(f"{what} called from inside the running nodenet_uv event loop")
+    raise RuntimeError(
+        f"nodenet_uv's event loop already runs in {_thread_name(owner)} (one loop per "
+        "process); hand work to it with nodenet_uv.call_soon_threadsafe(fn, *args)"
+    )
+
+
+# call_soon_threadsafe: FIFO queue (deque.append is atomic) + one libuv async handle.
+_threadsafe_calls: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
+
+
+def run_threadsafe_calls(handle: Any = None) -> None:
+    """Run the calls other threads handed over, in order, each in its own callback scope."""
+    q = _threadsafe_calls
+    while q:
+        fn, args = q.popleft()
+        make_callback(fn, *args)
+        if _fatal:
+            if q:
+                _async.send()  # the rest run at the next turn (or run())
+            return
+
+
+_async: Any = pyuv.Async(loop, run_threadsafe_calls)
+# Never keeps the loop alive by itself (aio refs it while attached, see there).
+_async.ref = False
+internal_handles.append(_async)
+
+
+# -- the asyncio bridge's libuv side (nodenet_uv.aio) -------------------------------------
+
+
+def attach_bridge(bridge: Any, wake: Callable[[], None]) -> None:
+    """nodenet_uv.aio takes the loop for the calling (asyncio) thread.
+
+    ``bridge`` needs ``closed() -> bool`` (its asyncio loop is closed: a stale bridge,
+    detached by :func:`check_run`) and ``stop()``. While attached the async handle is
+    ref'ed, so the loop counts as alive: a NOWAIT turn then serves unref'ed handles and
+    timers too (asyncio, not libuv, decides when the program ends), and
+    ``uv_backend_timeout`` is the real next timer, not 0.
+    """
+    global _owner, _wake, attached_to
+    check_run("nodenet_uv.aio.attach()")
+    _owner = get_ident()
+    _wake = wake
+    attached_to = bridge
+    _async.ref = True
+
+
+def detach_bridge() -> None:
+    global _owner, _wake, attached_to
+    _owner = None
+    _wake = None
+    attached_to = None
+    if not _async.closed:
+        _async.ref = False
+
+
+def turn(run_loop: bool = True) -> BaseException | None:
+    """One libuv turn for the bridge: the nextTicks and microtasks asyncio code queued
+    (its callback scope closing), then ``uv_run(UV_RUN_NOWAIT)`` (unless ``run_loop`` is
+    false: the bridge detaching). Returns the fatal error, if one came up (taken: the
+    loop stays usable)."""
+    global _fast
+    _fast = get_ident()
+    try:
+        if tick_queue or microtask_queue:
+            drain_ticks()
+        if run_loop and not _fatal:
+            loop.run(pyuv.UV_RUN_NOWAIT)
+    finally:
+        _fast = 0
+    if _fatal:
+        exc = _fatal.pop()
+        _fatal.clear()
+        return exc
+    return None
+
+
+def backend_fd() -> int:
+    """uv_backend_fd(): readable when libuv has I/O to process (epoll's fd on Linux)."""
+    return int(loop.fileno())
+
+
+def backend_timeout() -> float:
+    """uv_backend_timeout() in seconds: 0 = a turn is due now, negative = none is."""
+    return float(loop.get_timeout())
+
+
+def call_soon_threadsafe(fn: Callable[..., Any], *args: Any) -> None:
+    """Run ``fn(*args)`` on the loop's thread, soon, from any thread (uv_async_send).
+
+    Calls run in the order they were made, each in its own callback scope (its nextTicks
+    and microtasks drain after it; an exception goes to 'uncaughtException', as from any
+    callback). The async handle is unref'ed: it never keeps ``run()`` going by itself;
+    calls made while no loop runs wait for the next ``run()`` (or attached turn), and
+    ``run()`` runs those queued before it finds nothing else to do.
+    """
+    if not callable(fn):
+        raise TypeError(f"call_soon_threadsafe() needs a callable, not {type(fn).__name__}")
+    _threadsafe_calls.append((fn, args))
+    _async.send()
 
 
 def live_handles() -> list[Any]:

@@ -4,15 +4,25 @@ Node's ``async``/``await`` runs on V8 promises whose reactions are microtasks dr
 right after the nextTick queue. This module gives Python coroutines the same model with
 no asyncio: :func:`spawn` drives a coroutine the way V8 drives an async function (it runs
 synchronously up to the first ``await``), and every ``await promise`` resumes in a
-microtask once the promise settles. Awaiting anything but a :class:`Promise` is a
-``TypeError`` thrown into the coroutine.
+microtask once the promise settles. :func:`start` is the public way to start one
+(calling a JS async function starts it); ``Promise.all``/``allSettled``/``race``/``any``
+start the coroutines they are given.
+
+The two worlds: a coroutine driven here awaits nodenet_uv awaitables (a
+:class:`Promise`, or a coroutine that awaits them). While ``nodenet_uv.aio`` is attached
+it may await asyncio ones too, and asyncio code may await a :class:`Promise` (the bridge
+installs ``_foreign_await``/``_foreign_yield``). Without the bridge either is a
+``RuntimeError`` naming ``nodenet_uv.aio``, not asyncio's "Task got bad yield" or a
+coroutine that never resumes.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Coroutine, Generator, Iterable
 from typing import Any
 
+from nodenet_uv._binding import loop as _loop
 from nodenet_uv._internal import task_queues
 
 _PENDING = 0
@@ -28,6 +38,46 @@ _unhandled_rejection_hook: Callable[[Any, Promise], None] | None = None
 def set_unhandled_rejection_hook(hook: Callable[[Any, Promise], None]) -> None:
     global _unhandled_rejection_hook
     _unhandled_rejection_hook = hook
+
+
+class _FallbackAggregateError(Exception):
+    def __init__(self, errors: list[Any], message: str) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+
+# errors.AggregateError once nodenet_uv.errors installs it (it is a layer above this one).
+_aggregate_error: Callable[[list[Any], str], BaseException] = _FallbackAggregateError
+
+
+def set_aggregate_error(make: Callable[[list[Any], str], BaseException]) -> None:
+    global _aggregate_error
+    _aggregate_error = make
+
+
+# How many spawn() steps are running (a coroutine send/throw in progress): a Promise
+# awaited with none running is being awaited by another runner (asyncio's Task).
+_stepping = [0]
+
+_ASYNCIO_IN_NODENET = (
+    "nodenet_uv's coroutine runner (run(coro), nodenet_uv.start) got {what}: without the "
+    "asyncio bridge it awaits nodenet_uv Promises only. Attach it (nodenet_uv.aio: async "
+    "with aio.attached() inside asyncio.run), then await the asyncio awaitable (or "
+    "aio.promise(awaitable))"
+)
+_NODENET_IN_ASYNCIO = (
+    "a nodenet_uv Promise was awaited outside nodenet_uv's coroutine runner (in asyncio "
+    "code?) while nodenet_uv.aio is not attached: nothing would settle it. Attach the "
+    "bridge (async with nodenet_uv.aio.attached(): ...), then await it (or "
+    "aio.wrap(promise))"
+)
+
+# Set by nodenet_uv.aio while attached (None otherwise):
+# - how asyncio awaits a Promise: a generator for Promise.__await__ to delegate to;
+_foreign_await: Callable[[Promise], Generator[Any, None, Any]] | None = None
+# - what spawn() does with something else a coroutine yields (an asyncio future, a bare
+#   yield): arrange to call resume() once it is done and return True, or return False.
+_foreign_yield: Callable[[Any, Callable[[], None]], bool] | None = None
 
 
 class Promise:
@@ -145,8 +195,12 @@ class Promise:
 
     @staticmethod
     def resolve(value: Any = None) -> Promise:
+        """Promise.resolve(value); a coroutine is started (:func:`start`), as calling an
+        async function would have been in JS."""
         if isinstance(value, Promise):
             return value
+        if inspect.iscoroutine(value):
+            return spawn(value)
         p = Promise()
         p.resolve_(value)
         return p
@@ -159,6 +213,7 @@ class Promise:
 
     @staticmethod
     def all(items: Iterable[Any]) -> Promise:
+        """Promise.all: the values, in order; the first rejection. Coroutines are started."""
         promises = [Promise.resolve(x) for x in items]
         result = Promise()
         values: list[Any] = [None] * len(promises)
@@ -176,6 +231,69 @@ class Promise:
             p._then(ok, result.reject_)
         return result
 
+    @staticmethod
+    def allSettled(items: Iterable[Any]) -> Promise:
+        """Promise.allSettled: ``{'status': 'fulfilled', 'value': v}`` or ``{'status':
+        'rejected', 'reason': e}`` for each, in order. Coroutines are started."""
+        promises = [Promise.resolve(x) for x in items]
+        result = Promise()
+        outcomes: list[Any] = [None] * len(promises)
+        remaining = [len(promises)]
+        if not promises:
+            result.resolve_([])
+
+        def settle(i: int, outcome: dict[str, Any]) -> None:
+            outcomes[i] = outcome
+            remaining[0] -= 1
+            if remaining[0] == 0:
+                result.resolve_(outcomes)
+
+        for i, p in enumerate(promises):
+
+            def ok(value: Any, i: int = i) -> None:
+                settle(i, {"status": "fulfilled", "value": value})
+
+            def err(reason: Any, i: int = i) -> None:
+                settle(i, {"status": "rejected", "reason": reason})
+
+            p._then(ok, err)
+        return result
+
+    all_settled = allSettled
+
+    @staticmethod
+    def race(items: Iterable[Any]) -> Promise:
+        """Promise.race: settles as the first of them settles. Coroutines are started."""
+        result = Promise()
+        for p in [Promise.resolve(x) for x in items]:
+            p._then(result.resolve_, result.reject_)
+        return result
+
+    @staticmethod
+    def any(items: Iterable[Any]) -> Promise:
+        """Promise.any: the first fulfilment; AggregateError ("All promises were
+        rejected", ``.errors`` in order) if all reject. Coroutines are started."""
+        promises = [Promise.resolve(x) for x in items]
+        result = Promise()
+        reasons: list[Any] = [None] * len(promises)
+        remaining = [len(promises)]
+
+        def all_rejected() -> None:
+            result.reject_(_aggregate_error(reasons, "All promises were rejected"))
+
+        if not promises:
+            all_rejected()
+        for i, p in enumerate(promises):
+
+            def err(reason: Any, i: int = i) -> None:
+                reasons[i] = reason
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    all_rejected()
+
+            p._then(result.resolve_, err)
+        return result
+
     @property
     def state(self) -> str:
         return {_FULFILLED: "fulfilled", _REJECTED: "rejected"}.get(self._state, "pending")
@@ -190,8 +308,13 @@ class Promise:
             raise RuntimeError("promise is still pending")
         return self._value
 
-    def __await__(self) -> Generator[Promise, None, Any]:
+    def __await__(self) -> Generator[Any, None, Any]:
         # An await always suspends, even on a settled promise (one microtask), as in JS.
+        if not _stepping[0]:
+            # Not driven by spawn(): by asyncio's Task (or by hand).
+            if _foreign_await is None:
+                raise RuntimeError(_NODENET_IN_ASYNCIO)
+            return (yield from _foreign_await(self))
         yield self
         if self._state == _REJECTED:
             raise self._value
@@ -204,27 +327,54 @@ class Promise:
 def spawn(coro: Coroutine[Any, Any, Any]) -> Promise:
     """Run a coroutine as a JS async function: synchronously up to its first await."""
     result = Promise()
+    stepping = _stepping
 
     def step(exc: BaseException | None = None) -> None:
         if getattr(coro, "cr_frame", True) is None:
             # Closed by Python code (coro.close()) while it awaited: nothing to resume. A
             # JS async function cannot be closed; this keeps the settling promise quiet.
             return
+        stepping[0] += 1
         try:
             yielded = coro.send(None) if exc is None else coro.throw(exc)
         except StopIteration as stop:
             result.resolve_(stop.value)
             return
         except BaseException as error:
+            if isinstance(error, RuntimeError) and str(error) == "no running event loop":
+                # asyncio code (asyncio.sleep, ...) inside run(coro): say what to do.
+                error.add_note(_ASYNCIO_IN_NODENET.format(what="asyncio code"))
             result.reject_(error)
             return
+        finally:
+            stepping[0] -= 1
         if isinstance(yielded, Promise):
             yielded._then(lambda _v: step(), lambda _e: step())
+        elif _foreign_yield is not None and _foreign_yield(yielded, step):
+            pass  # an asyncio awaitable, with the bridge attached: step() follows
         else:
-            step(TypeError(f"nodenet_uv cannot await {yielded!r}: only its own awaitables"))
+            what = "a bare yield" if yielded is None else repr(yielded)
+            step(RuntimeError(_ASYNCIO_IN_NODENET.format(what=what)))
 
     step()
     return result
+
+
+def start(coro: Coroutine[Any, Any, Any]) -> Promise:
+    """Start a coroutine now, as calling a JS async function does: it runs synchronously
+    up to its first ``await``; the returned :class:`Promise` settles with its result.
+
+    The coroutine awaits nodenet_uv Promises (``events.once``, ``timers.promises``, other
+    started coroutines); its continuations run as microtasks of nodenet_uv's loop (``run()``,
+    or asyncio with ``nodenet_uv.aio`` attached).
+    """
+    if not inspect.iscoroutine(coro):
+        raise TypeError(
+            f"start() takes a coroutine (call the async function: start(main())), "
+            f"not {type(coro).__name__}"
+        )
+    _loop.enter()
+    return spawn(coro)
 
 
 def _check_unhandled() -> bool:

@@ -3,10 +3,16 @@
 Order (as in Node): after every callback that enters from libuv, the whole nextTick
 queue runs (ticks queued meanwhile included), then the microtask queue, and again until
 both are empty. Promise reactions (``_internal.promise``) are microtasks.
+
+Queuing a tick or a microtask is nodenet_uv's thread guard (``_binding.loop.enter``,
+inlined: one compare when called on the loop's thread inside the loop): from another
+thread while the loop runs it raises ``RuntimeError``; from asyncio code while
+``nodenet_uv.aio`` is attached it asks for a libuv turn, which drains the queues.
 """
 
 from __future__ import annotations
 
+from _thread import get_ident
 from collections.abc import Callable
 from typing import Any
 
@@ -29,7 +35,7 @@ def set_has_rejection_to_warn() -> None:
     if not _rejections_pending[0]:
         _rejections_pending[0] = True
         # Make sure a drain happens even if nothing else is queued.
-        _microtasks.append(_noop)
+        queue_microtask(_noop)
 
 
 def _noop() -> None:
@@ -38,10 +44,14 @@ def _noop() -> None:
 
 def next_tick(callback: Callable[..., Any], *args: Any) -> None:
     """process.nextTick without validation (the public one validates in process.py)."""
+    if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+        _loop.enter_slow()
     _queue.append((callback, args))
 
 
 def queue_microtask(callback: Callable[[], Any]) -> None:
+    if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+        _loop.enter_slow()
     _microtasks.append(callback)
 
 
@@ -68,7 +78,14 @@ def _process_rejections() -> bool:
     return more
 
 
+# Drains run (every callback scope that had ticks or microtasks, inlined ones included):
+# nodenet_uv.aio tells a libuv turn that ran callbacks from an idle one by it.
+drains = 0
+
+
 def process_ticks_and_rejections() -> None:
+    global drains
+    drains += 1
     q = _queue
     mq = _microtasks
     while True:
