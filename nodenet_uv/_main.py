@@ -29,14 +29,17 @@ def run(main: Coroutine[Any, Any, Any] | Callable[[], Any] | None = None) -> Any
         its original traceback (Node would crash); the loop stays usable afterwards.
     """
     promise: Promise | None = None
-    if main is not None:
-        if isinstance(main, Coroutine):
-            promise = spawn(main)
-        else:
-            # The main script runs in a callback scope: if it throws, the exception goes
-            # to process.on('uncaughtException') (or ends run()), as in Node.
-            _loop.make_callback(main)
-    _loop.spin_event_loop()
+    # The calling thread owns the loop from the main program on: a thread the main
+    # program starts cannot race it, and a run() from another thread is refused at once.
+    with _loop.running():
+        if main is not None:
+            if isinstance(main, Coroutine):
+                promise = spawn(main)
+            else:
+                # The main script runs in a callback scope: if it throws, the exception
+                # goes to process.on('uncaughtException') (or ends run()), as in Node.
+                _loop.make_callback(main)
+        _loop.spin_event_loop()
     if promise is not None and promise.state != "pending":
         return promise.result()
     return None

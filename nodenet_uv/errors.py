@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar, cast
 
 from nodenet_uv._binding import uv
 from nodenet_uv._internal import buffer as _buffer
+from nodenet_uv._internal import promise as _promise_module
 from nodenet_uv._internal.inspect import format as _util_format
 from nodenet_uv._internal.inspect import (
     inspect,
@@ -988,3 +989,7 @@ if TYPE_CHECKING:
     generic_node_error = genericNodeError
     get_system_error_name = getSystemErrorName
     uv_errmap_get = uvErrmapGet
+
+
+# The promise layer (below this one) rejects Promise.any with errors.AggregateError.
+_promise_module.set_aggregate_error(AggregateError)

@@ -50,6 +50,7 @@ class GetAddrInfoReqWrap:
 
 
 def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int, order: int) -> int:
+    _loop.enter()
     # Bytes, so pyuv does not IDNA-encode the name itself: its codec raises on names
     # getaddrinfo must reject ('*' * 64: "label too long"), which Node reports as
     # ENOTFOUND (EAI_NONAME) from getaddrinfo.

@@ -56,10 +56,12 @@ class ConnectionWrap(LibuvStreamWrap):
     # both live here once.
     def open(self, fd: int) -> int:
         """uv_tcp_open/uv_pipe_open (UV_EEXIST for an fd another handle watches)."""
+        _loop.enter()
         return uv.call(self._h.open, fd)
 
     def listen(self, backlog: float) -> int:
         # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
+        _loop.enter()
         return uv.call(self._h.listen, self._on_connection, int32_value(backlog))
 
     def _on_connection(self, server: Any, error: int | None) -> None:

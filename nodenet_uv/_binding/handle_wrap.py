@@ -44,6 +44,7 @@ class HandleWrap:
         open_handles.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
+        _loop.enter()
         if self.state != INITIALIZED:
             return
         self._onclose = callback
@@ -73,10 +74,12 @@ class HandleWrap:
         return self.state != CLOSED
 
     def ref(self) -> None:
+        _loop.enter()
         if self.is_alive():
             self._h.ref = True
 
     def unref(self) -> None:
+        _loop.enter()
         if self.is_alive():
             self._h.ref = False
 

@@ -55,12 +55,14 @@ class Pipe(ConnectionWrap):
         """uv_pipe_bind2(handle, name, len, flags): the name with its length, so a leading
         NUL makes an abstract socket (Linux). libuv unlinks the file when the handle is
         closed."""
+        _loop.enter()
         return uv.call(self._h.bind, name, _PIPE_NAME_FLAGS)
 
     def connect(self, req: PipeConnectWrap, name: str) -> int:
         """uv_pipe_connect2: 0, or an invalid-argument error. A connect that fails (ENOENT,
         ECONNREFUSED, EAGAIN for a full backlog) is fed to libuv's pending queue and
         reported through ``req.oncomplete``, never synchronously."""
+        _loop.enter()
         req.handle = self
         return uv.call(
             self._h.connect, name, lambda h, err: self._after_connect(req, h, err), _PIPE_NAME_FLAGS

@@ -16,6 +16,7 @@ JS calls the callback itself (``afterWriteDispatched``).
 
 from __future__ import annotations
 
+from _thread import get_ident
 from collections.abc import Callable
 from typing import Any, final
 
@@ -108,6 +109,7 @@ class LibuvStreamWrap(HandleWrap):
 
     # -- reading -------------------------------------------------------------------------
     def readStart(self) -> int:
+        _loop.enter()
         if not self.is_alive():
             return _UV_EINVAL
         if self._pending_user_data is not None:
@@ -123,6 +125,7 @@ class LibuvStreamWrap(HandleWrap):
         return 0
 
     def readStop(self) -> int:
+        _loop.enter()
         if not self.is_alive():
             return _UV_EINVAL
         self._uv_reading = False
@@ -218,6 +221,9 @@ class LibuvStreamWrap(HandleWrap):
         UV_EAGAIN, which DoTryWrite turns into 0), or a negative uv error. The caller
         queues any remainder with :meth:`writeQueued`.
         """
+        # INLINED(enter, _binding/loop.py): the loop-thread guard, one compare.
+        if get_ident() != _loop._fast:
+            _loop.enter_slow()
         # INLINED(HandleWrap::IsAlive, src/handle_wrap.h): called on every write.
         if self.state == CLOSED:
             return _UV_EINVAL
@@ -233,6 +239,7 @@ class LibuvStreamWrap(HandleWrap):
 
         ``nbytes`` is the whole request's size (already counted into bytesWritten).
         """
+        _loop.enter()
         req.handle = self
         req.bytes = nbytes
         req.async_ = True
@@ -299,6 +306,7 @@ class LibuvStreamWrap(HandleWrap):
         shutdown() syscall and the callback come right after this turn's poll phase,
         before the check phase (this turn's setImmediate()s).
         """
+        _loop.enter()
         if not self.is_alive():
             return _UV_EINVAL
         req.handle = self

@@ -56,6 +56,7 @@ def get_libuv_now() -> int:
 
 
 def schedule_timer(duration: int) -> None:
+    _loop_mod.enter()
     # ScheduleTimer: uv_timer_start(timer, RunTimers, duration, 0)
     _timer_handle.start(_run_timers, ms_to_pyuv_seconds(max(duration, 1)), 0.0)
 
@@ -65,6 +66,7 @@ def toggle_timer_ref(ref: bool) -> None:
 
 
 def toggle_immediate_ref(ref: bool) -> None:
+    _loop_mod.enter()
     # Node: an idle handle keeps the loop alive (and the poll phase non-blocking) while
     # ref'ed immediates are pending; the check handle itself is always unref'ed.
     if ref:
@@ -90,6 +92,9 @@ def _run_timers(handle: Any) -> None:
         except BaseException as exc:
             _loop_mod.trigger_uncaught_exception(exc)
             if _loop_mod._fatal:
+                # The process "crashed" here, but run() leaves the loop usable: re-arm,
+                # so the timers still listed (and later ones) fire when it runs again.
+                _timer_handle.start(_run_timers, ms_to_pyuv_seconds(1), 0.0)
                 return
     # Re-arm before the scope closes: a setTimeout() from a nextTick drained below must
     # be able to move the expiry earlier again (insert() calls schedule_timer()).
@@ -110,6 +115,7 @@ def start_immediate_check() -> None:
     no immediate is queued; here that would be a Python call per loop iteration, so the
     handle is started with the first immediate and stopped when the queue is empty.
     """
+    _loop_mod.enter()
     if not _check_handle.active:
         _check_handle.start(_check_immediate)
 

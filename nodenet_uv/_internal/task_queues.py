@@ -42,6 +42,11 @@ def _noop() -> None:
     return None
 
 
+#: The loop-thread guard for the layers above the binding (streams, net): call it first in
+#: a public entry point, before any state changes (see _binding.loop.enter).
+enter = _loop.enter
+
+
 def next_tick(callback: Callable[..., Any], *args: Any) -> None:
     """process.nextTick without validation (the public one validates in process.py)."""
     if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)

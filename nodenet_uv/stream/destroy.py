@@ -17,7 +17,7 @@ from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import spawn
-from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv._internal.task_queues import enter, next_tick
 from nodenet_uv.events import Symbol
 from nodenet_uv.stream.utils import isDestroyed, isFinished, isServerRequest, kIsDestroyed
 
@@ -47,6 +47,7 @@ def checkError(err: Any, w: Any, r: Any) -> None:
 # unfortunately might be used by modules.
 def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
     """Stream.prototype.destroy (Readable's; Writable/Duplex wrap it)."""
+    enter()  # off the loop's thread: RuntimeError before any state changes
     r = self._readableState if hasattr(self, "_readableState") else None
     w = self._writableState if hasattr(self, "_writableState") else None
     # With duplex streams we use the writable side for state.

@@ -23,7 +23,7 @@ from nodenet_uv._internal.arity import arg_limit, limited
 from nodenet_uv._internal.buffer import buffer_from_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
-from nodenet_uv._internal.task_queues import next_tick
+from nodenet_uv._internal.task_queues import enter, next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.legacy import Stream
@@ -351,6 +351,7 @@ class Writable(Stream, metaclass=_WritableMeta):
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """write(chunk[, encoding][, cb]): False means wait for 'drain'."""
+        enter()  # off the loop's thread: RuntimeError before any state changes
         if encoding is not None and callable(encoding):
             cb = encoding
             encoding = None
@@ -422,6 +423,7 @@ class Writable(Stream, metaclass=_WritableMeta):
 
     def end(self, chunk: Any = None, encoding: Any = None, cb: Any = None) -> Any:
         """end([chunk][, encoding][, cb])."""
+        enter()
         state = self._writableState
 
         if callable(chunk):

@@ -55,14 +55,6 @@ NEEDS_UVLOOP = pytest.mark.skipif(
 FLAVOURS = pytest.mark.parametrize(
     "flavour", ["asyncio", pytest.param("uvloop", marks=NEEDS_UVLOOP)]
 )
-# Under uvloop the bridge has no selector to hook: a call from asyncio code that starts
-# libuv work without queuing a nextTick or arming a timer reaches epoll only when the
-# binding's entry points call _binding.loop.enter() (reported; not in this branch yet).
-UVLOOP_NEEDS_BINDING_HOOKS = pytest.mark.xfail(
-    reason="uvloop: needs _binding.loop.enter() in the _binding entry points", strict=False
-)
-
-
 # -- helpers: a line protocol on both sides --------------------------------------------
 
 
@@ -269,7 +261,6 @@ def test_libuv_work_started_from_asyncio_code() -> None:
 
 
 @NEEDS_UVLOOP
-@UVLOOP_NEEDS_BINDING_HOOKS
 def test_libuv_work_started_from_asyncio_code_under_uvloop() -> None:
     arun(write_and_immediate_from_asyncio_code, flavour="uvloop")
 

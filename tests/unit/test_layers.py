@@ -34,6 +34,7 @@ RANKS: dict[str, int] = {
     "_blocklist": 6,
     "_socketaddress": 6,
     "testing": 7,
+    "aio": 7,
     "compat": 7,
     "__init__": 8,
 }

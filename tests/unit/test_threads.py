@@ -236,11 +236,6 @@ def test_running_holds_the_loop_for_the_main_program_too() -> None:
     run()  # released
 
 
-@pytest.mark.xfail(
-    reason="needs _binding.loop.enter() first in Socket.write/end/destroy and in the "
-    "_binding entry points (reported): a write that completes at once queues no tick",
-    strict=False,
-)
 def test_socket_calls_from_another_thread_raise() -> None:
     errors: dict[str, BaseException | None] = {}
 
