@@ -1,6 +1,6 @@
 """Interleaved benchmark driver: nodenet_uv vs Node's net vs raw pyuv vs asyncio/uvloop.
 
-Method: ../shared/research/perf-anchors.md section 2 (reproduced here, scripts rewritten).
+Method (the usual one for comparing event-loop servers on a noisy machine):
 
 * Loop order rep -> test -> transport -> server; the server order rotates every rep, so every
   server sees the same mix of machine states and the ratios inside one run are fair.
