@@ -19,10 +19,10 @@ snake_case twin; ``None`` plays ``undefined``.
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import math
 import sys
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -827,7 +827,9 @@ class Socket(Duplex):
 
         # Shut down the socket when we're finished with it.
 
-        self.on("end", functools.partial(onReadableStreamEnd, self))
+        # `this.on('end', onReadableStreamEnd)`: the function bound to this socket as a
+        # method (a partial would make arg_limit inspect its signature, per socket).
+        self.on("end", types.MethodType(onReadableStreamEnd, self))
 
         initSocketHandle(self)
 
@@ -1631,7 +1633,7 @@ def tryReadStart(socket: Socket) -> None:
 # Called when the 'end' event is emitted.
 def onReadableStreamEnd(self: Socket) -> None:
     if not self.allowHalfOpen:
-        self.write = functools.partial(writeAfterFIN, self)  # type: ignore[attr-defined]
+        self.write = types.MethodType(writeAfterFIN, self)  # type: ignore[attr-defined]
 
 
 def checkBindError(err: int, port: Any, handle: StreamHandle) -> int:

@@ -10,6 +10,7 @@ ipv6first.
 from __future__ import annotations
 
 import socket
+from _thread import get_ident
 from typing import Any
 
 import pyuv
@@ -50,7 +51,8 @@ class GetAddrInfoReqWrap:
 
 
 def getaddrinfo(req: GetAddrInfoReqWrap, hostname: str, family: int, hints: int, order: int) -> int:
-    _loop.enter()
+    if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+        _loop.enter_slow()
     # Bytes, so pyuv does not IDNA-encode the name itself: its codec raises on names
     # getaddrinfo must reject ('*' * 64: "label too long"), which Node reports as
     # ENOTFOUND (EAI_NONAME) from getaddrinfo.

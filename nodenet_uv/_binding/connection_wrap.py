@@ -10,6 +10,7 @@ readable/writable from ``uv_is_readable``/``uv_is_writable`` (both false on erro
 
 from __future__ import annotations
 
+from _thread import get_ident
 from typing import Any
 
 from nodenet_uv._binding import loop as _loop
@@ -56,12 +57,14 @@ class ConnectionWrap(LibuvStreamWrap):
     # both live here once.
     def open(self, fd: int) -> int:
         """uv_tcp_open/uv_pipe_open (UV_EEXIST for an fd another handle watches)."""
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         return uv.call(self._h.open, fd)
 
     def listen(self, backlog: float) -> int:
         # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         return uv.call(self._h.listen, self._on_connection, int32_value(backlog))
 
     def _on_connection(self, server: Any, error: int | None) -> None:

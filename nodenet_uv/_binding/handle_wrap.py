@@ -9,6 +9,7 @@ so a double close is safe; the callback runs from libuv's close phase through
 
 from __future__ import annotations
 
+from _thread import get_ident
 from collections.abc import Callable
 from typing import Any
 
@@ -44,7 +45,8 @@ class HandleWrap:
         open_handles.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if self.state != INITIALIZED:
             return
         self._onclose = callback
@@ -74,12 +76,14 @@ class HandleWrap:
         return self.state != CLOSED
 
     def ref(self) -> None:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if self.is_alive():
             self._h.ref = True
 
     def unref(self) -> None:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if self.is_alive():
             self._h.ref = False
 

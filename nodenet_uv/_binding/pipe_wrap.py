@@ -8,6 +8,7 @@ pipe socket is ``{}``), no ``setNoDelay``/``setKeepAlive``; ``fchmod`` is
 
 from __future__ import annotations
 
+from _thread import get_ident
 from typing import final
 
 import pyuv
@@ -55,14 +56,16 @@ class Pipe(ConnectionWrap):
         """uv_pipe_bind2(handle, name, len, flags): the name with its length, so a leading
         NUL makes an abstract socket (Linux). libuv unlinks the file when the handle is
         closed."""
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         return uv.call(self._h.bind, name, _PIPE_NAME_FLAGS)
 
     def connect(self, req: PipeConnectWrap, name: str) -> int:
         """uv_pipe_connect2: 0, or an invalid-argument error. A connect that fails (ENOENT,
         ECONNREFUSED, EAGAIN for a full backlog) is fed to libuv's pending queue and
         reported through ``req.oncomplete``, never synchronously."""
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         req.handle = self
         return uv.call(
             self._h.connect, name, lambda h, err: self._after_connect(req, h, err), _PIPE_NAME_FLAGS

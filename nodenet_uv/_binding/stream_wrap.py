@@ -109,7 +109,8 @@ class LibuvStreamWrap(HandleWrap):
 
     # -- reading -------------------------------------------------------------------------
     def readStart(self) -> int:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if not self.is_alive():
             return _UV_EINVAL
         if self._pending_user_data is not None:
@@ -125,7 +126,8 @@ class LibuvStreamWrap(HandleWrap):
         return 0
 
     def readStop(self) -> int:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if not self.is_alive():
             return _UV_EINVAL
         self._uv_reading = False
@@ -239,7 +241,8 @@ class LibuvStreamWrap(HandleWrap):
 
         ``nbytes`` is the whole request's size (already counted into bytesWritten).
         """
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         req.handle = self
         req.bytes = nbytes
         req.async_ = True
@@ -306,7 +309,8 @@ class LibuvStreamWrap(HandleWrap):
         shutdown() syscall and the callback come right after this turn's poll phase,
         before the check phase (this turn's setImmediate()s).
         """
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         if not self.is_alive():
             return _UV_EINVAL
         req.handle = self

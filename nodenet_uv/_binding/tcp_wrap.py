@@ -9,6 +9,7 @@ bind, see ``checkBindError``).
 from __future__ import annotations
 
 import socket
+from _thread import get_ident
 from collections.abc import Callable
 from typing import Any, final
 
@@ -95,12 +96,14 @@ class TCP(ConnectionWrap):
 
     def bind(self, address: str, port: int, flags: int = 0) -> int:
         """uv_tcp_bind with flags (UV_TCP_REUSEPORT: SO_REUSEPORT before the bind)."""
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         return call_uv(self._h.bind, (address, port), flags)
 
     def bind6(self, address: str, port: int, flags: int = 0) -> int:
         """uv_tcp_bind of an IPv6 address (flags: UV_TCP_IPV6ONLY, UV_TCP_REUSEPORT)."""
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         return call_uv(self._h.bind, (address, port, 0, 0), flags)
 
     def connect(self, req: TCPConnectWrap, address: str, port: int) -> int:
@@ -110,7 +113,8 @@ class TCP(ConnectionWrap):
         return self._connect(req, (address, port, 0, 0))
 
     def _connect(self, req: TCPConnectWrap, addr: tuple[Any, ...]) -> int:
-        _loop.enter()
+        if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
+            _loop.enter_slow()
         req.handle = self
         return call_uv(self._h.connect, addr, lambda h, err: self._after_connect(req, h, err))
 

@@ -9,6 +9,7 @@ layer (``_internal.timers``) registers its ``process_timers(now)`` and
 
 from __future__ import annotations
 
+from _thread import get_ident
 from collections.abc import Callable
 from typing import Any
 
@@ -56,7 +57,8 @@ def get_libuv_now() -> int:
 
 
 def schedule_timer(duration: int) -> None:
-    _loop_mod.enter()
+    if get_ident() != _loop_mod._fast:  # INLINED(enter, _binding/loop.py)
+        _loop_mod.enter_slow()
     # ScheduleTimer: uv_timer_start(timer, RunTimers, duration, 0)
     _timer_handle.start(_run_timers, ms_to_pyuv_seconds(max(duration, 1)), 0.0)
 
@@ -66,7 +68,8 @@ def toggle_timer_ref(ref: bool) -> None:
 
 
 def toggle_immediate_ref(ref: bool) -> None:
-    _loop_mod.enter()
+    if get_ident() != _loop_mod._fast:  # INLINED(enter, _binding/loop.py)
+        _loop_mod.enter_slow()
     # Node: an idle handle keeps the loop alive (and the poll phase non-blocking) while
     # ref'ed immediates are pending; the check handle itself is always unref'ed.
     if ref:
@@ -115,7 +118,8 @@ def start_immediate_check() -> None:
     no immediate is queued; here that would be a Python call per loop iteration, so the
     handle is started with the first immediate and stopped when the queue is empty.
     """
-    _loop_mod.enter()
+    if get_ident() != _loop_mod._fast:  # INLINED(enter, _binding/loop.py)
+        _loop_mod.enter_slow()
     if not _check_handle.active:
         _check_handle.start(_check_immediate)
 

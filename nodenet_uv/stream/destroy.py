@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import sys
 import types
+from _thread import get_ident
 from collections.abc import Callable
 from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal import task_queues as _tq
 from nodenet_uv._internal.arity import arg_limit
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import spawn
-from nodenet_uv._internal.task_queues import enter, next_tick
+from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import Symbol
 from nodenet_uv.stream.utils import isDestroyed, isFinished, isServerRequest, kIsDestroyed
 
@@ -47,7 +49,10 @@ def checkError(err: Any, w: Any, r: Any) -> None:
 # unfortunately might be used by modules.
 def destroy(self: Any, err: Any = None, cb: Any = None) -> Any:
     """Stream.prototype.destroy (Readable's; Writable/Duplex wrap it)."""
-    enter()  # off the loop's thread: RuntimeError before any state changes
+    if (
+        get_ident() != _tq._loop._fast
+    ):  # INLINED(enter, _binding/loop.py); off the loop's thread: RuntimeError before any state changes
+        _tq._loop.enter_slow()
     r = self._readableState if hasattr(self, "_readableState") else None
     w = self._writableState if hasattr(self, "_writableState") else None
     # With duplex streams we use the writable side for state.

@@ -14,16 +14,18 @@ Python attribute test costs anyway. Values: chunks are ``bytes`` (``bytearray`` 
 from __future__ import annotations
 
 import functools
+from _thread import get_ident
 from collections.abc import Callable
 from types import CoroutineType
 from typing import Any
 
 from nodenet_uv import errors
+from nodenet_uv._internal import task_queues as _tq
 from nodenet_uv._internal.arity import arg_limit, limited
 from nodenet_uv._internal.buffer import buffer_from_string, is_encoding
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
-from nodenet_uv._internal.task_queues import enter, next_tick
+from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.legacy import Stream
@@ -351,7 +353,10 @@ class Writable(Stream, metaclass=_WritableMeta):
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """write(chunk[, encoding][, cb]): False means wait for 'drain'."""
-        enter()  # off the loop's thread: RuntimeError before any state changes
+        if (
+            get_ident() != _tq._loop._fast
+        ):  # INLINED(enter, _binding/loop.py); off the loop's thread: RuntimeError before any state changes
+            _tq._loop.enter_slow()
         if encoding is not None and callable(encoding):
             cb = encoding
             encoding = None
@@ -423,7 +428,8 @@ class Writable(Stream, metaclass=_WritableMeta):
 
     def end(self, chunk: Any = None, encoding: Any = None, cb: Any = None) -> Any:
         """end([chunk][, encoding][, cb])."""
-        enter()
+        if get_ident() != _tq._loop._fast:  # INLINED(enter, _binding/loop.py)
+            _tq._loop.enter_slow()
         state = self._writableState
 
         if callable(chunk):
