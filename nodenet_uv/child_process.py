@@ -830,7 +830,7 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
     target.on("newListener", on_new_listener)
 
     def send(message: Any, handle: Any = None, options: Any = None, callback: Any = None) -> bool:
-        if callable(handle) and not isinstance(handle, (net.Socket, net.Server, LibuvStreamWrap)):
+        if callable(handle) and not isinstance(handle, (EventEmitter, LibuvStreamWrap)):
             callback = handle
             handle = None
             options = None
@@ -855,7 +855,9 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
         # Non-serializable messages should not reach the remote end point; as any
         # failure in the stringification there will result in error message that is
         # weakly consumable. So perform a final check on message prior to sending.
-        if not isinstance(message, (str, dict, list, tuple, int, float)) and message is not None:
+        if isinstance(message, _Undefined) or (
+            callable(message) and not isinstance(message, (dict, list))
+        ):
             raise errors.ERR_INVALID_ARG_TYPE(
                 "message", ["string", "object", "number", "boolean"], message
             )
@@ -1346,10 +1348,15 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
     else:
         args.insert(0, file)
 
-    env = options.get("env") or dict(os.environ)
+    # JS: `options.env || {...process.env}`: an empty object is truthy there.
+    env = options.get("env")
+    if env is None:
+        env = dict(os.environ)
+    else:
+        env = dict(env)
     envPairs = []
     if os.environ.get("NODE_V8_COVERAGE") and (
-        not options.get("env") or "NODE_V8_COVERAGE" not in options["env"]
+        options.get("env") is None or "NODE_V8_COVERAGE" not in options["env"]
     ):
         env["NODE_V8_COVERAGE"] = os.environ["NODE_V8_COVERAGE"]
     for key, value in env.items():
