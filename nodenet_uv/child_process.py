@@ -388,44 +388,50 @@ class ChildProcess(EventEmitter):
         ipcFd = valid["ipcFd"]
         stdio = options["stdio"] = valid["stdio"]
 
-        serialization_mode = options.get("serialization")
-        validators.validate_one_of(
-            serialization_mode, "options.serialization", [None, "json", "advanced"]
-        )
-        serialization_mode = serialization_mode or "json"
-        if serialization_mode == "advanced":
-            # DIVERGENCE: V8's serializer (serialization: 'advanced') is not implemented.
-            for s in stdio:
-                if s.get("handle") is not None and s["type"] in ("pipe", "overlapped"):
-                    s["handle"].close()
-            raise errors.ERR_INVALID_ARG_VALUE(
-                "options.serialization", "advanced", "is not supported by nodenet_uv"
+        try:
+            serialization_mode = options.get("serialization")
+            validators.validate_one_of(
+                serialization_mode, "options.serialization", [None, "json", "advanced"]
             )
+            serialization_mode = serialization_mode or "json"
+            if serialization_mode == "advanced":
+                # DIVERGENCE: V8's serializer (serialization: 'advanced') is not implemented.
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options.serialization", "advanced", "is not supported by nodenet_uv"
+                )
 
-        if ipc is not None:
-            # Let child process know about opened IPC channel
-            if options.get("envPairs") is None:
-                options["envPairs"] = []
+            if ipc is not None:
+                # Let child process know about opened IPC channel
+                if options.get("envPairs") is None:
+                    options["envPairs"] = []
+                else:
+                    validators.validate_array(options["envPairs"], "options.envPairs")
+                options["envPairs"].append(f"NODE_CHANNEL_FD={ipcFd}")
+                options["envPairs"].append(f"NODE_CHANNEL_SERIALIZATION_MODE={serialization_mode}")
+
+            validators.validate_string(options.get("file"), "options.file")
+            self.spawnfile = options["file"]
+            if options.get("args") is None:
+                self.spawnargs = []
             else:
-                validators.validate_array(options["envPairs"], "options.envPairs")
-            options["envPairs"].append(f"NODE_CHANNEL_FD={ipcFd}")
-            options["envPairs"].append(f"NODE_CHANNEL_SERIALIZATION_MODE={serialization_mode}")
+                validators.validate_array(options["args"], "options.args")
+                self.spawnargs = options["args"]
 
-        validators.validate_string(options.get("file"), "options.file")
-        self.spawnfile = options["file"]
-        if options.get("args") is None:
-            self.spawnargs = []
-        else:
-            validators.validate_array(options["args"], "options.args")
-            self.spawnargs = options["args"]
+            spawnFlags = 0
+            if options.get("detached"):
+                spawnFlags |= processConstants["kProcessFlagDetached"]
+            if options.get("windowsHide"):
+                spawnFlags |= processConstants["kProcessFlagWindowsHide"]
+            if options.get("windowsVerbatimArguments"):
+                spawnFlags |= processConstants["kProcessFlagWindowsVerbatimArguments"]
 
-        spawnFlags = 0
-        if options.get("detached"):
-            spawnFlags |= processConstants["kProcessFlagDetached"]
-        if options.get("windowsHide"):
-            spawnFlags |= processConstants["kProcessFlagWindowsHide"]
-        if options.get("windowsVerbatimArguments"):
-            spawnFlags |= processConstants["kProcessFlagWindowsVerbatimArguments"]
+        except BaseException:
+            # DIVERGENCE: Node leaves the pipes getValidStdio made to the garbage collector
+            # when a later option is invalid; libuv handles here must be closed.
+            for entry in stdio:
+                if entry["type"] == "pipe" and entry.get("handle") is not None:
+                    entry["handle"].close()
+            raise
 
         err = self._handle.spawn(
             options["file"],

@@ -97,18 +97,19 @@ class Process(HandleWrap):
             flags |= pyuv.UV_PROCESS_SETGID
         containers = [_stdio_container(e) for e in stdio]
         try:
-            h = pyuv.Process.spawn(
-                _loop.loop,
-                list(args) if args else [file],
-                file,
-                env,
-                cwd,
-                uid & 0xFFFFFFFF if uid is not None else 0,
-                gid & 0xFFFFFFFF if gid is not None else 0,
-                flags,
-                containers,
-                self._on_exit,
-            )
+            kwargs: dict[str, Any] = {
+                "args": list(args) if args else [file],
+                "executable": file,
+                "cwd": cwd,
+                "uid": uid & 0xFFFFFFFF if uid is not None else 0,
+                "gid": gid & 0xFFFFFFFF if gid is not None else 0,
+                "flags": flags,
+                "stdio": containers,
+                "exit_callback": self._on_exit,
+            }
+            if env is not None:  # else libuv's NULL env: the child inherits environ
+                kwargs["env"] = env
+            h = pyuv.Process.spawn(_loop.loop, **kwargs)
         except uv.PYUV_ERRORS as exc:
             return uv.convert_error(exc)
         except OverflowError:
