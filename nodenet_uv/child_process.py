@@ -59,7 +59,12 @@ MAX_HANDLE_RETRANSMISSIONS = 3
 # with errors.E, exactly as errors.py declares them; errors.codes then has them too.
 def _E(sym: str, val: str, base: Any) -> Any:
     existing = getattr(errors, sym, None)
-    return existing if existing is not None else errors.E(sym, val, base)
+    if existing is not None:
+        return existing
+    cls = errors.E(sym, val, base)
+    # Kept out of errors.codes (errors.py's own, alphabetical table) until it lists them.
+    errors.codes.pop(sym, None)
+    return cls
 
 
 ERR_CHILD_PROCESS_IPC_REQUIRED = _E(
