@@ -654,3 +654,37 @@ def test_node_parent_python_child_process_send_is_json(tmp_path: Path) -> None:
         ["exit", 0, None],
         ["close", 0, None],
     ]
+
+
+def test_pass_unix_socket_server(tmp_path: Path) -> None:
+    # A pipe server handle (an abstract name: closing the sender's copy of a named one
+    # would unlink the file, in Node too) keeps accepting in the child.
+    child_src = """
+        import nodenet_uv.child_process
+        from nodenet_uv import process, run
+        def on_message(m, server):
+            def on_connection(s):
+                s.end("child-over-unix")
+                server.close()
+                process.disconnect()
+            server.on("connection", on_connection)
+            process.send("ok")
+        process.on("message", on_message)
+        run()
+    """
+    child = cp.fork(script(tmp_path, child_src), env=ENV)
+    name = f"\0nodenet-uv-cp-{os.getpid()}"
+    server = net.createServer()
+    reads: list[str] = []
+
+    def on_message(m: Any) -> None:
+        server.close()
+        s = net.connect(name)
+        s.setEncoding("utf8")
+        s.on("data", reads.append)
+
+    child.on("message", common.mustCall(on_message))
+    child.on("exit", common.mustCall(lambda code, sig: assert_eq(code, 0)))
+    server.listen(name, lambda: child.send("server", server))
+    run()
+    assert reads == ["child-over-unix"]
