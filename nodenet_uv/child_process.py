@@ -31,7 +31,7 @@ from nodenet_uv._binding.process_wrap import Process
 from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
-from nodenet_uv._internal.inspect import js_string, number_to_string
+from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.events import EventEmitter
@@ -595,7 +595,8 @@ def getValidStdio(stdio: Any, sync: bool) -> dict[str, Any]:
         stdio = stdioStringToArray(stdio)
     elif not isinstance(stdio, (list, tuple)):
         raise errors.ERR_INVALID_ARG_VALUE("stdio", stdio)
-    stdio = list(stdio)
+    elif isinstance(stdio, tuple):
+        stdio = list(stdio)
     # At least 3 stdio will be created
     while len(stdio) < 3:
         stdio.append(None)
@@ -664,9 +665,7 @@ def getValidStdio(stdio: Any, sync: bool) -> dict[str, Any]:
         elif isinstance(item, (bytes, bytearray, memoryview, str)):
             if not sync:
                 cleanup()
-                raise ERR_INVALID_SYNC_FORK_INPUT(
-                    js_string(item) if isinstance(item, str) else repr(item)
-                )
+                raise ERR_INVALID_SYNC_FORK_INPUT(inspect(item))
         else:
             # Cleanup
             cleanup()
