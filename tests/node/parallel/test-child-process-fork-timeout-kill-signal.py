@@ -11,13 +11,13 @@ import pytest
 
 import nodenet_uv
 from nodenet_uv import child_process, run
+from nodenet_uv.abort_controller import AbortController
+from nodenet_uv.events import getEventListeners
 from nodenet_uv.testing import common
 
 # The child runs this file with the worktree's nodenet_uv.
 ENV = {**os.environ, "PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().parents[1])}
 
-from nodenet_uv.abort_controller import AbortController
-from nodenet_uv.events import getEventListeners
 
 ALIVE_FOREVER = str(Path(__file__).with_name("child-process-stay-alive-forever.fixture.py"))
 
