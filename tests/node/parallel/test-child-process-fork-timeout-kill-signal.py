@@ -19,14 +19,14 @@ from nodenet_uv.testing import common
 ENV = {**os.environ, "PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().parents[1])}
 
 
-ALIVE_FOREVER = str(Path(__file__).with_name("child-process-stay-alive-forever.fixture.py"))
+ALIVE_FOREVER = ""
 
 
 @pytest.fixture(autouse=True)
-def _fixture() -> Any:
+def _fixture(tmp_path: Path) -> None:
+    global ALIVE_FOREVER
+    ALIVE_FOREVER = str(tmp_path / "child-process-stay-alive-forever.py")
     Path(ALIVE_FOREVER).write_text("import time\ntime.sleep(20)\n")
-    yield
-    Path(ALIVE_FOREVER).unlink()
 
 
 def test_timeout_kill_signal() -> None:
