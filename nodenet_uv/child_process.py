@@ -16,6 +16,7 @@ import json
 import math
 import os
 import signal as _signal
+import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -246,7 +247,284 @@ class _JsonSerialization:
         return int(channel.writeUtf8String(req, string, handle))
 
 
-_serializations = {"json": _JsonSerialization}
+_serializations: dict[str, Any] = {"json": _JsonSerialization}
+
+
+# -- 'advanced' serialization: V8's ValueSerializer format (version 15), as node 24's
+# ipc_serdes writes it: a big-endian uint32 length, then 0xFF 0x0F and the value.
+# Covered: undefined/null/booleans, numbers (int32 as Smi, else double), strings
+# (one-byte or UTF-16 with V8's padding), arrays (dense; sparse ones are read), objects
+# (integer-like keys first, as JS orders them), object references, Dates (read as
+# datetime), Maps/Sets (read as dict/set), BigInts (read), Buffers and typed arrays
+# (host objects: bytes). Python values map as JSON mode does; bytes are Buffers.
+_V8_VERSION = 15
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_UNDEFINED_TAG = b"_"
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _is_array_index(key: str) -> bool:
+    return key.isdigit() and (key == "0" or key[0] != "0") and int(key) < 2**32 - 1
+
+
+class _V8Serializer:
+    def __init__(self) -> None:
+        self.buf = bytearray(b"\xff" + _varint(_V8_VERSION))
+        self.ids: dict[int, int] = {}
+        self.next_id = 0
+        self._keep: list[Any] = []
+
+    def number(self, v: Any) -> None:
+        if isinstance(v, int) and not isinstance(v, bool) and _INT32_MIN <= v <= _INT32_MAX:
+            self.buf += b"I" + _varint(((v << 1) ^ (v >> 31)) & 0xFFFFFFFF)
+            return
+        f = float(v)
+        if (
+            f.is_integer()
+            and _INT32_MIN <= f <= _INT32_MAX
+            and not (f == 0 and math.copysign(1.0, f) < 0)
+        ):
+            self.number(int(f))
+            return
+        self.buf += b"N" + struct.pack("<d", f)
+
+    def string(self, v: str) -> None:
+        try:
+            data = v.encode("latin-1")
+        except UnicodeEncodeError:
+            data = v.encode("utf-16-le", "surrogatepass")
+            length = _varint(len(data))
+            if (len(self.buf) + 1 + len(length)) & 1:
+                self.buf += b"\x00"  # kPadding: two-byte contents start aligned
+            self.buf += b"c" + length + data
+            return
+        self.buf += b'"' + _varint(len(data)) + data
+
+    def key(self, k: Any) -> None:
+        k = js_string(k) if not isinstance(k, str) else k
+        if _is_array_index(k):
+            self.number(int(k))
+        else:
+            self.string(k)
+
+    def value(self, v: Any) -> None:
+        if v is None:
+            self.buf += b"0"
+        elif v is True:
+            self.buf += b"T"
+        elif v is False:
+            self.buf += b"F"
+        elif isinstance(v, _Undefined):
+            self.buf += _UNDEFINED_TAG
+        elif isinstance(v, (int, float)):
+            self.number(v)
+        elif isinstance(v, str):
+            self.string(v)
+        else:
+            ref = self.ids.get(id(v))
+            if ref is not None:
+                self.buf += b"^" + _varint(ref)
+                return
+            self.ids[id(v)] = self.next_id
+            self.next_id += 1
+            self._keep.append(v)
+            if isinstance(v, (bytes, bytearray, memoryview)):
+                data = bytes(v)
+                # Node's host object: a Buffer (FastBuffer, index 10) and its bytes.
+                self.buf += b"\\\x00\x0a" + _varint(len(data)) + data
+            elif isinstance(v, (list, tuple)):
+                self.buf += b"A" + _varint(len(v))
+                for item in v:
+                    self.value(item)
+                self.buf += b"$" + _varint(0) + _varint(len(v))
+            elif isinstance(v, dict):
+                self.buf += b"o"
+                items = [(k, x) for k, x in v.items() if not callable(x)]
+                index = [(k, x) for k, x in items if isinstance(k, str) and _is_array_index(k)]
+                index.sort(key=lambda kv: int(kv[0]))
+                rest = [(k, x) for k, x in items if not (isinstance(k, str) and _is_array_index(k))]
+                for k, x in index + rest:
+                    self.key(k)
+                    self.value(x)
+                self.buf += b"{" + _varint(len(items))
+            else:
+                raise errors.ERR_INVALID_ARG_TYPE(
+                    "message", ["string", "object", "number", "boolean"], v
+                )
+
+
+class _V8Deserializer:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+        self.objects: dict[int, Any] = {}
+        self.next_id = 0
+
+    def byte(self) -> int:
+        b = self.data[self.pos]
+        self.pos += 1
+        return b
+
+    def varint(self) -> int:
+        shift = result = 0
+        while True:
+            b = self.byte()
+            result |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                return result
+
+    def raw(self, n: int) -> bytes:
+        out = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return bytes(out)
+
+    def header(self) -> None:
+        if self.data[self.pos : self.pos + 1] == b"\xff":
+            self.pos += 1
+            self.varint()
+
+    def _new(self, obj: Any) -> Any:
+        self.objects[self.next_id] = obj
+        self.next_id += 1
+        return obj
+
+    def value(self) -> Any:
+        tag = chr(self.byte())
+        while tag == "\x00":  # padding
+            tag = chr(self.byte())
+        if tag == "_" or tag == "-":
+            return None
+        if tag == "0":
+            return None
+        if tag == "T":
+            return True
+        if tag == "F":
+            return False
+        if tag == "I":
+            n = self.varint()
+            return (n >> 1) ^ -(n & 1)
+        if tag == "U":
+            return self.varint()
+        if tag == "N":
+            f = struct.unpack("<d", self.raw(8))[0]
+            return int(f) if f.is_integer() and abs(f) < 2**53 and str(f) != "-0.0" else f
+        if tag == "Z":
+            bitfield = self.varint()
+            digits = self.raw(bitfield >> 1)
+            n = int.from_bytes(digits, "little")
+            return -n if bitfield & 1 else n
+        if tag == '"':
+            return self.raw(self.varint()).decode("latin-1")
+        if tag == "S":
+            return self.raw(self.varint()).decode("utf-8", "surrogatepass")
+        if tag == "c":
+            return self.raw(self.varint()).decode("utf-16-le", "surrogatepass")
+        if tag == "^":
+            return self.objects[self.varint()]
+        if tag == "o":
+            obj = self._new({})
+            self._properties(obj, "{")
+            return obj
+        if tag == "A":
+            length = self.varint()
+            arr = self._new([None] * length)
+            for i in range(length):
+                arr[i] = self.value()
+            extra: dict[Any, Any] = {}
+            self._properties(extra, "$")
+            self.varint()
+            return arr
+        if tag == "a":
+            length = self.varint()
+            arr = self._new([None] * length)
+            props: dict[Any, Any] = {}
+            self._properties(props, "@")
+            self.varint()
+            for k, x in props.items():
+                if isinstance(k, int) and 0 <= k < length:
+                    arr[k] = x
+            return arr
+        if tag == "D":
+            import datetime
+
+            ms = struct.unpack("<d", self.raw(8))[0]
+            return self._new(datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.UTC))
+        if tag == ";":
+            m = self._new({})
+            while self.data[self.pos : self.pos + 1] != b":":
+                k = self.value()
+                m[k] = self.value()
+            self.pos += 1
+            self.varint()
+            return m
+        if tag == "'":
+            st = self._new(set())
+            while self.data[self.pos : self.pos + 1] != b",":
+                st.add(self.value())
+            self.pos += 1
+            self.varint()
+            return st
+        if tag == "\\":
+            self.varint()  # 0: an ArrayBufferView
+            self.varint()  # the view's type (10 Buffer, 1 Uint8Array, ...)
+            return self._new(self.raw(self.varint()))
+        raise ValueError(f"Unable to deserialize cloned data (tag {tag!r})")
+
+    def _properties(self, obj: dict[Any, Any], end: str) -> None:
+        while chr(self.data[self.pos]) != end:
+            k = self.value()
+            obj[k if not isinstance(k, int) or end == "@" else str(k)] = self.value()
+        self.pos += 1
+        self.varint()
+
+
+class _AdvancedSerialization:
+    @staticmethod
+    def initMessageChannel(channel: Any) -> None:
+        channel._messageBuffer = b""
+        channel.buffering = False
+
+    @staticmethod
+    def parseChannelMessages(channel: Any, readData: bytes) -> Iterator[Any]:
+        if len(readData) == 0:
+            return
+        channel._messageBuffer += readData
+        buf = channel._messageBuffer
+        while len(buf) >= 4:
+            fullMessageSize = int.from_bytes(buf[:4], "big") + 4
+            if len(buf) < fullMessageSize:
+                break
+            serializedMessage = buf[4:fullMessageSize]
+            buf = channel._messageBuffer = buf[fullMessageSize:]
+            d = _V8Deserializer(serializedMessage)
+            d.header()
+            yield d.value()
+        channel.buffering = len(channel._messageBuffer) > 0
+
+    @staticmethod
+    def writeChannelMessage(channel: Any, req: WriteWrap, message: Any, handle: Any) -> int:
+        ser = _V8Serializer()
+        ser.value(message)
+        payload = bytes(ser.buf)
+        data = len(payload).to_bytes(4, "big") + payload
+        if handle is not None:
+            return int(channel.writeBufferWithHandle(req, data, handle))
+        return int(channel.writeBuffer(req, data))
+
+
+_serializations["advanced"] = _AdvancedSerialization
 
 
 # -- handle conversion (internal/child_process.js handleConversion) ---------------------
@@ -399,11 +677,6 @@ class ChildProcess(EventEmitter):
                 serialization_mode, "options.serialization", [None, "json", "advanced"]
             )
             serialization_mode = serialization_mode or "json"
-            if serialization_mode == "advanced":
-                # DIVERGENCE: V8's serializer (serialization: 'advanced') is not implemented.
-                raise errors.ERR_INVALID_ARG_VALUE(
-                    "options.serialization", "advanced", "is not supported by nodenet_uv"
-                )
 
             if ipc is not None:
                 # Let child process know about opened IPC channel

@@ -1,13 +1,14 @@
 // Parent side run by node for tests/interop/test_child_process_interop.py:
-// node cp_parent.js <child.py> <python> <messages.json>; prints a JSON report.
+// node cp_parent.js <child.py> <python> <messages.json> [serialization]; prints a JSON
+// report.
 'use strict';
 const cp = require('child_process');
 const net = require('net');
 const fs = require('fs');
-const [childPath, python, msgPath] = process.argv.slice(2);
+const [childPath, python, msgPath, serialization = 'json'] = process.argv.slice(2);
 const messages = JSON.parse(fs.readFileSync(msgPath, 'utf8'));
 const report = { echoed: [], reads: [], events: [] };
-const child = cp.fork(childPath, [], { execPath: python });
+const child = cp.fork(childPath, [], { execPath: python, serialization });
 let phase = 'echo';
 let server;
 function connectRead(port, cb) {

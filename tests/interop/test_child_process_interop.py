@@ -1,7 +1,7 @@
 """Interop of child_process's IPC channel with real node (issue 15): a nodenet_uv parent
 forking a node child, and a node parent forking a nodenet_uv child.
 
-Each way: 1,000 messages of every JSON type (numbers, strings with non-ASCII and line
+Both serializations ('json', and 'advanced': V8's format). Each way: 1,000 messages of every JSON type (numbers, strings with non-ASCII and line
 separators, booleans, null, arrays, objects), echoed back in order; a listening TCP
 server sent to the child keeps accepting there after the parent closed its copy, and a
 server the child made and sent back accepts in the parent; ``'disconnect'``, ``'exit'``
@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import nodenet_uv
 from nodenet_uv import child_process as cp
@@ -62,9 +64,14 @@ def _connect_read(port: int, reads: list[str], then: Any) -> None:
     s.on("end", lambda: (reads.append("".join(data)), then()))
 
 
-def test_python_parent_node_child() -> None:
+@pytest.mark.parametrize("serialization", ["json", "advanced"])
+def test_python_parent_node_child(serialization: str) -> None:
     msgs = messages()
-    child = cp.fork(str(HERE / "cp_child.js"), [], {"execPath": os.environ["NODENET_UV_NODE"]})
+    child = cp.fork(
+        str(HERE / "cp_child.js"),
+        [],
+        {"execPath": os.environ["NODENET_UV_NODE"], "serialization": serialization},
+    )
     echoed: list[Any] = []
     reads: list[str] = []
     events: list[Any] = []
@@ -110,7 +117,8 @@ def test_python_parent_node_child() -> None:
     assert events == ["disconnect", ["exit", 0, None], ["close", 0, None]]
 
 
-def test_node_parent_python_child(tmp_path: Path) -> None:
+@pytest.mark.parametrize("serialization", ["json", "advanced"])
+def test_node_parent_python_child(tmp_path: Path, serialization: str) -> None:
     msgs = messages()
     msg_path = tmp_path / "messages.json"
     msg_path.write_text(json.dumps(msgs))
@@ -121,6 +129,7 @@ def test_node_parent_python_child(tmp_path: Path) -> None:
             str(HERE / "cp_child.py"),
             sys.executable,
             str(msg_path),
+            serialization,
         ],
         env=ENV,
         capture_output=True,

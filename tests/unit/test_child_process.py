@@ -136,9 +136,92 @@ def test_argument_validation_throws(call: Any, validation: dict[str, Any]) -> No
     common.check_error(info.value, validation)
 
 
-def test_serialization_advanced_is_not_supported() -> None:
-    with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
-        cp.fork("x.py", [], {"serialization": "advanced"})
+def test_advanced_serialization_is_v8s_format() -> None:
+    # node: v8.serialize(value) for each; ipc_serdes writes the same bytes (a Buffer's
+    # host object has one more 0 byte, checked against node's fork below).
+    values = [
+        "1073741824",
+        "2147483647",
+        "-2147483648",
+        "-1073741825",
+        "-0",
+        "1.5",
+        "1",
+        "'a\\u00e9'",
+        "'a\\u4e2d'",
+        "'x\\ud83d\\ude00'",
+        "true",
+        "false",
+        "null",
+        "[1, [2, {}]]",
+        "{b: 1, '1': 2, '4294967295': 3}",
+        "{a: {b: []}}",
+    ]
+    src = (
+        "const v8 = require('v8'); console.log(JSON.stringify(["
+        + ",".join(f"v8.serialize({v}).toString('hex')" for v in values)
+        + "]))"
+    )
+    expected = json.loads(
+        subprocess.run(
+            [os.environ["NODENET_UV_NODE"], "-e", src], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    py_values = [
+        1073741824,
+        2147483647,
+        -2147483648,
+        -1073741825,
+        -0.0,
+        1.5,
+        1.0,
+        "aé",
+        "a中",
+        "x\U0001f600",
+        True,
+        False,
+        None,
+        [1, [2, {}]],
+        {"b": 1, "1": 2, "4294967295": 3},
+        {"a": {"b": []}},
+    ]
+    for value, hexed in zip(py_values, expected, strict=True):
+        ser = cp._V8Serializer()
+        ser.value(value)
+        assert bytes(ser.buf).hex() == hexed, value
+        de = cp._V8Deserializer(bytes.fromhex(hexed))
+        de.header()
+        assert de.value() == value
+
+
+def test_fork_advanced_serialization_round_trip(tmp_path: Path) -> None:
+    values: list[Any] = [
+        1,
+        -1,
+        2**31,
+        1.5,
+        "é",
+        "中文😀",
+        True,
+        None,
+        [1, [2, {}]],
+        {"a": {"1": "x", "b": b"\x00\xff"}},
+        b"buf",
+    ]
+    child = cp.fork(script(tmp_path, ECHO_CHILD), env=ENV, serialization="advanced")
+    got: list[Any] = []
+
+    def on_message(m: Any) -> None:
+        got.append(m["echo"])
+        if len(got) == len(values):
+            child.send("bye")
+
+    child.on("message", on_message)
+    for v in values:
+        child.send(v)
+    child.on("exit", common.mustCall(lambda code, sig: assert_eq(code, 0)))
+    run()
+    assert got == values
 
 
 def test_kill_sets_signal_code() -> None:
