@@ -457,8 +457,6 @@ class _V8Deserializer:
                     arr[k] = x
             return arr
         if tag == "D":
-            import datetime
-
             ms = struct.unpack("<d", self.raw(8))[0]
             return self._new(datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.UTC))
         if tag == ";":
