@@ -12,6 +12,7 @@ when this module is imported in a process started with ``NODE_CHANNEL_FD``.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
