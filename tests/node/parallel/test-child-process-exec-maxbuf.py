@@ -1,5 +1,5 @@
 """Port of test/parallel/test-child-process-exec-maxbuf.js (``node -e`` children are
-``python -c`` programs writing the same bytes)."""
+``python -c`` programs writing the same bytes, each line in one write as console.log does)."""
 
 import math
 import os
@@ -70,7 +70,7 @@ def test_exec_maxbuf() -> None:
         ),
     )
     execPython(
-        f"print('{unicode}')",
+        f"import sys; sys.stdout.write('{unicode}\\n')",
         {"maxBuffer": 10},
         common.mustCall(
             lambda err, stdout, stderr: runChecks(
@@ -79,7 +79,7 @@ def test_exec_maxbuf() -> None:
         ),
     )
     execPython(
-        f"import sys; print('{unicode}', file=sys.stderr)",
+        f"import sys; sys.stderr.write('{unicode}\\n')",
         {"maxBuffer": 3},
         common.mustCall(
             lambda err, stdout, stderr: runChecks(
@@ -88,7 +88,7 @@ def test_exec_maxbuf() -> None:
         ),
     )
     child = execPython(
-        f"print('{unicode}')",
+        f"import sys; sys.stdout.write('{unicode}\\n')",
         {"encoding": None, "maxBuffer": 10},
         common.mustCall(
             lambda err, stdout, stderr: runChecks(
@@ -98,7 +98,7 @@ def test_exec_maxbuf() -> None:
     )
     child.stdout.setEncoding("utf-8")
     child = execPython(
-        f"import sys; print('{unicode}', file=sys.stderr)",
+        f"import sys; sys.stderr.write('{unicode}\\n')",
         {"encoding": None, "maxBuffer": 3},
         common.mustCall(
             lambda err, stdout, stderr: runChecks(
@@ -108,7 +108,7 @@ def test_exec_maxbuf() -> None:
     )
     child.stderr.setEncoding("utf-8")
     execPython(
-        f"import sys; print('{unicode}', file=sys.stderr)",
+        f"import sys; sys.stderr.write('{unicode}\\n')",
         {"encoding": None, "maxBuffer": 5},
         common.mustCall(
             lambda err, stdout, stderr: runChecks(
