@@ -621,8 +621,8 @@ class ChildProcess(EventEmitter):
         self._closesNeeded = 1
         self._closesGot = 0
         self.connected = False
-        self.signalCode: str | None = None
-        self.exitCode: int | None = None
+        self._signalCode: str | None = None
+        self._exitCode: int | None = None
         self.killed = False
         self.spawnfile: str | None = None
         self.spawnargs: list[str] = []
@@ -635,6 +635,23 @@ class ChildProcess(EventEmitter):
         self._handle: Any = Process()
         self._handle.owner = self
         self._handle.onexit = self._onexit
+
+    # Getters with setters, so that their snake_case twins (exit_code, signal_code) exist.
+    @property
+    def exitCode(self) -> int | None:
+        return self._exitCode
+
+    @exitCode.setter
+    def exitCode(self, value: int | None) -> None:
+        self._exitCode = value
+
+    @property
+    def signalCode(self) -> str | None:
+        return self._signalCode
+
+    @signalCode.setter
+    def signalCode(self, value: str | None) -> None:
+        self._signalCode = value
 
     def _onexit(self, exitCode: int, signalCode: str | None = None) -> None:
         if signalCode:
