@@ -1376,6 +1376,8 @@ def normalizeExecArgs(command: Any, options: Any, callback: Any) -> dict[str, An
 def exec(command: Any, options: Any = None, callback: Any = None, **kwargs: Any) -> ChildProcess:
     """exec(command[, options][, callback]): ``command`` run by ``/bin/sh -c``."""
     if kwargs:
+        if callable(options):
+            callback, options = options, None
         options = node_options(options if isinstance(options, dict) else {}, kwargs)
     opts = normalizeExecArgs(command, options, callback)
     return execFile(opts["file"], opts["options"], opts["callback"])
@@ -1424,14 +1426,14 @@ def execFile(
     """execFile(file[, args][, options][, callback]): the callback gets
     ``(err, stdout, stderr)`` once the child closed."""
     if kwargs:
-        if isinstance(args, dict) or callable(args) or args is None:
-            callback = options if callback is None and callable(options) else callback
-            if callable(args):
-                callback = args
-            options = node_options(args if isinstance(args, dict) else {}, kwargs)
-            args = None
-        else:
-            options = node_options(options if isinstance(options, dict) else {}, kwargs)
+        # Keyword options join the options dict wherever the callback was passed.
+        if callable(args):
+            callback, args = args, None
+        if callable(options):
+            callback, options = options, None
+        if isinstance(args, dict):
+            options, args = args, None
+        options = node_options(options if isinstance(options, dict) else {}, kwargs)
     file, args, options, callback = normalizeExecFileArgs(file, args, options, callback)
     options = {
         "encoding": "utf8",

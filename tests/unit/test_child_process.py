@@ -771,3 +771,28 @@ def test_pass_unix_socket_server(tmp_path: Path) -> None:
     server.listen(name, lambda: child.send("server", server))
     run()
     assert reads == ["child-over-unix"]
+
+
+def test_snake_case_names_and_keyword_options() -> None:
+    assert cp.spawn_sync is cp.spawnSync
+    assert cp.exec_file is cp.execFile
+    assert cp.exec_file_sync is cp.execFileSync
+    assert cp.exec_sync is cp.execSync
+    got: list[Any] = []
+    cp.exec("echo hello world", lambda err, out, e: got.append(("exec", str(err))), max_buffer=5)
+    cp.execFile(
+        "sh", ["-c", "echo $X"], lambda err, out, e: got.append(("execFile", out)), env={"X": "y"}
+    )
+    cp.execFile("true", lambda err, out, e: got.append(("no-args", out)), stdio="pipe", timeout=0)
+    c = cp.spawn("sh", ["-c", "sleep 5"], stdio="ignore", kill_signal="SIGKILL", timeout=10)
+    c.on("exit", lambda code, sig: got.append(("spawn", sig, c.signal_code, c.exit_code)))
+    run()
+    assert sorted(got, key=str) == sorted(
+        [
+            ("exec", "stdout maxBuffer length exceeded"),
+            ("execFile", "y\n"),
+            ("no-args", ""),
+            ("spawn", "SIGKILL", "SIGKILL", None),
+        ],
+        key=str,
+    )
