@@ -366,7 +366,7 @@ class _V8Serializer:
 
 
 class _V8Deserializer:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | memoryview) -> None:
         self.data = data
         self.pos = 0
         self.objects: dict[int, Any] = {}
@@ -492,25 +492,40 @@ class _V8Deserializer:
 class _AdvancedSerialization:
     @staticmethod
     def initMessageChannel(channel: Any) -> None:
-        channel._messageBuffer = b""
+        channel._messageBuffer = []
+        channel._messageBufferSize = 0
         channel.buffering = False
 
     @staticmethod
     def parseChannelMessages(channel: Any, readData: bytes) -> Iterator[Any]:
         if len(readData) == 0:
             return
-        channel._messageBuffer += readData
-        buf = channel._messageBuffer
-        while len(buf) >= 4:
-            fullMessageSize = int.from_bytes(buf[:4], "big") + 4
-            if len(buf) < fullMessageSize:
+        if channel._messageBufferSize and len(channel._messageBuffer[0]) < 4:
+            # Message length split into two buffers, so let's concatenate it.
+            channel._messageBuffer[0] = channel._messageBuffer[0] + readData
+        else:
+            channel._messageBuffer.append(readData)
+        channel._messageBufferSize += len(readData)
+
+        # Index 0 should always be present because we just pushed data into it.
+        messageBufferHead = channel._messageBuffer[0]
+        while len(messageBufferHead) >= 4:
+            fullMessageSize = int.from_bytes(messageBufferHead[:4], "big") + 4
+            if channel._messageBufferSize < fullMessageSize:
                 break
-            serializedMessage = buf[4:fullMessageSize]
-            buf = channel._messageBuffer = buf[fullMessageSize:]
+            concatenatedBuffer = (
+                channel._messageBuffer[0]
+                if len(channel._messageBuffer) == 1
+                else b"".join(channel._messageBuffer)
+            )
+            serializedMessage = memoryview(concatenatedBuffer)[4:fullMessageSize]
+            messageBufferHead = concatenatedBuffer[fullMessageSize:]
+            channel._messageBufferSize = len(messageBufferHead)
+            channel._messageBuffer = [messageBufferHead] if channel._messageBufferSize else []
             d = _V8Deserializer(serializedMessage)
             d.header()
             yield d.value()
-        channel.buffering = len(channel._messageBuffer) > 0
+        channel.buffering = channel._messageBufferSize > 0
 
     @staticmethod
     def writeChannelMessage(channel: Any, req: WriteWrap, message: Any, handle: Any) -> int:
