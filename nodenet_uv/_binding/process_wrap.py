@@ -100,7 +100,8 @@ class Process(HandleWrap):
             kwargs: dict[str, Any] = {
                 "args": list(args) if args else [file],
                 "executable": file,
-                "cwd": cwd,
+                # ProcessWrap::Spawn: an empty cwd is no cwd.
+                "cwd": cwd or None,
                 "uid": uid & 0xFFFFFFFF if uid is not None else 0,
                 "gid": gid & 0xFFFFFFFF if gid is not None else 0,
                 "flags": flags,
