@@ -1361,7 +1361,11 @@ def fork(modulePath: Any, args: Any = None, options: Any = None, **kwargs: Any) 
 def _forkChild(fd: int, serializationMode: str) -> None:
     # set process.send()
     p = Pipe(_PIPE_IPC)
-    p.open(fd)
+    if p.open(fd):
+        # DIVERGENCE: node aborts on an fd it cannot open; a Python program importing
+        # the library keeps running, without a channel.
+        p.close()
+        return
     p.unref()
     control = setupChannel(process, p, serializationMode)
 
