@@ -16,10 +16,12 @@ import datetime
 import json
 import math
 import os
+import selectors
 import signal as _signal
 import struct
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -1830,26 +1832,7 @@ def spawnSync(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -
         result["error"] = e
         return result
     result["pid"] = proc.pid
-    try:
-        out, errout = proc.communicate(
-            data if stdin == subprocess.PIPE else None, timeout=timeout / 1000 if timeout else None
-        )
-    except subprocess.TimeoutExpired:
-        proc.send_signal(killSignal)
-        out, errout = proc.communicate()
-        result["error"] = errors.ErrnoException(uv.UV_ETIMEDOUT, "spawnSync " + opts["file"])
-        result["error"].path = opts["file"]
-        result["error"].spawnargs = opts["args"][1:]
-    maxBuffer = opts.get("maxBuffer")
-    for name, val in (("stdout", out), ("stderr", errout)):
-        if val is not None and maxBuffer is not None and len(val) > maxBuffer:
-            result["error"] = errors.ErrnoException(uv.UV_ENOBUFS, "spawnSync " + opts["file"])
-            result["error"].path = opts["file"]
-            result["error"].spawnargs = opts["args"][1:]
-            if name == "stdout":
-                out = val[: int(maxBuffer)]
-            else:
-                errout = val[: int(maxBuffer)]
+    out, errout = _sync_io(proc, data, timeout, opts.get("maxBuffer"), killSignal, result, opts)
     rc = proc.returncode
     if rc is not None and rc < 0:
         result["signal"] = _SIGNAL_NAMES.get(-rc)
@@ -1868,6 +1851,87 @@ def spawnSync(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -
     result["stdout"] = output[1]
     result["stderr"] = output[2]
     return result
+
+
+def _sync_error(err: int, opts: dict[str, Any]) -> Any:
+    e = errors.ErrnoException(err, "spawnSync " + opts["file"])
+    e.path = opts["file"]
+    e.spawnargs = opts["args"][1:]
+    return e
+
+
+def _sync_io(
+    proc: subprocess.Popen[bytes],
+    data: bytes | None,
+    timeout: Any,
+    maxBuffer: Any,
+    killSignal: int,
+    result: dict[str, Any],
+    opts: dict[str, Any],
+) -> tuple[bytes | None, bytes | None]:
+    """SyncProcessRunner's I/O: feed ``input``, read stdout/stderr as they come; past
+    ``maxBuffer`` (per stream) the child is killed with ENOBUFS, past ``timeout`` with
+    ETIMEDOUT. What was read stays, including the read that went over the limit."""
+    out_fd = proc.stdout.fileno() if proc.stdout is not None else None
+    err_fd = proc.stderr.fileno() if proc.stderr is not None else None
+    sel = selectors.DefaultSelector()
+    chunks: dict[int, list[bytes]] = {}
+    sizes: dict[int, int] = {}
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            sel.register(stream, selectors.EVENT_READ)
+            chunks[stream.fileno()] = []
+            sizes[stream.fileno()] = 0
+    if proc.stdin is not None:
+        try:
+            if data:
+                proc.stdin.write(data)
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+    deadline = time.monotonic() + timeout / 1000 if timeout else None
+    killed = False
+
+    def kill(err: int) -> None:
+        nonlocal killed
+        if not killed:
+            killed = True
+            result["error"] = _sync_error(err, opts)
+            try:
+                proc.send_signal(killSignal)
+            except ProcessLookupError:
+                pass
+
+    while sel.get_map():
+        wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+        events = sel.select(wait)
+        if not events and deadline is not None and time.monotonic() >= deadline:
+            kill(uv.UV_ETIMEDOUT)
+            deadline = None
+            continue
+        for key, _ in events:
+            fd = key.fileobj.fileno()  # type: ignore[union-attr]
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                sel.unregister(key.fileobj)
+                continue
+            chunks[fd].append(chunk)
+            sizes[fd] += len(chunk)
+            if maxBuffer is not None and sizes[fd] > maxBuffer:
+                kill(uv.UV_ENOBUFS)
+    sel.close()
+    remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+    try:
+        proc.wait(remaining)
+    except subprocess.TimeoutExpired:
+        kill(uv.UV_ETIMEDOUT)
+        proc.wait()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+    out = b"".join(chunks[out_fd]) if out_fd is not None else None
+    err = b"".join(chunks[err_fd]) if err_fd is not None else None
+    return out, err
 
 
 def checkExecSyncError(ret: dict[str, Any], args: list[Any], cmd: Any) -> Any:
