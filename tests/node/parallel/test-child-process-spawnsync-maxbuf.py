@@ -9,7 +9,8 @@ from nodenet_uv.child_process import spawnSync
 
 msgOut = "this is stdout"
 msgOutBuf = f"{msgOut}\n".encode()
-args = ["-c", f'print("{msgOut}")']
+# One write, as console.log does (print() writes the newline apart when unbuffered).
+args = ["-c", f'import sys; sys.stdout.write("{msgOut}\\n")']
 
 
 def test_spawn_sync_max_buffer() -> None:
