@@ -169,6 +169,13 @@ def _validated_path(value: Any, name: str) -> str:
     return value
 
 
+class _Undefined:
+    """JS undefined where Python's None means null (a missing message)."""
+
+
+_UNDEFINED: Any = _Undefined()
+
+
 # -- JSON serialization (internal/child_process/serialization.js json) ------------------
 def _json_string(s: str) -> str:
     # JSON.stringify's QuoteJSONString: well-formed, lone surrogates escaped.
@@ -810,6 +817,17 @@ class ChildProcess(EventEmitter):
             setupChannel(self, ipc, serialization_mode)
         return int(err)
 
+    @property
+    def _channel(self) -> Any:
+        # DEP0129: the old name of `channel`.
+        _deprecate_channel()
+        return self.channel
+
+    @_channel.setter
+    def _channel(self, value: Any) -> None:
+        _deprecate_channel()
+        self.channel = value
+
     def kill(self, sig: Any = None) -> bool:
         signal = (
             sig
@@ -848,6 +866,20 @@ class ChildProcess(EventEmitter):
         # ChildProcess.prototype[Symbol.dispose]
         if not self.killed:
             self.kill()
+
+
+_warned_dep0129 = False
+
+
+def _deprecate_channel() -> None:
+    global _warned_dep0129
+    if not _warned_dep0129:
+        _warned_dep0129 = True
+        process.emitWarning(
+            "_channel is deprecated. Use ChildProcess.channel instead.",
+            "DeprecationWarning",
+            "DEP0129",
+        )
 
 
 def flushStdio(subprocess: ChildProcess) -> None:
@@ -1145,7 +1177,9 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
 
     target.on("newListener", on_new_listener)
 
-    def send(message: Any, handle: Any = None, options: Any = None, callback: Any = None) -> bool:
+    def send(
+        message: Any = _UNDEFINED, handle: Any = None, options: Any = None, callback: Any = None
+    ) -> bool:
         if callable(handle) and not isinstance(handle, (EventEmitter, LibuvStreamWrap)):
             callback = handle
             handle = None
@@ -1318,13 +1352,6 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
 
     channel.readStart()
     return control
-
-
-class _Undefined:
-    pass
-
-
-_UNDEFINED: Any = _Undefined()
 
 
 # -- lib/child_process.js ---------------------------------------------------------------
