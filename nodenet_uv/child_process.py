@@ -1355,7 +1355,9 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
 
 
 # -- lib/child_process.js ---------------------------------------------------------------
-def fork(modulePath: Any, args: Any = None, options: Any = None, **kwargs: Any) -> ChildProcess:
+def fork(
+    modulePath: Any = None, args: Any = None, options: Any = None, **kwargs: Any
+) -> ChildProcess:
     """fork(modulePath[, args][, options]): ``sys.executable modulePath`` with an IPC
     channel (``execPath`` names another interpreter, e.g. node)."""
     modulePath = _validated_path(modulePath, "modulePath")
@@ -1421,7 +1423,9 @@ def normalizeExecArgs(command: Any, options: Any, callback: Any) -> dict[str, An
     return {"file": command, "options": options, "callback": callback}
 
 
-def exec(command: Any, options: Any = None, callback: Any = None, **kwargs: Any) -> ChildProcess:
+def exec(
+    command: Any = None, options: Any = None, callback: Any = None, **kwargs: Any
+) -> ChildProcess:
     """exec(command[, options][, callback]): ``command`` run by ``/bin/sh -c``."""
     if kwargs:
         if callable(options):
@@ -1469,7 +1473,7 @@ def _is_encoding(enc: Any) -> bool:
 
 
 def execFile(
-    file: Any, args: Any = None, options: Any = None, callback: Any = None, **kwargs: Any
+    file: Any = None, args: Any = None, options: Any = None, callback: Any = None, **kwargs: Any
 ) -> ChildProcess:
     """execFile(file[, args][, options][, callback]): the callback gets
     ``(err, stdout, stderr)`` once the child closed."""
@@ -1739,7 +1743,7 @@ def abortChildProcess(child: ChildProcess, killSignal: Any, reason: Any) -> None
         child.emit("error", err)
 
 
-def spawn(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -> ChildProcess:
+def spawn(file: Any = None, args: Any = None, options: Any = None, **kwargs: Any) -> ChildProcess:
     """spawn(command[, args][, options]) -> ChildProcess."""
     if kwargs:
         if isinstance(args, dict):
@@ -1791,7 +1795,9 @@ def spawn(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -> Ch
 # -- the *Sync forms --------------------------------------------------------------------
 # DIVERGENCE: Node's spawn_sync runs a private libuv loop; here Python's subprocess does
 # the same job (the caller's loop does not run meanwhile, as in Node).
-def spawnSync(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -> dict[str, Any]:
+def spawnSync(
+    file: Any = None, args: Any = None, options: Any = None, **kwargs: Any
+) -> dict[str, Any]:
     if kwargs:
         if isinstance(args, dict):
             args = node_options(args, kwargs)
@@ -1977,7 +1983,7 @@ def checkExecSyncError(ret: dict[str, Any], args: list[Any], cmd: Any) -> Any:
     return err
 
 
-def execFileSync(file: Any, args: Any = None, options: Any = None, **kwargs: Any) -> Any:
+def execFileSync(file: Any = None, args: Any = None, options: Any = None, **kwargs: Any) -> Any:
     if kwargs:
         options = node_options(
             options if isinstance(options, dict) else (args if isinstance(args, dict) else {}),
@@ -2000,7 +2006,7 @@ def execFileSync(file: Any, args: Any = None, options: Any = None, **kwargs: Any
     return ret["stdout"]
 
 
-def execSync(command: Any, options: Any = None, **kwargs: Any) -> Any:
+def execSync(command: Any = None, options: Any = None, **kwargs: Any) -> Any:
     if kwargs:
         options = node_options(options if isinstance(options, dict) else {}, kwargs)
     opts = normalizeExecArgs(command, options, None)
