@@ -36,7 +36,7 @@ from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
 from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
-from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.process import process
@@ -209,7 +209,16 @@ def _stringify(value: Any) -> str | None:
         return "[" + ",".join(_stringify(v) or "null" for v in value) + "]"
     if isinstance(value, dict):
         parts = []
-        for k, v in value.items():
+        items = list(value.items())
+        if any(isinstance(k, str) and _is_array_index(k) for k, _ in items):
+            # A JS object lists its integer-like keys first, ascending.
+            index = sorted(
+                ((k, v) for k, v in items if isinstance(k, str) and _is_array_index(k)),
+                key=lambda kv: int(kv[0]),
+            )
+            rest = [(k, v) for k, v in items if not (isinstance(k, str) and _is_array_index(k))]
+            items = index + rest
+        for k, v in items:
             s = _stringify(v)
             if s is not None:
                 parts.append(_json_string(js_string(k)) + ":" + s)
@@ -2022,7 +2031,6 @@ def execSync(command: Any = None, options: Any = None, **kwargs: Any) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
-_ = NodeNames  # ChildProcess gets its snake_case twins through EventEmitter (NodeNames).
 
 
 # -- the child side (lib/internal/process/pre_execution.js setupChildProcessIpcChannel) -

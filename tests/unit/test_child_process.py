@@ -568,6 +568,14 @@ def test_wire_format_is_one_json_line_per_message(tmp_path: Path) -> None:
     assert got == ["hi", [1, 2]]
 
 
+def test_json_keys_in_js_object_order() -> None:
+    # node: JSON.stringify({b: 1, '1': 2, '10': 3, '2': 4, '01': 5, '4294967295': 6})
+    assert (
+        cp._stringify({"b": 1, "1": 2, "10": 3, "2": 4, "01": 5, "4294967295": 6})
+        == '{"1":2,"2":4,"10":3,"b":1,"01":5,"4294967295":6}'
+    )
+
+
 def test_child_side_channel_refs_only_with_message_listeners(tmp_path: Path) -> None:
     # Node: the child's channel is unref'ed; a 'message' listener refs it, removing the
     # listener unrefs it again, so this child ends by itself while still connected.
