@@ -3,6 +3,12 @@
 Node: ``process`` (lib/internal/process/*.js): ``nextTick``, ``emitWarning`` and the
 ``'warning'``, ``'uncaughtException'``, ``'unhandledRejection'`` and ``'beforeExit'``
 events. ``process`` here is an :class:`~nodenet_uv.events.EventEmitter` instance.
+
+In a process started with ``NODE_CHANNEL_FD`` (by node's ``fork`` or ours), importing
+:mod:`nodenet_uv.child_process` gives this object Node's IPC side: ``process.send``,
+``'message'``, ``connected``, ``disconnect()``, ``'disconnect'`` and ``channel``
+(``_forkChild`` there, as Node's bootstrap requires child_process for it: the channel
+needs ``net`` for passed handles, a layer above this one).
 """
 
 from __future__ import annotations

@@ -1,0 +1,167 @@
+"""Interop of child_process's IPC channel with real node (issue 15): a nodenet_uv parent
+forking a node child, and a node parent forking a nodenet_uv child.
+
+Both serializations ('json', and 'advanced': V8's format). Each way: 1,000 messages of every JSON type (numbers, strings with non-ASCII and line
+separators, booleans, null, arrays, objects), echoed back in order; a listening TCP
+server sent to the child keeps accepting there after the parent closed its copy, and a
+server the child made and sent back accepts in the parent; ``'disconnect'``, ``'exit'``
+and ``'close'`` come in node's order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nodenet_uv
+from nodenet_uv import child_process as cp
+from nodenet_uv import net, run
+
+HERE = Path(__file__).resolve().parent
+ROOT = str(Path(nodenet_uv.__file__).resolve().parents[1])
+ENV = {**os.environ, "PYTHONPATH": ROOT}
+N = 1000
+
+
+def messages() -> list[Any]:
+    out: list[Any] = []
+    for i in range(N):
+        kind = i % 10
+        if kind == 0:
+            out.append(i)
+        elif kind == 1:
+            out.append(i + 0.25)
+        elif kind == 2:
+            out.append(-i * 1e-9)
+        elif kind == 3:
+            out.append(f's{i} é€\U0001f600 \u2028\n"quoted" \\ {"x" * (i % 50)}')
+        elif kind == 4:
+            out.append(i % 20 == 4)
+        elif kind == 5:
+            out.append(None)
+        elif kind == 6:
+            out.append([i, str(i), None, [True, {"deep": [i]}]])
+        elif kind == 7:
+            out.append({"i": i, "nested": {"a": [False, 1.5e300], "s": "v"}, "e": {}})
+        elif kind == 8:
+            out.append([])
+        else:
+            out.append(2**53 - i)
+    return out
+
+
+def _connect_read(port: int, reads: list[str], then: Any) -> None:
+    s = net.connect(port, "127.0.0.1")
+    data: list[str] = []
+    s.setEncoding("utf8")
+    s.on("data", data.append)
+    s.on("end", lambda: (reads.append("".join(data)), then()))
+
+
+@pytest.mark.parametrize("serialization", ["json", "advanced"])
+def test_python_parent_node_child(serialization: str) -> None:
+    msgs = messages()
+    child = cp.fork(
+        str(HERE / "cp_child.js"),
+        [],
+        {"execPath": os.environ["NODENET_UV_NODE"], "serialization": serialization},
+    )
+    echoed: list[Any] = []
+    reads: list[str] = []
+    events: list[Any] = []
+    state: dict[str, Any] = {"phase": "echo"}
+
+    def on_message(m: Any, handle: Any = None) -> None:
+        if state["phase"] == "echo":
+            if m == "__done__":
+                state["phase"] = "server"
+                server = net.createServer(lambda s: s.end("parent-before-send"))
+                state["server"] = server
+                server.listen(0, "127.0.0.1", lambda: child.send("server", server))
+            else:
+                echoed.append(m)
+        elif m == "got-server":
+            server = state["server"]
+            port = server.address()["port"]
+            server.close()
+            _connect_read(
+                port, reads, lambda: _connect_read(port, reads, lambda: child.send("make-server"))
+            )
+        elif isinstance(m, dict) and m.get("port"):
+            state["gotServer"] = isinstance(handle, net.Server)
+            handle.on("connection", lambda s: s.end("parent"))
+
+            def done() -> None:
+                handle.close()
+                child.send("bye")
+
+            _connect_read(m["port"], reads, done)
+
+    child.on("message", on_message)
+    child.on("disconnect", lambda: events.append("disconnect"))
+    child.on("exit", lambda code, sig: events.append(["exit", code, sig]))
+    child.on("close", lambda code, sig: events.append(["close", code, sig]))
+    for m in msgs:
+        child.send(m)
+    child.send("__done__")
+    run()
+    assert echoed == msgs
+    assert reads == ["child", "child", "parent"]
+    assert state["gotServer"] is True
+    assert events == ["disconnect", ["exit", 0, None], ["close", 0, None]]
+
+
+@pytest.mark.parametrize("serialization", ["json", "advanced"])
+def test_node_parent_python_child(tmp_path: Path, serialization: str) -> None:
+    msgs = messages()
+    msg_path = tmp_path / "messages.json"
+    msg_path.write_text(json.dumps(msgs))
+    proc = subprocess.run(
+        [
+            os.environ["NODENET_UV_NODE"],
+            str(HERE / "cp_parent.js"),
+            str(HERE / "cp_child.py"),
+            sys.executable,
+            str(msg_path),
+            serialization,
+        ],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["echoed"] == msgs
+    assert report["reads"] == ["child", "child", "parent"]
+    assert report["gotServer"] is True
+    assert report["events"] == ["disconnect", ["exit", 0, None], ["close", 0, None]]
+
+
+def test_node_parent_node_child_agrees(tmp_path: Path) -> None:
+    # The same script with node on both sides: the expectations above are node's.
+    msg_path = tmp_path / "messages.json"
+    msg_path.write_text(json.dumps(messages()))
+    proc = subprocess.run(
+        [
+            os.environ["NODENET_UV_NODE"],
+            str(HERE / "cp_parent.js"),
+            str(HERE / "cp_child.js"),
+            os.environ["NODENET_UV_NODE"],
+            str(msg_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["echoed"] == messages()
+    assert report["reads"] == ["child", "child", "parent"]
+    assert report["events"] == ["disconnect", ["exit", 0, None], ["close", 0, None]]
