@@ -59,41 +59,13 @@ MAX_HANDLE_RETRANSMISSIONS = 3
 
 
 # -- errors (internal/errors.js) --------------------------------------------------------
-# DIVERGENCE (stopgap): the entries missing from nodenet_uv/errors.py are declared here
-# with errors.E, exactly as errors.py declares them; errors.codes then has them too.
-def _E(sym: str, val: str, base: Any) -> Any:
-    existing = getattr(errors, sym, None)
-    if existing is not None:
-        return existing
-    cls = errors.E(sym, val, base)
-    # Kept out of errors.codes (errors.py's own, alphabetical table) until it lists them.
-    errors.codes.pop(sym, None)
-    return cls
-
-
-ERR_CHILD_PROCESS_IPC_REQUIRED = _E(
-    "ERR_CHILD_PROCESS_IPC_REQUIRED",
-    "Forked processes must have an IPC channel, missing value 'ipc' in %s",
-    errors.NodeError,
-)
-ERR_CHILD_PROCESS_STDIO_MAXBUFFER = _E(
-    "ERR_CHILD_PROCESS_STDIO_MAXBUFFER", "%s maxBuffer length exceeded", errors.NodeRangeError
-)
-ERR_INVALID_SYNC_FORK_INPUT = _E(
-    "ERR_INVALID_SYNC_FORK_INPUT",
-    "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s",
-    errors.NodeTypeError,
-)
-ERR_IPC_CHANNEL_CLOSED = _E("ERR_IPC_CHANNEL_CLOSED", "Channel closed", errors.NodeError)
-ERR_IPC_DISCONNECTED = _E(
-    "ERR_IPC_DISCONNECTED", "IPC channel is already disconnected", errors.NodeError
-)
-ERR_IPC_ONE_PIPE = _E(
-    "ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe", errors.NodeError
-)
-ERR_IPC_SYNC_FORK = _E(
-    "ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks", errors.NodeError
-)
+ERR_CHILD_PROCESS_IPC_REQUIRED = errors.ERR_CHILD_PROCESS_IPC_REQUIRED
+ERR_CHILD_PROCESS_STDIO_MAXBUFFER = errors.ERR_CHILD_PROCESS_STDIO_MAXBUFFER
+ERR_INVALID_SYNC_FORK_INPUT = errors.ERR_INVALID_SYNC_FORK_INPUT
+ERR_IPC_CHANNEL_CLOSED = errors.ERR_IPC_CHANNEL_CLOSED
+ERR_IPC_DISCONNECTED = errors.ERR_IPC_DISCONNECTED
+ERR_IPC_ONE_PIPE = errors.ERR_IPC_ONE_PIPE
+ERR_IPC_SYNC_FORK = errors.ERR_IPC_SYNC_FORK
 ERR_INVALID_HANDLE_TYPE = errors.ERR_INVALID_HANDLE_TYPE
 
 

@@ -520,6 +520,14 @@ def _unhandled_error(this: NodeError, err: object = None) -> str:
 # lib/internal/timers.js, lib/dns.js, lib/internal/dns/*, lib/internal/blocklist.js,
 # lib/internal/socketaddress.js, lib/internal/validators.js,
 # lib/internal/process/task_queues.js and lib/timers/promises.js use.
+ERR_CHILD_PROCESS_IPC_REQUIRED = E(
+    "ERR_CHILD_PROCESS_IPC_REQUIRED",
+    "Forked processes must have an IPC channel, missing value 'ipc' in %s",
+    NodeError,
+)
+ERR_CHILD_PROCESS_STDIO_MAXBUFFER = E(
+    "ERR_CHILD_PROCESS_STDIO_MAXBUFFER", "%s maxBuffer length exceeded", NodeRangeError
+)
 ERR_DNS_SET_SERVERS_FAILED = E(
     "ERR_DNS_SET_SERVERS_FAILED", 'c-ares failed to set servers: "%s" [%s]', NodeError
 )
@@ -542,8 +550,17 @@ ERR_INVALID_IP_ADDRESS = E("ERR_INVALID_IP_ADDRESS", "Invalid IP address: %s", N
 ERR_INVALID_RETURN_VALUE = E(
     "ERR_INVALID_RETURN_VALUE", _invalid_return_value, NodeTypeError, NodeRangeError
 )
+ERR_INVALID_SYNC_FORK_INPUT = E(
+    "ERR_INVALID_SYNC_FORK_INPUT",
+    "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s",
+    NodeTypeError,
+)
 ERR_INVALID_THIS = E("ERR_INVALID_THIS", 'Value of "this" must be of type %s', NodeTypeError)
 ERR_IP_BLOCKED = E("ERR_IP_BLOCKED", _ip_blocked, NodeError)
+ERR_IPC_CHANNEL_CLOSED = E("ERR_IPC_CHANNEL_CLOSED", "Channel closed", NodeError)
+ERR_IPC_DISCONNECTED = E("ERR_IPC_DISCONNECTED", "IPC channel is already disconnected", NodeError)
+ERR_IPC_ONE_PIPE = E("ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe", NodeError)
+ERR_IPC_SYNC_FORK = E("ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks", NodeError)
 ERR_METHOD_NOT_IMPLEMENTED = E(
     "ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented", NodeError
 )

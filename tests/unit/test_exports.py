@@ -19,7 +19,7 @@ from types import ModuleType
 import pytest
 
 import nodenet_uv
-from nodenet_uv import events, net, stream, timers
+from nodenet_uv import child_process, events, net, stream, timers
 from nodenet_uv._internal.naming import snake
 from nodenet_uv.testing.node_peer import find_node
 
@@ -44,6 +44,17 @@ NODE_EXPORTS: dict[str, list[str]] = {
         "isIPv6",
         "setDefaultAutoSelectFamily",
         "setDefaultAutoSelectFamilyAttemptTimeout",
+    ],
+    "child_process": [
+        "ChildProcess",
+        "_forkChild",
+        "exec",
+        "execFile",
+        "execFileSync",
+        "execSync",
+        "fork",
+        "spawn",
+        "spawnSync",
     ],
     "events": [
         "EventEmitter",
@@ -94,6 +105,7 @@ NODE_EXPORTS: dict[str, list[str]] = {
 # Node exports we do not have, and why. Remove an entry when the export lands.
 KNOWN_MISSING: dict[str, dict[str, str]] = {
     "net": {},
+    "child_process": {},
     "events": {
         "EventEmitterAsyncResource": "needs async_hooks (AsyncResource), not ported",
         "init": "EventEmitter.init, the legacy constructor body; EventEmitter() does it",
@@ -106,6 +118,7 @@ KNOWN_MISSING: dict[str, dict[str, str]] = {
 
 MODULES: dict[str, ModuleType] = {
     "net": net,
+    "child_process": child_process,
     "events": events,
     "stream": stream,
     "stream.promises": stream.promises,
