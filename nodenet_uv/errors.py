@@ -556,11 +556,11 @@ ERR_INVALID_SYNC_FORK_INPUT = E(
     NodeTypeError,
 )
 ERR_INVALID_THIS = E("ERR_INVALID_THIS", 'Value of "this" must be of type %s', NodeTypeError)
-ERR_IP_BLOCKED = E("ERR_IP_BLOCKED", _ip_blocked, NodeError)
 ERR_IPC_CHANNEL_CLOSED = E("ERR_IPC_CHANNEL_CLOSED", "Channel closed", NodeError)
 ERR_IPC_DISCONNECTED = E("ERR_IPC_DISCONNECTED", "IPC channel is already disconnected", NodeError)
 ERR_IPC_ONE_PIPE = E("ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe", NodeError)
 ERR_IPC_SYNC_FORK = E("ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks", NodeError)
+ERR_IP_BLOCKED = E("ERR_IP_BLOCKED", _ip_blocked, NodeError)
 ERR_METHOD_NOT_IMPLEMENTED = E(
     "ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented", NodeError
 )
