@@ -34,7 +34,7 @@ def test_report_from_repo_root() -> None:
             re.fullmatch(rf"{re.escape(family)}: nodenet_uv \d+ of \d+ {SUFFIX}", line)
             for line in lines
         ), (family, lines[-12:])
-    assert lines[-1].startswith("test-socketaddress*: nodenet_uv ")
+    assert lines[-1].startswith("test-child-process*: nodenet_uv ")
 
 
 def test_report_counts(tmp_path: Path) -> None:
@@ -73,6 +73,7 @@ def test_families() -> None:
     assert compat.family_of("parallel/test-next-tick-ordering.js") == "test-next-tick*"
     assert compat.family_of("parallel/test-blocklist-clone.js") == "test-blocklist*"
     assert compat.family_of("parallel/test-socketaddress.js") == "test-socketaddress*"
+    assert compat.family_of("parallel/test-child-process-fork.js") == "test-child-process*"
     assert compat.family_of("parallel/test-dgram-x.js") == "other"
 
 
