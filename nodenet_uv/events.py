@@ -800,6 +800,11 @@ async def _unpack(promise: Promise) -> Any:
     return result["value"]
 
 
+_ON_OPTIONS = frozenset(
+    ("signal", "close", "highWaterMark", "lowWaterMark", "highWatermark", "lowWatermark")
+)
+
+
 def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmitterAsyncIterator:
     """events.on(emitter, event[, options]): an async iterator over ``event``'s arguments.
 
@@ -811,7 +816,7 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     queued, resume it below the low mark: ``emitter.pause()``/``resume()``). Options may
     also be given as keyword arguments (``high_water_mark=...``).
     """
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _ON_OPTIONS, "on")
     if options is None:
         options = {}
     # Parameters validation

@@ -40,7 +40,7 @@ from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
-from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.naming import NodeNames, alias_module, check_kwargs, node_options
 from nodenet_uv._internal.net import isIP, isIPv4, isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
@@ -55,7 +55,7 @@ from nodenet_uv._stream_base_commons import (
 from nodenet_uv._validators import to_int32
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import Duplex, Writable
-from nodenet_uv.stream.state import getDefaultHighWaterMark
+from nodenet_uv.stream.state import DUPLEX_OPTIONS, getDefaultHighWaterMark
 from nodenet_uv.timers import clearTimeout, setTimeout
 
 __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
@@ -99,6 +99,68 @@ def _noop(*args: Any) -> None:
 
 
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
+
+# The option names each entry point reads (Node's docs and lib/net.js): a keyword argument
+# outside them raises TypeError (naming.node_options; DESIGN.md §1).
+_SOCKET_OPTIONS = DUPLEX_OPTIONS | frozenset(
+    (
+        "fd",
+        "handle",
+        "onread",
+        "noDelay",
+        "keepAlive",
+        "keepAliveInitialDelay",
+        "blockList",
+        "manualStart",
+        "pauseOnCreate",
+        "typeOfService",
+    )
+)
+_CONNECT_OPTIONS = _SOCKET_OPTIONS | frozenset(
+    (
+        "port",
+        "host",
+        "path",
+        "localAddress",
+        "localPort",
+        "family",
+        "hints",
+        "lookup",
+        "autoSelectFamily",
+        "autoSelectFamilyAttemptTimeout",
+        "timeout",
+    )
+)
+_LISTEN_OPTIONS = frozenset(
+    (
+        "port",
+        "host",
+        "path",
+        "backlog",
+        "exclusive",
+        "readableAll",
+        "writableAll",
+        "ipv6Only",
+        "reusePort",
+        "signal",
+        "fd",
+        "handle",
+    )
+)
+_SERVER_OPTIONS = frozenset(
+    (
+        "allowHalfOpen",
+        "highWaterMark",
+        "keepAlive",
+        "keepAliveInitialDelay",
+        "noDelay",
+        "pauseOnConnect",
+        "blockList",
+    )
+)
+_BOUND_SOCKET_OPTIONS = frozenset(
+    ("port", "host", "path", "ipv6Only", "reusePort", "readableAll", "writableAll")
+)
 
 
 def _seconds(ms: Any) -> int:
@@ -181,6 +243,8 @@ def createServer(options: Any = None, connectionListener: Any = None, **kwargs: 
         ERR_INVALID_ARG_TYPE: ``options`` is neither a dict, a callable nor None, or
             ``keepAliveInitialDelay`` or ``highWaterMark`` is not a number.
     """
+    if kwargs:
+        check_kwargs(kwargs, _SERVER_OPTIONS, "createServer")
     return Server(options, connectionListener, **kwargs)
 
 
@@ -312,9 +376,13 @@ class _NormalizedArgs(list[Any]):
 # For Server.prototype.listen(), the [...] part is [, backlog]
 # but will not be handled here (handled in listen())
 def normalizeArgs(
-    args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
+    args: tuple[Any, ...] | list[Any],
+    kwargs: dict[str, Any] | None = None,
+    known: frozenset[str] = _CONNECT_OPTIONS,
+    where: str = "connect",
 ) -> list[Any]:
     if kwargs:
+        check_kwargs(kwargs, known, where)
         # Keyword arguments are the options object (``connect(port=80, host='x')``).
         args = list(args)
         if args and isinstance(args[0], dict):
@@ -416,7 +484,7 @@ class BoundSocket(NodeNames):
     # [kTransfer], [kDeserialize] (nor _TransferredBoundSocket).
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _BOUND_SOCKET_OPTIONS, "BoundSocket")
         self._handle: Any = None  # #handle
         self._address: dict[str, Any] = {}  # #address
         self._path: str | None = None  # #path
@@ -707,7 +775,7 @@ class Socket(Duplex):
     _aborted = False
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _SOCKET_OPTIONS, "Socket")
         if isinstance(options, dict):
             # The object-mode checks only matter when one of their keys is there (a
             # missing key reads as undefined, which is falsy): one isdisjoint() call
@@ -2210,10 +2278,10 @@ class Server(EventEmitter):
         super().__init__()
         if callable(options) and not isinstance(options, dict):
             connectionListener = options
-            options = node_options({}, kwargs)
+            options = node_options({}, kwargs, _SERVER_OPTIONS, "Server")
             self.on("connection", connectionListener)
         elif options is None or isinstance(options, dict):
-            options = dict(node_options(options or {}, kwargs))
+            options = dict(node_options(options or {}, kwargs, _SERVER_OPTIONS, "Server"))
             if callable(connectionListener):
                 self.on("connection", connectionListener)
         else:
@@ -2302,7 +2370,7 @@ class Server(EventEmitter):
             ErrnoException: ``readableAll`` / ``writableAll`` could not be applied
                 (syscall ``uv_pipe_chmod``).
         """
-        normalized = normalizeArgs(args, kwargs)
+        normalized = normalizeArgs(args, kwargs, _LISTEN_OPTIONS, "listen")
         options, cb = normalized[0], normalized[1]
         if self._handle is not None:
             raise errors.ERR_SERVER_ALREADY_LISTEN()

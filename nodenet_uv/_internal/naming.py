@@ -97,12 +97,31 @@ def alias_module(namespace: dict[str, Any], names: list[str]) -> list[str]:
     return added
 
 
-def node_options(options: Any = None, kwargs: Mapping[str, Any] | None = None) -> Any:
+def check_kwargs(kwargs: Mapping[str, Any], known: frozenset[str], where: str) -> None:
+    """Python mistakes are loud (DESIGN.md §1): a keyword argument whose Node name is not
+    one of ``known`` raises ``TypeError`` naming it and the function, as Python does for
+    an unexpected keyword (an options *dict* keeps Node's rule: unknown keys are ignored).
+    """
+    for k in kwargs:
+        if camel(k) not in known:
+            raise TypeError(f"{where}() got an unexpected keyword argument '{k}'")
+
+
+def node_options(
+    options: Any = None,
+    kwargs: Mapping[str, Any] | None = None,
+    known: frozenset[str] | None = None,
+    where: str = "",
+) -> Any:
     """Merge an options dict and keyword arguments into one dict with Node's keys.
 
     A non-dict ``options`` (Node would throw on it) is returned unchanged when there are
-    no keyword arguments, so the caller's validation reports it as Node does.
+    no keyword arguments, so the caller's validation reports it as Node does. With
+    ``known`` (the Node option names the function reads), an unknown keyword argument
+    raises ``TypeError`` (see :func:`check_kwargs`).
     """
+    if kwargs and known is not None:
+        check_kwargs(kwargs, known, where)
     if not kwargs:
         if isinstance(options, dict):
             # Is any str key snake_case ("_" inside, not just leading/trailing)? A plain

@@ -27,7 +27,11 @@ from nodenet_uv._internal.task_queues import enter, next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.legacy import Stream
-from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
+from nodenet_uv.stream.state import (
+    WRITABLE_OPTIONS,
+    getDefaultHighWaterMark,
+    getHighWaterMark,
+)
 
 __all__ = ["Writable", "WritableState"]
 
@@ -310,7 +314,7 @@ class Writable(Stream, metaclass=_WritableMeta):
     _construct: Callable[..., Any] | None = None
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, WRITABLE_OPTIONS, "Writable")
         # DIVERGENCE: the EventEmitter part is set up first (Node sets it up after the
         # state): our addAbortSignal needs the listener storage.
         Stream.__init__(self, options)

@@ -1,0 +1,75 @@
+"""Issue 14: Python mistakes are loud and Python's types work where Node takes a value
+(DESIGN.md §1, "Python mistakes are loud"). One test (or more) per finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nodenet_uv import events, net, run, stream
+from nodenet_uv.testing import common
+
+# -- 2. unknown keyword arguments raise TypeError; unknown dict keys stay ignored --------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: net.createServer(allow_half_opn=True),
+            "createServer() got an unexpected keyword argument 'allow_half_opn'",
+        ),
+        (
+            lambda: net.Server(bogus=1),
+            "Server() got an unexpected keyword argument 'bogus'",
+        ),
+        (
+            lambda: net.connect(1, "127.0.0.1", bogus=1),
+            "connect() got an unexpected keyword argument 'bogus'",
+        ),
+        (
+            lambda: net.createConnection(port=1, bogus=1),
+            "connect() got an unexpected keyword argument 'bogus'",
+        ),
+        (lambda: net.Socket(bogus=1), "Socket() got an unexpected keyword argument 'bogus'"),
+        (
+            lambda: stream.Readable(high_water=1),
+            "Readable() got an unexpected keyword argument 'high_water'",
+        ),
+        (lambda: stream.Writable(x=1), "Writable() got an unexpected keyword argument 'x'"),
+        (lambda: stream.Duplex(x=1), "Duplex() got an unexpected keyword argument 'x'"),
+        (
+            lambda: events.on(events.EventEmitter(), "x", bogus=1),
+            "on() got an unexpected keyword argument 'bogus'",
+        ),
+    ],
+)
+def test_unknown_keyword_argument_is_a_type_error(call: Any, message: str) -> None:
+    with pytest.raises(TypeError) as info:
+        call()
+    assert str(info.value) == message
+
+
+def test_listen_unknown_keyword_argument_is_a_type_error() -> None:
+    server = net.createServer()
+    with pytest.raises(TypeError) as info:
+        server.listen(0, "127.0.0.1", callback=lambda: None)
+    assert str(info.value) == "listen() got an unexpected keyword argument 'callback'"
+    assert not server.listening
+    server.close()
+    run()
+
+
+def test_known_keyword_arguments_and_unknown_dict_keys_still_work() -> None:
+    server = net.createServer({"bogus": 1}, allow_half_open=True, pause_on_connect=True)
+    assert server.allowHalfOpen is True
+
+    def listening() -> None:
+        sock = net.connect({"port": server.address()["port"], "bogus": 1}, no_delay=True)
+        sock.on("connect", common.mustCall(lambda: (sock.destroy(), server.close())))
+
+    server.listen({"port": 0, "host": "127.0.0.1", "bogus": 1}, common.mustCall(listening))
+    s = stream.Readable(read=lambda n: None, high_water_mark=4)
+    assert s.readableHighWaterMark == 4
+    run()
