@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import math
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -381,6 +382,9 @@ def normalizeArgs(
     known: frozenset[str] = _CONNECT_OPTIONS,
     where: str = "connect",
 ) -> list[Any]:
+    if args and isinstance(args[0], os.PathLike):
+        # DIVERGENCE: Python's os.PathLike is a path wherever Node takes one (DESIGN.md §1).
+        args = [os.fspath(args[0]), *args[1:]]
     if kwargs:
         check_kwargs(kwargs, known, where)
         # Keyword arguments are the options object (``connect(port=80, host='x')``).
@@ -412,8 +416,18 @@ def normalizeArgs(
         options["port"] = arg0
         if len(args) > 1 and isinstance(args[1], str):
             options["host"] = args[1]
+    if type(options) is dict and isinstance(options.get("path"), os.PathLike):
+        options = _fspath_option(options)
     cb = args[-1]
     return _NormalizedArgs([options, cb if callable(cb) else None])
+
+
+def _fspath_option(options: dict[str, Any]) -> dict[str, Any]:
+    # DIVERGENCE: ``{'path': pathlib.Path(...)}`` is its os.fspath() (DESIGN.md §1); a copy,
+    # the caller's dict stays as it was.
+    options = dict(options)
+    options["path"] = os.fspath(options["path"])
+    return options
 
 
 # Called when creating new Socket, or when re-using a closed Socket
@@ -485,6 +499,8 @@ class BoundSocket(NodeNames):
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
         options = node_options(options, kwargs, _BOUND_SOCKET_OPTIONS, "BoundSocket")
+        if type(options) is dict and isinstance(options.get("path"), os.PathLike):
+            options = _fspath_option(options)
         self._handle: Any = None  # #handle
         self._address: dict[str, Any] = {}  # #address
         self._path: str | None = None  # #path
@@ -2428,7 +2444,10 @@ class Server(EventEmitter):
         # that is, listen(), listen(null), listen(cb), or listen(null, cb)
         # or (options[, cb]) where options.port is explicitly set as undefined or
         # null, bind to an arbitrary unused port
-        if len(args) == 0 or callable(args[0]) or ("port" in options and options["port"] is None):
+        # (Keyword arguments are an options object: listen(cb, path=p) is (options, cb).)
+        if (not kwargs and (len(args) == 0 or callable(args[0]))) or (
+            "port" in options and options["port"] is None
+        ):
             options["port"] = 0
 
         # ([port][, host][, backlog][, cb]) where port is specified

@@ -73,3 +73,36 @@ def test_known_keyword_arguments_and_unknown_dict_keys_still_work() -> None:
     s = stream.Readable(read=lambda n: None, high_water_mark=4)
     assert s.readableHighWaterMark == 4
     run()
+
+
+# -- 3. os.PathLike wherever Node takes a path --------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["positional", "dict", "keyword", "createConnection"])
+def test_pathlike_paths(form: str, tmp_path: Any) -> None:
+    path = tmp_path / "s.sock"
+    server = net.createServer(lambda s: s.end())
+
+    def listening() -> None:
+        assert server.address() == str(path)
+        if form == "positional":
+            client = net.connect(path)
+        elif form == "dict":
+            opts = {"path": path}
+            client = net.connect(opts)
+            assert opts == {"path": path}  # the caller's dict is not changed
+        elif form == "keyword":
+            client = net.connect(path=path)
+        else:
+            client = net.createConnection({"path": path})
+        client.on("connect", common.mustCall())
+        client.resume()
+        client.on("close", common.mustCall(lambda *a: server.close()))
+
+    if form == "dict":
+        server.listen({"path": path}, common.mustCall(listening))
+    elif form == "keyword":
+        server.listen(common.mustCall(listening), path=path)
+    else:
+        server.listen(path, common.mustCall(listening))
+    run()
