@@ -2842,7 +2842,13 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     if err:
         self.emit("error", errors.ErrnoException(err, "accept"))
         return
-    if self.maxConnections is not None and self._connections >= self.maxConnections:
+    max_connections = self.maxConnections
+    # JS's `number >= value`: any value compares as its ToNumber (NaN: never), never raises.
+    if max_connections is not None and self._connections >= (
+        max_connections
+        if type(max_connections) is int or type(max_connections) is float
+        else js_number(max_connections)
+    ):
         if hasattr(client_handle, "getsockname") or hasattr(client_handle, "getpeername"):
             data: dict[str, Any] = {}
             local: dict[str, Any] = {}

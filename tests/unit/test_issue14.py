@@ -106,3 +106,33 @@ def test_pathlike_paths(form: str, tmp_path: Any) -> None:
     else:
         server.listen(path, common.mustCall(listening))
     run()
+
+
+# -- 4. JS coercion where Node takes any value --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    # node 24's own results (server.maxConnections = value, two connections in turn)
+    [("abc", "conn,conn"), ("1", "conn,conn"), ([], "drop,drop"), (True, "conn,conn")],
+)
+def test_max_connections_compares_as_js(value: Any, expected: str) -> None:
+    got: list[str] = []
+    server = net.createServer(lambda s: s.destroy())
+    server.maxConnections = value
+    server.on("drop", lambda *a: got.append("drop"))
+    server.on("connection", lambda s: got.append("conn"))
+
+    def connect(then: Any) -> None:
+        c = net.connect(server.address()["port"], "127.0.0.1")
+        c.on("error", lambda e: None)
+        c.on("close", lambda *a: then())
+
+    def done() -> None:
+        from nodenet_uv import timers
+
+        timers.setTimeout(lambda: server.close(), 20)
+
+    server.listen(0, "127.0.0.1", lambda: connect(lambda: connect(done)))
+    run()
+    assert ",".join(got) == expected
