@@ -27,7 +27,7 @@ import pyee
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, call_padded
 from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
@@ -112,8 +112,11 @@ class _OnceWrapper:
         self.fired = True
         self.target.removeListener(self.type, self)
         limit = self.limit
-        if limit < 0 or limit >= len(args):
+        n = len(args)
+        if limit == n or limit < 0:
             return self.listener(*args)
+        if limit > n:
+            return call_padded(self.listener, args)
         return self.listener(*args[:limit])
 
     def _js_own_keys(self) -> list[str]:
@@ -309,8 +312,12 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
             return False
         n = len(args)
         for call, limit, _raw in handlers:
-            if limit < 0 or limit >= n:
+            if limit == n or limit < 0:
                 result = call(*args)
+            elif limit > n:
+                # It declares more parameters than passed: required ones get None
+                # (JS undefined), the rare case, decided here.
+                result = call_padded(call, args)
             else:
                 result = call(*args[:limit])
             if result is not None:

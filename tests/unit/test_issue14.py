@@ -136,3 +136,49 @@ def test_max_connections_compares_as_js(value: Any, expected: str) -> None:
     server.listen(0, "127.0.0.1", lambda: connect(lambda: connect(done)))
     run()
     assert ",".join(got) == expected
+
+
+# -- 5. a listener requiring more arguments than passed gets None for the missing ones ----
+
+
+def test_listener_requiring_more_arguments_gets_none() -> None:
+    ee = events.EventEmitter()
+    seen: list[Any] = []
+
+    def two(a: Any, b: Any) -> None:
+        seen.append(("two", a, b))
+
+    def with_default(a: Any, b: Any, c: Any = 5) -> None:
+        seen.append(("default", a, b, c))
+
+    class Obj:
+        def method(self, a: Any, b: Any) -> None:
+            seen.append(("method", a, b))
+
+    ee.on("x", two)
+    ee.on("x", with_default)
+    ee.on("x", Obj().method)
+    ee.once("x", lambda a, b, c: seen.append(("once", a, b, c)))
+    ee.emit("x", 1)
+    assert seen == [
+        ("two", 1, None),
+        ("default", 1, None, 5),
+        ("method", 1, None),
+        ("once", 1, None, None),
+    ]
+
+
+def test_close_listener_with_two_parameters_and_timers() -> None:
+    from nodenet_uv import process, timers
+
+    seen: list[Any] = []
+    sock = net.Socket()
+    sock.on("close", common.mustCall(lambda had_error, extra: seen.append((had_error, extra))))
+    sock.destroy()
+    timers.setTimeout(common.mustCall(lambda a: seen.append(("timeout", a))), 1)
+    timers.setImmediate(common.mustCall(lambda a, b: seen.append(("immediate", a, b))), 1)
+    process.nextTick(common.mustCall(lambda a: seen.append(("tick", a))))
+    run()
+    # (a Socket without a handle emits 'close' with no argument, as Node's)
+    assert seen[:2] == [(None, None), ("tick", None)]
+    assert sorted(map(str, seen[2:])) == [str(("immediate", 1, None)), str(("timeout", None))]
