@@ -68,7 +68,7 @@ def arg_required(fn: Callable[..., Any]) -> int:
     """How many positional parameters ``fn`` requires (those without a default)."""
     t = type(fn)
     if t is FunctionType:
-        return int(fn.__code__.co_argcount) - len(fn.__defaults__ or ())  # type: ignore[attr-defined]
+        return int(fn.__code__.co_argcount) - len(fn.__defaults__ or ())
     if t is MethodType:
         func = fn.__func__  # type: ignore[attr-defined]
         if type(func) is FunctionType:
