@@ -990,6 +990,14 @@ class _EventsModule(NodeNames, types.ModuleType):
     def defaultMaxListeners(self, value: Any) -> None:
         setDefaultMaxListeners(value)
 
+    @property
+    def usingDomains(self) -> bool:
+        return bool(EventEmitter.usingDomains)
+
+    @usingDomains.setter
+    def usingDomains(self, value: Any) -> None:
+        EventEmitter.usingDomains = value
+
 
 sys.modules[__name__].__class__ = _EventsModule
 # Properties of the module's class (above), so alias_module cannot see them; their
@@ -999,5 +1007,7 @@ __all__ += [  # noqa: F822 (module properties, see _EventsModule)
     "capture_rejections",
     "defaultMaxListeners",
     "default_max_listeners",
+    "usingDomains",
+    "using_domains",
 ]
 alias_module(globals(), ["setDefaultMaxListeners"])

@@ -2289,6 +2289,14 @@ class Server(EventEmitter):
 
     maxConnections: int | None = None
     blockList: Any = None
+    # Instance attributes set by __init__, declared so their snake_case twins exist
+    # (NodeNames gives an annotated camelCase attribute its alias).
+    allowHalfOpen: bool
+    pauseOnConnect: bool
+    noDelay: bool
+    keepAlive: bool
+    keepAliveInitialDelay: int | float
+    highWaterMark: int | float
 
     def __init__(self, options: Any = None, connectionListener: Any = None, **kwargs: Any) -> None:
         super().__init__()

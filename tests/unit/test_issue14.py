@@ -3,11 +3,17 @@
 
 from __future__ import annotations
 
+import inspect
+import json
+import os
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nodenet_uv import events, net, run, stream
+from nodenet_uv._internal.naming import snake
 from nodenet_uv.testing import common
 
 # -- 2. unknown keyword arguments raise TypeError; unknown dict keys stay ignored --------
@@ -182,3 +188,136 @@ def test_close_listener_with_two_parameters_and_timers() -> None:
     # (a Socket without a handle emits 'close' with no argument, as Node's)
     assert seen[:2] == [(None, None), ("tick", None)]
     assert sorted(map(str, seen[2:])) == [str(("immediate", 1, None)), str(("timeout", None))]
+
+
+# -- 1. every Node property in both spellings, for get and set ----------------------------
+
+_NODE_NAMES_JS = Path(__file__).with_name("issue14_node_names.js")
+
+# Names node lists that cannot or need not have a Python twin, each with its reason.
+_EXCLUDED: dict[str, str] = {
+    # `events` and `stream` are functions in Node (EventEmitter, Stream): a function's own
+    # properties, not module API.
+    "length": "a JS function's own property",
+    "name": "a JS function's own property",
+    "prototype": "a JS function's own property",
+    # Undocumented internals of lib/events.js.
+    "init": "EventEmitter.init, Node's internal initialiser (Python: __init__)",
+    "kMaxEventTargetListeners": "an internal Symbol-valued key of lib/events.js",
+    "kMaxEventTargetListenersWarned": "an internal Symbol-valued key of lib/events.js",
+    "EventEmitterAsyncResource": "async_hooks is not ported",
+}
+# Writable in JS, but Symbol constants nobody reassigns: a module constant in Python.
+_SET_EXCLUDED = {"captureRejectionSymbol", "errorMonitor"}
+# `stream` is the legacy Stream constructor, whose prototype chain is EventEmitter's: these
+# are EventEmitter's statics reached through JS function inheritance, not stream's API (in
+# Python they are events.X; nodenet_uv.stream is a module, not a subclass of EventEmitter).
+_STREAM_INHERITED_FROM_EVENTS = {
+    "addAbortListener",
+    "once",
+    "on",
+    "getEventListeners",
+    "getMaxListeners",
+    "setMaxListeners",
+    "listenerCount",
+    "EventEmitter",
+    "usingDomains",
+    "captureRejectionSymbol",
+    "captureRejections",
+    "errorMonitor",
+    "defaultMaxListeners",
+}
+
+
+def _node_names() -> dict[str, dict[str, str]]:
+    node = os.environ["NODENET_UV_NODE"]
+    out = subprocess.run([node, str(_NODE_NAMES_JS)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_every_node_property_has_both_spellings_for_get_and_set() -> None:
+    from nodenet_uv import timers
+
+    objects: dict[str, Any] = {
+        "Socket": net.Socket(),
+        "Server": net.Server(),
+        "Readable": stream.Readable(),
+        "Writable": stream.Writable(),
+        "Duplex": stream.Duplex(),
+        "EventEmitter": events.EventEmitter(),
+        "net": net,
+        "events": events,
+        "stream": stream,
+        "timers": timers,
+    }
+    missing: list[str] = []
+    for where, names in _node_names().items():
+        obj = objects[where]
+        for name, kind in names.items():
+            if name.startswith("_") or name in _EXCLUDED:
+                continue  # Node internals (`_handle`, `_events`...) and the list above
+            if where == "stream" and name in _STREAM_INHERITED_FROM_EVENTS:
+                continue
+            if name[:1].isupper():
+                # A constructor (net.Socket, stream.Readable): Python's CapWords class
+                # name, which has no snake_case spelling.
+                assert hasattr(obj, name), f"{where}.{name}"
+                continue
+            py = snake(name)
+            for spelling in {name, py}:
+                if not hasattr(obj, spelling):
+                    missing.append(f"{where}.{spelling}")
+            if kind == "settable" and py != name and name not in _SET_EXCLUDED:
+                # Setting the snake_case name must set the Node one: a data descriptor.
+                owner = obj if isinstance(obj, type) else type(obj)
+                alias = inspect.getattr_static(owner, py, None)
+                if not hasattr(type(alias), "__set__"):
+                    missing.append(f"{where}.{py} (set)")
+    assert missing == []
+
+
+def test_snake_case_attribute_sets_the_node_one() -> None:
+    server = net.createServer()
+    server.max_connections = 1
+    assert server.maxConnections == 1
+    server.allow_half_open = True
+    assert server.allowHalfOpen is True
+    server.maxConnections = 1
+    assert server.max_connections == 1
+    sock = net.Socket()
+    assert sock.allow_half_open is False
+    assert sock.auto_select_family_attempted_addresses is None
+    sock.allow_half_open = True
+    assert sock.allowHalfOpen is True
+    assert "allow_half_open" not in sock.__dict__
+    events.default_max_listeners = 11
+    try:
+        assert events.defaultMaxListeners == 11
+    finally:
+        events.defaultMaxListeners = 10
+
+    # 3 connections in turn, held open: maxConnections = 1 (set by its snake name) takes one.
+    drops: list[Any] = []
+    server.on("drop", lambda *a: drops.append(a))
+    held: list[Any] = []
+    server.on("connection", common.mustCall(lambda s: held.append(s)))
+    clients: list[Any] = []
+
+    def listening() -> None:
+        for _ in range(3):
+            c = net.connect(server.address()["port"], "127.0.0.1")
+            c.on("error", lambda e: None)
+            c.on("close", lambda *a: done())
+            clients.append(c)
+
+    def done() -> None:
+        if len(drops) == 2:
+            for c in clients:
+                c.destroy()
+            for s in held:
+                s.destroy()
+            server.close()
+
+    server.listen(0, "127.0.0.1", listening)
+    run()
+    assert len(drops) == 2
