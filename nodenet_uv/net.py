@@ -786,6 +786,7 @@ class Socket(Duplex):
     _k_bound_source = False  # kBoundSource: the handle is an adopted BoundSocket's
     _k_bound_path: str | None = None  # kBoundPath: an adopted bound pipe's path
     autoSelectFamilyAttemptedAddresses: list[str] | None = None
+    _kHoldMutableChunks = True  # a bytearray is held until sent (stream/writable.py)
     _peername: dict[str, Any] | None = None
     resetAndClosing = False
     _aborted = False

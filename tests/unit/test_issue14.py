@@ -321,3 +321,49 @@ def test_snake_case_attribute_sets_the_node_one() -> None:
     server.listen(0, "127.0.0.1", listening)
     run()
     assert len(drops) == 2
+
+
+# -- 6. a queued mutable buffer is held through a buffer export ---------------------------
+
+
+@pytest.mark.parametrize("kind", ["bytearray", "memoryview"])
+def test_queued_mutable_buffer_is_held_until_written(kind: str) -> None:
+    from nodenet_uv import timers
+
+    got: list[bytes] = []
+    seen: dict[str, Any] = {}
+    server = net.createServer(
+        lambda s: (s.on("data", got.append), s.on("end", lambda: server.close()))
+    )
+
+    def listening() -> None:
+        c = net.connect(server.address()["port"], "127.0.0.1")
+        c.cork()
+        ba = bytearray(b"abc")
+        data: Any = ba if kind == "bytearray" else memoryview(ba)
+        c.write(data)
+        seen["writableLength"] = c.writableLength
+        with pytest.raises(BufferError):
+            ba.extend(b"XYZ")  # would send more than writableLength counted
+        if kind == "memoryview":
+            data.release()  # the caller may drop its view: ours still holds the memory
+            with pytest.raises(BufferError):
+                ba.extend(b"XYZ")
+        ba[0] = ord("A")  # in-place changes show through, as in Node
+        c.uncork()
+        c.end()
+
+        def finished() -> None:
+            def later() -> None:
+                ba.extend(b"!")  # the write is done: free again
+                seen["after"] = bytes(ba)
+
+            timers.setImmediate(later)
+
+        c.on("finish", common.mustCall(finished))
+        c.on("close", common.mustCall(lambda *a: seen.update(bytesWritten=c.bytesWritten)))
+
+    server.listen(0, "127.0.0.1", common.mustCall(listening))
+    run()
+    assert b"".join(got) == b"Abc"
+    assert seen == {"writableLength": 3, "bytesWritten": 3, "after": b"Abc!"}
