@@ -367,3 +367,57 @@ def test_queued_mutable_buffer_is_held_until_written(kind: str) -> None:
     run()
     assert b"".join(got) == b"Abc"
     assert seen == {"writableLength": 3, "bytesWritten": 3, "after": b"Abc!"}
+
+
+# -- 7. no ResourceWarning under -X dev; the leak check sees every active handle ----------
+
+_ECHO = """
+from nodenet_uv import net, run
+srv = net.createServer(lambda s: s.pipe(s))
+def go():
+    c = net.connect(srv.address()['port'], '127.0.0.1', lambda: c.end(b'hello'))
+    c.on('data', lambda d: print('got', d))
+    c.on('close', lambda *a: srv.close())
+srv.listen(0, '127.0.0.1', go)
+run()
+"""
+
+
+def test_no_resource_warning_under_dev_mode() -> None:
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    for args in (["-c", _ECHO], [str(root / "examples" / "demo.py")]):
+        out = subprocess.run(
+            [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert out.returncode == 0, out.stderr
+        assert "ResourceWarning" not in out.stderr, out.stderr
+    assert (
+        "got b'hello'"
+        in subprocess.run(
+            [sys.executable, "-X", "dev", "-c", _ECHO], capture_output=True, text=True, env=env
+        ).stdout
+    )
+
+
+def test_leak_check_reports_an_unrefed_listening_server() -> None:
+    from nodenet_uv.testing._runtime import leaks
+
+    server = net.createServer()
+    server.listen(0, "127.0.0.1")
+    server.unref()
+    run()  # returns at once: nothing ref'ed
+    try:
+        found = leaks()
+        assert any("TCP" in f and "unref'ed" in f for f in found), found
+    finally:
+        server.close()
+        run()
+    assert leaks() == []
