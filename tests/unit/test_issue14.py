@@ -421,3 +421,13 @@ def test_leak_check_reports_an_unrefed_listening_server() -> None:
         server.close()
         run()
     assert leaks() == []
+
+
+def test_abort_listener_requiring_more_arguments_gets_none() -> None:
+    from nodenet_uv.abort_controller import AbortController
+
+    seen: list[Any] = []
+    ac = AbortController()
+    ac.signal.addEventListener("abort", lambda event, extra: seen.append((event.type, extra)))
+    ac.abort()
+    assert seen == [("abort", None)]
