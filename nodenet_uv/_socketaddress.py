@@ -166,6 +166,9 @@ def _option(options: Any, key: str) -> Any:
     return getattr(options, key, None)
 
 
+_OPTIONS = frozenset(("address", "family", "port", "flowlabel"))
+
+
 class SocketAddress(NodeNames):
     """``net.SocketAddress``: an immutable IPv4/IPv6 address, port and flow label.
 
@@ -214,7 +217,7 @@ class SocketAddress(NodeNames):
         return isinstance(value, SocketAddress) and value._handle is not None
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _OPTIONS, "SocketAddress")
         if options is None:
             options = {}  # kEmptyObject
         _validators.validate_object(options, "options")

@@ -15,7 +15,7 @@ from typing import Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import timers as _timers
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.naming import NodeNames, alias_module
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick, queue_microtask
@@ -150,7 +150,7 @@ class AbortSignal(NodeNames):
         for fn, limit in calls:
             try:
                 if callable(fn):
-                    fn(event) if limit != 0 else fn()
+                    call_limited(fn, limit, (event,))
                 elif callable(getattr(fn, "handleEvent", None)):
                     fn.handleEvent(event)
             except Exception as err:

@@ -27,7 +27,7 @@ import pyee
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import warning as _warning
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, call_padded
 from nodenet_uv._internal.async_generator import ForAwait
 from nodenet_uv._internal.inspect import (
     inspect,
@@ -112,8 +112,11 @@ class _OnceWrapper:
         self.fired = True
         self.target.removeListener(self.type, self)
         limit = self.limit
-        if limit < 0 or limit >= len(args):
+        n = len(args)
+        if limit == n or limit < 0:
             return self.listener(*args)
+        if limit > n:
+            return call_padded(self.listener, args)
         return self.listener(*args[:limit])
 
     def _js_own_keys(self) -> list[str]:
@@ -309,8 +312,12 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
             return False
         n = len(args)
         for call, limit, _raw in handlers:
-            if limit < 0 or limit >= n:
+            if limit == n or limit < 0:
                 result = call(*args)
+            elif limit > n:
+                # It declares more parameters than passed: required ones get None
+                # (JS undefined), the rare case, decided here.
+                result = call_padded(call, args)
             else:
                 result = call(*args[:limit])
             if result is not None:
@@ -800,6 +807,11 @@ async def _unpack(promise: Promise) -> Any:
     return result["value"]
 
 
+_ON_OPTIONS = frozenset(
+    ("signal", "close", "highWaterMark", "lowWaterMark", "highWatermark", "lowWatermark")
+)
+
+
 def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmitterAsyncIterator:
     """events.on(emitter, event[, options]): an async iterator over ``event``'s arguments.
 
@@ -811,7 +823,7 @@ def on(emitter: Any, event: Any, options: Any = None, **kwargs: Any) -> EventEmi
     queued, resume it below the low mark: ``emitter.pause()``/``resume()``). Options may
     also be given as keyword arguments (``high_water_mark=...``).
     """
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _ON_OPTIONS, "on")
     if options is None:
         options = {}
     # Parameters validation
@@ -978,6 +990,14 @@ class _EventsModule(NodeNames, types.ModuleType):
     def defaultMaxListeners(self, value: Any) -> None:
         setDefaultMaxListeners(value)
 
+    @property
+    def usingDomains(self) -> bool:
+        return bool(EventEmitter.usingDomains)
+
+    @usingDomains.setter
+    def usingDomains(self, value: Any) -> None:
+        EventEmitter.usingDomains = value
+
 
 sys.modules[__name__].__class__ = _EventsModule
 # Properties of the module's class (above), so alias_module cannot see them; their
@@ -987,5 +1007,7 @@ __all__ += [  # noqa: F822 (module properties, see _EventsModule)
     "capture_rejections",
     "defaultMaxListeners",
     "default_max_listeners",
+    "usingDomains",
+    "using_domains",
 ]
 alias_module(globals(), ["setDefaultMaxListeners"])

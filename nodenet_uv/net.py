@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import os
 import sys
 import types
 from collections.abc import Callable
@@ -40,7 +41,7 @@ from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import timers as _itimers
 from nodenet_uv._internal.buffer import byte_length
 from nodenet_uv._internal.inspect import js_get, js_number, js_truthy
-from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
+from nodenet_uv._internal.naming import NodeNames, alias_module, check_kwargs, node_options
 from nodenet_uv._internal.net import isIP, isIPv4, isIPv6
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._stream_base_commons import (
@@ -55,7 +56,7 @@ from nodenet_uv._stream_base_commons import (
 from nodenet_uv._validators import to_int32
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import Duplex, Writable
-from nodenet_uv.stream.state import getDefaultHighWaterMark
+from nodenet_uv.stream.state import DUPLEX_OPTIONS, getDefaultHighWaterMark
 from nodenet_uv.timers import clearTimeout, setTimeout
 
 __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
@@ -99,6 +100,68 @@ def _noop(*args: Any) -> None:
 
 
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
+
+# The option names each entry point reads (Node's docs and lib/net.js): a keyword argument
+# outside them raises TypeError (naming.node_options; DESIGN.md §1).
+_SOCKET_OPTIONS = DUPLEX_OPTIONS | frozenset(
+    (
+        "fd",
+        "handle",
+        "onread",
+        "noDelay",
+        "keepAlive",
+        "keepAliveInitialDelay",
+        "blockList",
+        "manualStart",
+        "pauseOnCreate",
+        "typeOfService",
+    )
+)
+_CONNECT_OPTIONS = _SOCKET_OPTIONS | frozenset(
+    (
+        "port",
+        "host",
+        "path",
+        "localAddress",
+        "localPort",
+        "family",
+        "hints",
+        "lookup",
+        "autoSelectFamily",
+        "autoSelectFamilyAttemptTimeout",
+        "timeout",
+    )
+)
+_LISTEN_OPTIONS = frozenset(
+    (
+        "port",
+        "host",
+        "path",
+        "backlog",
+        "exclusive",
+        "readableAll",
+        "writableAll",
+        "ipv6Only",
+        "reusePort",
+        "signal",
+        "fd",
+        "handle",
+    )
+)
+_SERVER_OPTIONS = frozenset(
+    (
+        "allowHalfOpen",
+        "highWaterMark",
+        "keepAlive",
+        "keepAliveInitialDelay",
+        "noDelay",
+        "pauseOnConnect",
+        "blockList",
+    )
+)
+_BOUND_SOCKET_OPTIONS = frozenset(
+    ("port", "host", "path", "ipv6Only", "reusePort", "readableAll", "writableAll")
+)
 
 
 def _seconds(ms: Any) -> int:
@@ -181,6 +244,8 @@ def createServer(options: Any = None, connectionListener: Any = None, **kwargs: 
         ERR_INVALID_ARG_TYPE: ``options`` is neither a dict, a callable nor None, or
             ``keepAliveInitialDelay`` or ``highWaterMark`` is not a number.
     """
+    if kwargs:
+        check_kwargs(kwargs, _SERVER_OPTIONS, "createServer")
     return Server(options, connectionListener, **kwargs)
 
 
@@ -312,9 +377,16 @@ class _NormalizedArgs(list[Any]):
 # For Server.prototype.listen(), the [...] part is [, backlog]
 # but will not be handled here (handled in listen())
 def normalizeArgs(
-    args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any] | None = None
+    args: tuple[Any, ...] | list[Any],
+    kwargs: dict[str, Any] | None = None,
+    known: frozenset[str] = _CONNECT_OPTIONS,
+    where: str = "connect",
 ) -> list[Any]:
+    if args and isinstance(args[0], os.PathLike):
+        # DIVERGENCE: Python's os.PathLike is a path wherever Node takes one (DESIGN.md §1).
+        args = [os.fspath(args[0]), *args[1:]]
     if kwargs:
+        check_kwargs(kwargs, known, where)
         # Keyword arguments are the options object (``connect(port=80, host='x')``).
         args = list(args)
         if args and isinstance(args[0], dict):
@@ -344,8 +416,18 @@ def normalizeArgs(
         options["port"] = arg0
         if len(args) > 1 and isinstance(args[1], str):
             options["host"] = args[1]
+    if type(options) is dict and isinstance(options.get("path"), os.PathLike):
+        options = _fspath_option(options)
     cb = args[-1]
     return _NormalizedArgs([options, cb if callable(cb) else None])
+
+
+def _fspath_option(options: dict[str, Any]) -> dict[str, Any]:
+    # DIVERGENCE: ``{'path': pathlib.Path(...)}`` is its os.fspath() (DESIGN.md §1); a copy,
+    # the caller's dict stays as it was.
+    options = dict(options)
+    options["path"] = os.fspath(options["path"])
+    return options
 
 
 # Called when creating new Socket, or when re-using a closed Socket
@@ -416,7 +498,9 @@ class BoundSocket(NodeNames):
     # [kTransfer], [kDeserialize] (nor _TransferredBoundSocket).
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _BOUND_SOCKET_OPTIONS, "BoundSocket")
+        if type(options) is dict and isinstance(options.get("path"), os.PathLike):
+            options = _fspath_option(options)
         self._handle: Any = None  # #handle
         self._address: dict[str, Any] = {}  # #address
         self._path: str | None = None  # #path
@@ -702,12 +786,13 @@ class Socket(Duplex):
     _k_bound_source = False  # kBoundSource: the handle is an adopted BoundSocket's
     _k_bound_path: str | None = None  # kBoundPath: an adopted bound pipe's path
     autoSelectFamilyAttemptedAddresses: list[str] | None = None
+    _kHoldMutableChunks = True  # a bytearray is held until sent (stream/writable.py)
     _peername: dict[str, Any] | None = None
     resetAndClosing = False
     _aborted = False
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _SOCKET_OPTIONS, "Socket")
         if isinstance(options, dict):
             # The object-mode checks only matter when one of their keys is there (a
             # missing key reads as undefined, which is falsy): one isdisjoint() call
@@ -2207,15 +2292,23 @@ class Server(EventEmitter):
 
     maxConnections: int | None = None
     blockList: Any = None
+    # Instance attributes set by __init__, declared so their snake_case twins exist
+    # (NodeNames gives an annotated camelCase attribute its alias).
+    allowHalfOpen: bool
+    pauseOnConnect: bool
+    noDelay: bool
+    keepAlive: bool
+    keepAliveInitialDelay: int | float
+    highWaterMark: int | float
 
     def __init__(self, options: Any = None, connectionListener: Any = None, **kwargs: Any) -> None:
         super().__init__()
         if callable(options) and not isinstance(options, dict):
             connectionListener = options
-            options = node_options({}, kwargs)
+            options = node_options({}, kwargs, _SERVER_OPTIONS, "Server")
             self.on("connection", connectionListener)
         elif options is None or isinstance(options, dict):
-            options = dict(node_options(options or {}, kwargs))
+            options = dict(node_options(options or {}, kwargs, _SERVER_OPTIONS, "Server"))
             if callable(connectionListener):
                 self.on("connection", connectionListener)
         else:
@@ -2304,7 +2397,7 @@ class Server(EventEmitter):
             ErrnoException: ``readableAll`` / ``writableAll`` could not be applied
                 (syscall ``uv_pipe_chmod``).
         """
-        normalized = normalizeArgs(args, kwargs)
+        normalized = normalizeArgs(args, kwargs, _LISTEN_OPTIONS, "listen")
         options, cb = normalized[0], normalized[1]
         if self._handle is not None:
             raise errors.ERR_SERVER_ALREADY_LISTEN()
@@ -2362,7 +2455,10 @@ class Server(EventEmitter):
         # that is, listen(), listen(null), listen(cb), or listen(null, cb)
         # or (options[, cb]) where options.port is explicitly set as undefined or
         # null, bind to an arbitrary unused port
-        if len(args) == 0 or callable(args[0]) or ("port" in options and options["port"] is None):
+        # (Keyword arguments are an options object: listen(cb, path=p) is (options, cb).)
+        if (not kwargs and (len(args) == 0 or callable(args[0]))) or (
+            "port" in options and options["port"] is None
+        ):
             options["port"] = 0
 
         # ([port][, host][, backlog][, cb]) where port is specified
@@ -2757,7 +2853,13 @@ def onconnection(handle: Any, err: int, client_handle: Any) -> None:
     if err:
         self.emit("error", errors.ErrnoException(err, "accept"))
         return
-    if self.maxConnections is not None and self._connections >= self.maxConnections:
+    max_connections = self.maxConnections
+    # JS's `number >= value`: any value compares as its ToNumber (NaN: never), never raises.
+    if max_connections is not None and self._connections >= (
+        max_connections
+        if type(max_connections) is int or type(max_connections) is float
+        else js_number(max_connections)
+    ):
         if hasattr(client_handle, "getsockname") or hasattr(client_handle, "getpeername"):
             data: dict[str, Any] = {}
             local: dict[str, Any] = {}

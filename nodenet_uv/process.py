@@ -26,7 +26,7 @@ from nodenet_uv._binding import uv as _uv
 from nodenet_uv._internal import promise as _promise
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, arg_required
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv.events import EventEmitter
 
@@ -70,11 +70,16 @@ class Process(EventEmitter):
     def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
         """Queue ``callback(*args)`` to run before any I/O (Node: ``process.nextTick``)."""
         validators.validate_function(callback, "callback")
-        if args:
-            # DESIGN.md arity rule: extra arguments are dropped, as a JS function would.
-            limit = arg_limit(callback)
-            if 0 <= limit < len(args):
-                args = args[:limit]
+        # DESIGN.md arity rule: extra arguments are dropped, as a JS function would;
+        # required parameters past them get None (JS undefined).
+        limit = arg_limit(callback)
+        n = len(args)
+        if 0 <= limit < n:
+            args = args[:limit]
+        elif limit > n:
+            missing = arg_required(callback) - n
+            if missing > 0:
+                args = (*args, *((None,) * missing))
         task_queues.next_tick(callback, *args)
 
     def emitWarning(

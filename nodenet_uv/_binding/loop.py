@@ -31,6 +31,7 @@ an entry from asyncio code (outside a libuv turn) also asks the bridge for a tur
 
 from __future__ import annotations
 
+import atexit
 import signal
 import socket
 import threading
@@ -204,6 +205,23 @@ def _install_signal_checker() -> None:
     checker.ref = False
     internal_handles.append(checker)
     _signal_fds.extend((r, w))
+
+    def close_wakeup() -> None:
+        # At exit: give the wakeup fd back and close the pair (else -X dev reports
+        # "ResourceWarning: unclosed <socket.socket ...>" as the process ends).
+        try:
+            if not checker.closed:
+                checker.close()
+            old = signal.set_wakeup_fd(-1)
+            if old not in (-1, w.fileno()):
+                signal.set_wakeup_fd(old)  # someone else's since: theirs stays
+        except (ValueError, pyuv.error.HandleError):
+            pass
+        for sock in _signal_fds:
+            sock.close()
+        _signal_fds.clear()
+
+    atexit.register(close_wakeup)
 
 
 _signal_fds: list[socket.socket] = []

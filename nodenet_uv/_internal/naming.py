@@ -54,8 +54,39 @@ def _is_member(value: Any) -> bool:
     )
 
 
+class _Alias:
+    """The snake_case twin of a plain (data) attribute: reads and writes the Node name.
+
+    A data descriptor on the *snake* name only, so the Node name stays a plain instance
+    attribute (the hot paths write ``self.connecting = ...`` at full speed) and
+    ``server.max_connections = 1`` sets ``maxConnections``, never a second copy.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return getattr(objtype, self.name)
+        return getattr(obj, self.name)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        setattr(obj, self.name, value)
+
+    def __delete__(self, obj: Any) -> None:
+        delattr(obj, self.name)
+
+
 class NodeNames:
-    """Mixin: give every camelCase member its snake_case twin, in every subclass."""
+    """Mixin: give every camelCase member its snake_case twin, in every subclass.
+
+    Methods and properties share the descriptor; plain attributes (class data such as
+    ``maxConnections = None``, and instance attributes declared by an annotation in the
+    class body, ``allowHalfOpen: bool``) get an :class:`_Alias`, so both spellings get
+    and set the one Node attribute.
+    """
 
     __slots__ = ()
     _snake_to_camel: dict[str, str] = {}
@@ -73,6 +104,14 @@ class NodeNames:
                     mapping[s] = name
                     if s not in own:
                         setattr(cls, s, value)
+        # Plain attributes: class data and annotated instance attributes.
+        data = [n for n, v in own.items() if _is_camel(n) and not _is_member(v)]
+        data += [n for n in own.get("__annotations__", {}) if _is_camel(n) and n not in own]
+        for name in data:
+            s = snake(name)
+            if s != name and s not in own:
+                mapping[s] = name
+                setattr(cls, s, _Alias(name))
         for name, value in own.items():
             c = mapping.get(name)
             if c is not None and c not in own:
@@ -97,12 +136,31 @@ def alias_module(namespace: dict[str, Any], names: list[str]) -> list[str]:
     return added
 
 
-def node_options(options: Any = None, kwargs: Mapping[str, Any] | None = None) -> Any:
+def check_kwargs(kwargs: Mapping[str, Any], known: frozenset[str], where: str) -> None:
+    """Python mistakes are loud (DESIGN.md §1): a keyword argument whose Node name is not
+    one of ``known`` raises ``TypeError`` naming it and the function, as Python does for
+    an unexpected keyword (an options *dict* keeps Node's rule: unknown keys are ignored).
+    """
+    for k in kwargs:
+        if camel(k) not in known:
+            raise TypeError(f"{where}() got an unexpected keyword argument '{k}'")
+
+
+def node_options(
+    options: Any = None,
+    kwargs: Mapping[str, Any] | None = None,
+    known: frozenset[str] | None = None,
+    where: str = "",
+) -> Any:
     """Merge an options dict and keyword arguments into one dict with Node's keys.
 
     A non-dict ``options`` (Node would throw on it) is returned unchanged when there are
-    no keyword arguments, so the caller's validation reports it as Node does.
+    no keyword arguments, so the caller's validation reports it as Node does. With
+    ``known`` (the Node option names the function reads), an unknown keyword argument
+    raises ``TypeError`` (see :func:`check_kwargs`).
     """
+    if kwargs and known is not None:
+        check_kwargs(kwargs, known, where)
     if not kwargs:
         if isinstance(options, dict):
             # Is any str key snake_case ("_" inside, not just leading/trailing)? A plain

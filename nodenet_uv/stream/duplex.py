@@ -16,6 +16,7 @@ from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.add_abort_signal import addAbortSignal
 from nodenet_uv.stream.legacy import Stream
 from nodenet_uv.stream.readable import Readable, ReadableState
+from nodenet_uv.stream.state import DUPLEX_OPTIONS
 from nodenet_uv.stream.utils import kOnConstructed
 from nodenet_uv.stream.writable import Writable, WritableState
 
@@ -36,7 +37,7 @@ class Duplex(Readable):
     allowHalfOpen: bool
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, DUPLEX_OPTIONS, "Duplex")
         # DIVERGENCE: the EventEmitter part is set up first (Node sets it up after the
         # states): our addAbortSignal needs the listener storage.
         Stream.__init__(self, options)

@@ -22,6 +22,7 @@ from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.stream.duplex import Duplex
+from nodenet_uv.stream.state import DUPLEX_OPTIONS
 
 __all__ = ["duplexPair"]
 
@@ -109,7 +110,7 @@ class DuplexSide(Duplex):
 def duplexPair(options: Any = None, **kwargs: Any) -> list[DuplexSide]:
     """Node's stream.duplexPair([options]): ``[side0, side1]``, both built with
     ``options`` (Duplex's options; keyword arguments work too)."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, DUPLEX_OPTIONS, "duplexPair")
     side0 = DuplexSide(options)
     side1 = DuplexSide(options)
     side0._kInitOtherSide(side1)

@@ -13,7 +13,7 @@ from typing import Any
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import arg_limit, limited
-from nodenet_uv._internal.naming import alias_module, node_options
+from nodenet_uv._internal.naming import alias_module, check_kwargs, node_options
 from nodenet_uv._internal.promise import Promise
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.abort_controller import addAbortListener
@@ -93,6 +93,8 @@ def getEosOnCloseError(
 # returning cleanup. Callers must tolerate cleanup yet to be assigned.
 kEosNodeSynchronousCallback = "kEosNodeSynchronousCallback"
 
+_EOS_OPTIONS = frozenset(("error", "readable", "writable", "signal"))
+
 # immediateResult's "to be determined" (JS undefined; None is JS null: no error).
 _TBD: Any = object()
 
@@ -101,6 +103,8 @@ def eos(
     stream: Any, options: Any = _MISSING, callback: Any = _MISSING, **kwargs: Any
 ) -> Callable[[], None]:
     """stream.finished(stream[, options], callback) → cleanup function."""
+    if kwargs:
+        check_kwargs(kwargs, _EOS_OPTIONS, "finished")
     if callback is _MISSING and not kwargs:
         callback = options
         options = {}
@@ -361,7 +365,7 @@ def eosWeb(stream: Any, options: dict[str, Any], state: dict[str, Any]) -> Calla
 
 def finished(stream: Any, opts: Any = None, **kwargs: Any) -> Promise:
     """stream/promises finished(stream[, options]): a Promise of None (rejects with the error)."""
-    opts = node_options(opts, kwargs) if kwargs else opts
+    opts = node_options(opts, kwargs, _EOS_OPTIONS | {"cleanup"}, "finished") if kwargs else opts
     auto_cleanup = False
     if opts is None:
         opts = {}

@@ -8,6 +8,8 @@ from typing import Any
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.events import EventEmitter
 
+_PIPE_OPTIONS = frozenset(("end",))
+
 __all__ = ["Stream", "prependListener"]
 
 
@@ -22,7 +24,7 @@ class Stream(EventEmitter):
             EventEmitter.__init__(self, opts)
 
     def pipe(self, dest: Any, options: Any = None, **kwargs: Any) -> Any:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _PIPE_OPTIONS, "pipe")
         source: Any = self
 
         def ondata(chunk: Any) -> None:

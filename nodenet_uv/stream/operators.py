@@ -125,9 +125,13 @@ def _math_floor(value: Any) -> Any:
     return math.floor(number)
 
 
+_SIGNAL_OPTIONS = frozenset(("signal",))
+_MAP_OPTIONS = frozenset(("signal", "concurrency", "highWaterMark"))
+
+
 def map(stream: Any, fn: Any, options: Any = None, **kwargs: Any) -> AsyncGenerator:
     """readable.map(fn[, options]): fn(value, {signal}) over each chunk, in order."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _MAP_OPTIONS, "map")
     validators.validate_function(fn, "fn")
     if options is not None:
         validators.validate_object(options, "options")
@@ -333,7 +337,7 @@ async def reduce(
     **kwargs: Any,
 ) -> Any:
     """readable.reduce(reducer[, initialValue[, options]]): a Promise of the reduction."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _SIGNAL_OPTIONS, "reduce")
     validators.validate_function(reducer, "reducer")
     if options is not None:
         validators.validate_object(options, "options")
@@ -387,7 +391,7 @@ async def reduce(
 
 async def toArray(stream: Any, options: Any = None, **kwargs: Any) -> list[Any]:
     """readable.toArray([options]): a Promise of the list of every chunk."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _SIGNAL_OPTIONS, "toArray")
     if options is not None:
         validators.validate_object(options, "options")
     signal = _opt(options, "signal")
@@ -452,7 +456,7 @@ def toIntegerOrInfinity(number: Any) -> Any:
 
 def drop(stream: Any, number: Any = None, options: Any = None, **kwargs: Any) -> AsyncGenerator:
     """readable.drop(limit[, options]): every chunk after the first ``limit``."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _SIGNAL_OPTIONS, "drop")
     if options is not None:
         validators.validate_object(options, "options")
     if _opt(options, "signal") is not None:
@@ -482,7 +486,7 @@ async def _drop(stream: Any, number: Any, options: Any) -> AsyncIterator[Any]:
 
 def take(stream: Any, number: Any = None, options: Any = None, **kwargs: Any) -> AsyncGenerator:
     """readable.take(limit[, options]): the first ``limit`` chunks."""
-    options = node_options(options, kwargs)
+    options = node_options(options, kwargs, _SIGNAL_OPTIONS, "take")
     if options is not None:
         validators.validate_object(options, "options")
     if _opt(options, "signal") is not None:

@@ -38,10 +38,18 @@ from nodenet_uv.events import _OnceWrapper
 from nodenet_uv.stream.destroy import construct, destroyer, errorOrDestroy, undestroy
 from nodenet_uv.stream.destroy import destroy as destroy_impl
 from nodenet_uv.stream.legacy import Stream, prependListener
-from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
+from nodenet_uv.stream.state import (
+    READABLE_OPTIONS,
+    getDefaultHighWaterMark,
+    getHighWaterMark,
+)
 from nodenet_uv.string_decoder import StringDecoder
 
 __all__ = ["Readable", "ReadableState"]
+
+_PIPE_OPTIONS = frozenset(("end",))
+_ITERATOR_OPTIONS = frozenset(("destroyOnReturn",))
+_SIGNAL_OPTIONS = frozenset(("signal",))
 
 
 def nop(*_: Any) -> None:
@@ -249,7 +257,7 @@ class Readable(Stream):
     _construct: Callable[..., Any] | None = None
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, READABLE_OPTIONS, "Readable")
         # DIVERGENCE: the EventEmitter part is set up first (Node sets it up after the
         # state): our addAbortSignal needs the listener storage.
         Stream.__init__(self, options)
@@ -522,7 +530,7 @@ class Readable(Stream):
 
     def pipe(self, dest: Any, options: Any = None, **kwargs: Any) -> Any:
         """pipe(destination[, {end}]): write everything read into ``dest``; returns it."""
-        pipeOpts = node_options(options, kwargs)
+        pipeOpts = node_options(options, kwargs, _PIPE_OPTIONS, "pipe")
         src = self
         state = self._readableState
 
@@ -844,7 +852,7 @@ class Readable(Stream):
         return streamToAsyncIterator(self)
 
     def iterator(self, options: Any = None, **kwargs: Any) -> ReadableAsyncIterator:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _ITERATOR_OPTIONS, "iterator")
         if options is not None:
             validators.validate_object(options, "options")
         return streamToAsyncIterator(self, options)
@@ -868,7 +876,7 @@ class Readable(Stream):
 
     def compose(self, stream: Any = None, options: Any = None, **kwargs: Any) -> Any:
         """compose(stream[, {signal}]) (Node 22+): ``stream.compose(this, stream)``."""
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, _SIGNAL_OPTIONS, "compose")
         if options is not None:
             validators.validate_object(options, "options")
         signal = options.get("signal") if options else None
@@ -1661,12 +1669,12 @@ def _from(iterable: Any, opts: Any = None, **kwargs: Any) -> Readable:
     """Readable.from(iterable[, options]): a Readable over a (sync or async) iterable."""
     from nodenet_uv.stream.from_ import from_
 
-    return from_(Readable, iterable, node_options(opts, kwargs))
+    return from_(Readable, iterable, node_options(opts, kwargs, READABLE_OPTIONS, "from"))
 
 
 def _static_wrap(src: Any, options: Any = None, **kwargs: Any) -> Readable:
     """Readable.wrap(src[, options]) (static)."""
-    options = node_options(options, kwargs) or {}
+    options = node_options(options, kwargs, READABLE_OPTIONS, "wrap") or {}
     object_mode = getattr(src, "readableObjectMode", None)
     if object_mode is None:
         object_mode = getattr(src, "objectMode", None)

@@ -67,3 +67,40 @@ def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDupl
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# The option names each constructor reads (Node's docs and lib/internal/streams/*.js): a
+# keyword argument outside them raises TypeError (naming.node_options; DESIGN.md §1).
+STREAM_OPTIONS = frozenset(("captureRejections", "signal", "emitClose", "autoDestroy"))
+READABLE_OPTIONS = STREAM_OPTIONS | frozenset(
+    ("highWaterMark", "encoding", "defaultEncoding", "objectMode", "read", "destroy", "construct")
+)
+WRITABLE_OPTIONS = STREAM_OPTIONS | frozenset(
+    (
+        "highWaterMark",
+        "decodeStrings",
+        "defaultEncoding",
+        "objectMode",
+        "write",
+        "writev",
+        "destroy",
+        "final",
+        "construct",
+    )
+)
+DUPLEX_OPTIONS = (
+    READABLE_OPTIONS
+    | WRITABLE_OPTIONS
+    | frozenset(
+        (
+            "allowHalfOpen",
+            "readable",
+            "writable",
+            "readableObjectMode",
+            "writableObjectMode",
+            "readableHighWaterMark",
+            "writableHighWaterMark",
+        )
+    )
+)
+TRANSFORM_OPTIONS = DUPLEX_OPTIONS | frozenset(("transform", "flush"))

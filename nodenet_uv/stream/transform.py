@@ -17,7 +17,7 @@ from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv._internal.promise import spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.stream.duplex import Duplex
-from nodenet_uv.stream.state import getHighWaterMark
+from nodenet_uv.stream.state import TRANSFORM_OPTIONS, getHighWaterMark
 
 __all__ = ["Transform"]
 
@@ -35,7 +35,7 @@ class Transform(Duplex):
     everything Duplex takes."""
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, TRANSFORM_OPTIONS, "Transform")
         # TODO (ronag): This should preferably always be
         # applied but would be semver-major. Or even better;
         # make Transform a Readable with the Writable interface.

@@ -29,7 +29,11 @@ from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.events import EventEmitter
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.legacy import Stream
-from nodenet_uv.stream.state import getDefaultHighWaterMark, getHighWaterMark
+from nodenet_uv.stream.state import (
+    WRITABLE_OPTIONS,
+    getDefaultHighWaterMark,
+    getHighWaterMark,
+)
 
 __all__ = ["Writable", "WritableState"]
 
@@ -310,9 +314,18 @@ class Writable(Stream, metaclass=_WritableMeta):
     _writev: Callable[..., Any] | None = None
     _final: Callable[..., Any] | None = None
     _construct: Callable[..., Any] | None = None
+    # DIVERGENCE: a JS Buffer cannot change size; a bytearray can. A stream that sends
+    # its chunks (net.Socket sets this) holds a mutable one through a buffer export from
+    # write() until the write completes (a memoryview of the same memory, no copy):
+    # resizing it meanwhile raises BufferError, so what writableLength/bytesWritten count
+    # is what is sent, while in-place changes show through, as in Node. (pyuv releases its
+    # own export of a queued remainder after the write callback returns: resizing inside
+    # that callback still raises; on the next tick it is free.) Other streams hand their
+    # _write the bytearray itself, as Node hands it a Buffer over the same memory.
+    _kHoldMutableChunks = False
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
-        options = node_options(options, kwargs)
+        options = node_options(options, kwargs, WRITABLE_OPTIONS, "Writable")
         # DIVERGENCE: the EventEmitter part is set up first (Node sets it up after the
         # state): our addAbortSignal needs the listener storage.
         Stream.__init__(self, options)
@@ -657,12 +670,20 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
                 if state.decodeStrings:
                     chunk = buffer_from_string(chunk, encoding)
                     encoding = "buffer"
-            elif isinstance(chunk, (bytes, bytearray)):
+            elif isinstance(chunk, bytes):
+                encoding = "buffer"
+            elif isinstance(chunk, bytearray):
+                if getattr(stream, "_kHoldMutableChunks", False):
+                    chunk = memoryview(chunk)  # see _kHoldMutableChunks
                 encoding = "buffer"
             elif isinstance(chunk, memoryview):
                 if chunk.format != "B" or chunk.ndim != 1:
                     # Node's _uint8ArrayToBuffer: a byte view of the same memory.
                     chunk = chunk.cast("B")
+                elif not chunk.readonly and getattr(stream, "_kHoldMutableChunks", False):
+                    # A view of our own: the caller may release its view, the memory
+                    # stays held (not resizable) under the pending write.
+                    chunk = memoryview(chunk)
                 encoding = "buffer"
             else:
                 raise errors.ERR_INVALID_ARG_TYPE(

@@ -22,6 +22,8 @@ def live_handles() -> list[Any]:
 
 def _describe(handle: Any) -> str:
     text = f"active {type(handle).__name__} handle"
+    if not handle.ref:
+        text += " (unref'ed)"
     try:
         text += f" on {handle.getsockname()}"
     except Exception:  # no address to show (not a socket, or already closing)
@@ -30,14 +32,15 @@ def _describe(handle: Any) -> str:
 
 
 def leaks() -> list[str]:
-    """What a finished test left that would keep a Node process alive.
+    """What a finished test left behind.
 
-    An open but inactive handle (a socket whose peer ended and that nobody read to the
-    end, say) does not keep Node alive either, so it is not counted; it is closed by
-    :func:`reset_runtime`. Active ref'ed handles, ref'ed timers, queued immediates and
-    pending ticks are counted.
+    Every active handle counts, ref'ed or not (an unref'ed listening server left open is
+    a leak although it would not keep a Node process alive: the test forgot to close
+    it). An open but inactive handle (a socket whose peer ended and that nobody read to
+    the end, say) is not counted; it is closed by :func:`reset_runtime`. Ref'ed timers,
+    queued ref'ed immediates and pending ticks are counted.
     """
-    found = [_describe(h) for h in live_handles() if h.active and h.ref]
+    found = [_describe(h) for h in live_handles() if h.active]
     if _timers.timeout_info[0] > 0:
         found.append(f"{_timers.timeout_info[0]} ref'ed timer(s) still scheduled")
     if _btimers.immediate_info["ref_count"] > 0:

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.promise import spawn
 
@@ -144,9 +144,7 @@ def _wrap(fn: Callable[..., Any] | None, check: _Check) -> Callable[..., Any]:
 
     def wrapper(*args: Any) -> Any:
         check.actual += 1
-        if limit < 0 or limit >= len(args):
-            return target(*args)
-        return target(*args[:limit])
+        return call_limited(target, limit, args)
 
     wrapper.__name__ = _name_of(fn) if fn is not None else "mustCall"
     wrapper.__wrapped_listener__ = target  # type: ignore[attr-defined]
@@ -183,9 +181,7 @@ def mustSucceed(fn: Callable[..., Any] | None = None, exact: int = 1) -> Callabl
             raise err if isinstance(err, BaseException) else AssertionError(err)
         if fn is None:
             return None
-        if limit < 0 or limit >= len(args):
-            return fn(*args)
-        return fn(*args[:limit])
+        return call_limited(fn, limit, args)
 
     return mustCall(succeed, exact)
 

@@ -15,7 +15,7 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal import timers as _timers
 from nodenet_uv._internal import warning as _warning
-from nodenet_uv._internal.arity import arg_limit
+from nodenet_uv._internal.arity import arg_limit, arg_required
 from nodenet_uv._internal.inspect import number_to_string
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.timers import TIMEOUT_MAX, Immediate, Timeout
@@ -38,11 +38,15 @@ def _callback_args(callback: Any, args: tuple[Any, ...]) -> tuple[Any, ...] | No
     # DESIGN.md arity rule: a callback may take fewer positional parameters than the
     # arguments given for it (JS drops the extra ones). The arguments are fixed when the
     # timer is created, so they are cut to size once, here.
-    if not args:
-        return None
     limit = arg_limit(callback)
-    if 0 <= limit < len(args):
+    n = len(args)
+    if 0 <= limit < n:
         args = args[:limit]
+    elif limit > n:
+        # It requires more than given: None (JS undefined) for each missing one.
+        missing = arg_required(callback) - n
+        if missing > 0:
+            args = (*args, *((None,) * missing))
     return args or None
 
 

@@ -36,13 +36,16 @@ _LISTENER_OPTIONS: Mapping[str, Any] = {}
 _ONCE_LISTENER_OPTIONS: Mapping[str, Any] = {"once": True}
 
 
+_OPTIONS = frozenset(("signal", "ref"))
+
+
 def _options(options: Any, kwargs: Mapping[str, Any]) -> Any:
     # `options = kEmptyObject` (None is JS undefined); keyword arguments join a dict. A
     # non-dict is left as it is for validateObject to reject, keyword arguments or not.
     if options is None:
         options = _kEmptyObject
     if kwargs and isinstance(options, Mapping):
-        return node_options(options, kwargs)
+        return node_options(options, kwargs, _OPTIONS, "timers.promises")
     return options
 
 

@@ -110,7 +110,6 @@ KNOWN_MISSING: dict[str, dict[str, str]] = {
     "events": {
         "EventEmitterAsyncResource": "needs async_hooks (AsyncResource), not ported",
         "init": "EventEmitter.init, the legacy constructor body; EventEmitter() does it",
-        "usingDomains": "the domain module is not ported",
     },
     "stream": {},
     "stream.promises": {},

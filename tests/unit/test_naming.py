@@ -82,7 +82,7 @@ class Thing(NodeNames):
     def fromThing(cls) -> str:
         return cls.__name__
 
-    plainData = 5  # class data is not a member: no twin
+    plainData = 5  # class data: an alias twin that reads and writes plainData (issue 14)
 
 
 def test_class_twins_are_the_same_objects() -> None:
@@ -94,7 +94,13 @@ def test_class_twins_are_the_same_objects() -> None:
     assert t.ready_state == "open"
     assert Thing.create_server() == "server"  # type: ignore[attr-defined]
     assert Thing.from_thing() == "Thing"  # type: ignore[attr-defined]
-    assert not hasattr(Thing, "plain_data")
+    assert Thing.plain_data == 5  # type: ignore[attr-defined]
+
+    class Sub(Thing):
+        pass
+
+    sub = Sub.__new__(Sub)
+    assert sub.plain_data == 5  # type: ignore[attr-defined]
 
 
 def test_property_and_slot_twins_are_settable() -> None:
