@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from nodenet_uv import _validators, errors
 from nodenet_uv._internal.inspect import inspect
@@ -617,6 +617,23 @@ class BlockList(NodeNames):
 
     def __repr__(self) -> str:
         return inspect(self)
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        add_address = addAddress
+        add_addresses = addAddresses
+        add_cid_rs = addCIDRs
+        add_cidr = addCIDR
+        add_range = addRange
+        add_subnet = addSubnet
+        from_json = fromJSON
+        is_block_list = isBlockList
+        remove_address = removeAddress
+        remove_cidr = removeCIDR
+        remove_range = removeRange
+        remove_subnet = removeSubnet
+        to_json = toJSON
+    # END twins
 
 
 _IPV4_SUBNET_RE: Final = re.compile(r"Subnet: IPv4 (\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from nodenet_uv import _validators, errors
 from nodenet_uv._internal.inspect import inspect
@@ -349,6 +349,12 @@ class SocketAddress(NodeNames):
 
     def __repr__(self) -> str:
         return inspect(self)
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        is_socket_address = isSocketAddress
+        to_json = toJSON
+    # END twins
 
 
 def _url_host_port(url: str) -> tuple[str, int] | None:

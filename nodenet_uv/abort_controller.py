@@ -10,7 +10,7 @@ listener, {'once': True})``, ``removeEventListener``, ``dispatchEvent`` and the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -220,6 +220,15 @@ class AbortSignal(NodeNames):
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self._aborted else 'false'} }}"
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        add_event_listener = addEventListener
+        dispatch_event = dispatchEvent
+        listener_count = listenerCount
+        remove_event_listener = removeEventListener
+        throw_if_aborted = throwIfAborted
+    # END twins
+
 
 def _default_reason() -> Any:
     return errors.AbortError("This operation was aborted")
@@ -326,3 +335,10 @@ def aborted(signal: Any, resource: Any) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    add_abort_listener = addAbortListener
+    k_max_event_target_listeners = kMaxEventTargetListeners
+# END twins

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors, net
@@ -848,6 +848,12 @@ class ChildProcess(EventEmitter):
         if not self.killed:
             self.kill()
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        exit_code = exitCode
+        signal_code = signalCode
+    # END twins
+
 
 _warned_dep0129 = False
 
@@ -1034,6 +1040,12 @@ class Control(EventEmitter):
     @property
     def fd(self) -> int | None:
         return self._channel.fd if self._channel is not None else None
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        ref_counted = refCounted
+        unref_counted = unrefCounted
+    # END twins
 
 
 def isInternal(message: Any) -> bool:
@@ -2025,3 +2037,12 @@ def setupChildProcessIpcChannel() -> None:
 
 
 setupChildProcessIpcChannel()
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    exec_file = execFile
+    exec_file_sync = execFileSync
+    exec_sync = execSync
+    spawn_sync = spawnSync
+# END twins

@@ -7,7 +7,7 @@ threadpool (``uv_getaddrinfo``) like Node's, never on the loop thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -158,3 +158,10 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    get_default_result_order = getDefaultResultOrder
+    set_default_result_order = setDefaultResultOrder
+# END twins

@@ -1010,3 +1010,14 @@ if TYPE_CHECKING:
 
 # The promise layer (below this one) rejects Promise.any with errors.AggregateError.
 _promise_module.set_aggregate_error(AggregateError)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    aggregate_two_errors = aggregateTwoErrors
+    determine_specific_type = determineSpecificType
+    format_list = formatList
+    generic_node_error = genericNodeError
+    get_system_error_name = getSystemErrorName
+    uv_errmap_get = uvErrmapGet
+# END twins

@@ -20,7 +20,7 @@ import types
 from collections import deque
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from types import CoroutineType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyee
 
@@ -518,6 +518,20 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
     def __setstate__(self, state: Mapping[str, Any]) -> None:
         self.__dict__.update(state)
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        add_listener = addListener  # type: ignore[assignment, unused-ignore]
+        event_names = eventNames  # type: ignore[assignment, unused-ignore]
+        get_max_listeners = getMaxListeners
+        listener_count = listenerCount
+        prepend_listener = prependListener
+        prepend_once_listener = prependOnceListener
+        raw_listeners = rawListeners
+        remove_all_listeners = removeAllListeners  # type: ignore[assignment, unused-ignore]
+        remove_listener = removeListener  # type: ignore[assignment, unused-ignore]
+        set_max_listeners = setMaxListeners
+    # END twins
+
 
 def addCatch(that: Any, promise: Promise, type: Any, args: tuple[Any, ...]) -> None:
     # events.js addCatch: with captureRejections, a rejected listener promise goes to
@@ -998,6 +1012,13 @@ class _EventsModule(NodeNames, types.ModuleType):
     def usingDomains(self, value: Any) -> None:
         EventEmitter.usingDomains = value
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        capture_rejections = captureRejections
+        default_max_listeners = defaultMaxListeners
+        using_domains = usingDomains
+    # END twins
+
 
 sys.modules[__name__].__class__ = _EventsModule
 # Properties of the module's class (above), so alias_module cannot see them; their
@@ -1011,3 +1032,16 @@ __all__ += [  # noqa: F822 (module properties, see _EventsModule)
     "using_domains",
 ]
 alias_module(globals(), ["setDefaultMaxListeners"])
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    add_abort_listener = addAbortListener
+    capture_rejection_symbol = captureRejectionSymbol
+    error_monitor = errorMonitor
+    get_event_listeners = getEventListeners
+    get_max_listeners = getMaxListeners
+    listener_count = listenerCount
+    set_default_max_listeners = setDefaultMaxListeners
+    set_max_listeners = setMaxListeners
+# END twins

@@ -653,6 +653,11 @@ class BoundSocket(NodeNames):
         """True for a Unix socket (``path``), False for TCP (Node: ``isPipe``)."""
         return self._path is not None
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        is_pipe = isPipe
+    # END twins
+
 
 # Socket.prototype._final, afterShutdown and writeAfterFIN: adjacent in net.js, between
 # Socket.prototype._unrefTimer and Socket.prototype.setTimeout. _final is defined here,
@@ -1692,6 +1697,27 @@ class Socket(Duplex):
             unref()
         return self
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        buffer_size = bufferSize
+        bytes_read = bytesRead
+        bytes_written = bytesWritten
+        destroy_soon = destroySoon
+        get_type_of_service = getTypeOfService
+        local_address = localAddress
+        local_family = localFamily
+        local_port = localPort
+        ready_state = readyState
+        remote_address = remoteAddress
+        remote_family = remoteFamily
+        remote_port = remotePort
+        reset_and_destroy = resetAndDestroy
+        set_keep_alive = setKeepAlive
+        set_no_delay = setNoDelay
+        set_timeout = setTimeout
+        set_type_of_service = setTypeOfService
+    # END twins
+
 
 def _byte_length(chunk: Any, encoding: Any) -> int:
     if isinstance(chunk, str):
@@ -2665,6 +2691,11 @@ class Server(EventEmitter):
 
         return Promise(executor)
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        get_connections = getConnections
+    # END twins
+
 
 def toNumber(x: Any) -> float | bool:
     n = js_number(x)
@@ -2931,3 +2962,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ += alias_module(globals(), [n for n in __all__ if n not in ("BlockList", "SocketAddress")])
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    create_connection = createConnection
+    create_server = createServer
+    get_default_auto_select_family = getDefaultAutoSelectFamily
+    get_default_auto_select_family_attempt_timeout = getDefaultAutoSelectFamilyAttemptTimeout
+    is_ip = isIP
+    is_ipv4 = isIPv4
+    is_ipv6 = isIPv6
+    set_default_auto_select_family = setDefaultAutoSelectFamily
+    set_default_auto_select_family_attempt_timeout = setDefaultAutoSelectFamilyAttemptTimeout
+# END twins

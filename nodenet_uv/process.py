@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors, timers
@@ -130,6 +130,12 @@ class Process(EventEmitter):
         """The current working directory (Node: ``process.cwd``)."""
         return os.getcwd()
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        emit_warning = emitWarning
+        next_tick = nextTick
+    # END twins
+
 
 process = Process()
 
@@ -202,3 +208,11 @@ def __getattr__(name: str) -> Any:
     # `from nodenet_uv import process; process.on('uncaughtException', ...)`: the module
     # stands for the process object (pid, exitCode, on/once/emit, ...).
     return getattr(process, name)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    emit_warning = emitWarning
+    next_tick = nextTick
+    queue_microtask = queueMicrotask
+# END twins

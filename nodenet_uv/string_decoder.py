@@ -13,7 +13,7 @@ surrogate stays a lone surrogate in both.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import errors
 from nodenet_uv._binding.string_bytes import ENCODE
@@ -209,6 +209,13 @@ class StringDecoder(NodeNames):
     @property
     def lastTotal(self) -> int:
         return self._buffered + self._missing
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        last_char = lastChar
+        last_need = lastNeed
+        last_total = lastTotal
+    # END twins
 
 
 __all__ += alias_module(globals(), __all__)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv._binding import timers as binding
 from nodenet_uv._internal import task_queues
@@ -321,6 +321,11 @@ class Timeout(NodeNames):
             f"_destroyed: {str(self._destroyed).lower()} }}"
         )
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        has_ref = hasRef
+    # END twins
+
 
 def _js_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else repr(n)
@@ -500,6 +505,11 @@ class Immediate(NodeNames):
 
     def __repr__(self) -> str:
         return f"Immediate {{ _destroyed: {str(self._destroyed).lower()} }}"
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        has_ref = hasRef
+    # END twins
 
 
 class ImmediateList:

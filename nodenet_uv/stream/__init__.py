@@ -26,6 +26,8 @@ The streams work on their own, with Node's semantics and no socket involved::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv.stream import (
     destroy,  # callable: destroy(stream, err) is destroyer()
@@ -69,3 +71,17 @@ __all__ = [
 ]
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    add_abort_signal = addAbortSignal
+    duplex_pair = duplexPair
+    get_default_high_water_mark = getDefaultHighWaterMark
+    is_destroyed = isDestroyed
+    is_disturbed = isDisturbed
+    is_errored = isErrored
+    is_readable = isReadable
+    is_writable = isWritable
+    set_default_high_water_mark = setDefaultHighWaterMark
+# END twins

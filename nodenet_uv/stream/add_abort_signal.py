@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module
@@ -64,3 +64,10 @@ def addAbortSignalNoValidate(signal: Any, stream: Any) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    add_abort_signal = addAbortSignal
+    add_abort_signal_no_validate = addAbortSignalNoValidate
+# END twins

@@ -15,7 +15,7 @@ import codecs
 import json as _json
 from collections.abc import Callable, Coroutine
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module
@@ -116,3 +116,9 @@ async def json(stream: Any) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    array_buffer = arrayBuffer
+# END twins

@@ -12,7 +12,7 @@ import types
 from _thread import get_ident
 from collections.abc import Callable
 from types import CoroutineType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal import task_queues as _tq
@@ -337,3 +337,11 @@ class _DestroyModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _DestroyModule
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    error_or_destroy = errorOrDestroy
+    k_construct = kConstruct
+    k_destroy = kDestroy
+# END twins

@@ -16,7 +16,7 @@ crosses the pair; ``end()`` on one side ends the other side's readable, and that
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from nodenet_uv import errors
 from nodenet_uv._internal.naming import alias_module, node_options
@@ -119,3 +119,9 @@ def duplexPair(options: Any = None, **kwargs: Any) -> list[DuplexSide]:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    duplex_pair = duplexPair
+# END twins

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.events import EventEmitter
@@ -122,3 +122,9 @@ def prependListener(emitter: Any, event: Any, fn: Callable[..., Any]) -> Any:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    prepend_listener = prependListener
+# END twins

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -226,6 +226,11 @@ class ReadableState(NodeNames):
             f"ReadableState {{ length: {self.length}, flowing: {self.flowing}, "
             f"ended: {self.ended}, endEmitted: {self.endEmitted}, reading: {self.reading} }}"
         )
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        pipes_count = pipesCount
+    # END twins
 
 
 class _StaticOrInstance:
@@ -990,6 +995,25 @@ class Readable(Stream):
     def readableEnded(self) -> bool:
         r = self.__dict__.get("_readableState")
         return r.endEmitted if r is not None else False
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        add_listener = addListener  # type: ignore[assignment, unused-ignore]
+        async_dispose = asyncDispose
+        is_paused = isPaused
+        readable_aborted = readableAborted
+        readable_buffer = readableBuffer
+        readable_did_read = readableDidRead
+        readable_encoding = readableEncoding
+        readable_ended = readableEnded
+        readable_flowing = readableFlowing
+        readable_high_water_mark = readableHighWaterMark
+        readable_length = readableLength
+        readable_object_mode = readableObjectMode
+        remove_all_listeners = removeAllListeners  # type: ignore[assignment, unused-ignore]
+        remove_listener = removeListener  # type: ignore[assignment, unused-ignore]
+        set_encoding = setEncoding
+    # END twins
 
 
 def _parse_int(n: Any) -> int | None:

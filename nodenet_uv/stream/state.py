@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -104,3 +104,11 @@ DUPLEX_OPTIONS = (
     )
 )
 TRANSFORM_OPTIONS = DUPLEX_OPTIONS | frozenset(("transform", "flush"))
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    get_default_high_water_mark = getDefaultHighWaterMark
+    get_high_water_mark = getHighWaterMark
+    set_default_high_water_mark = setDefaultHighWaterMark
+# END twins

@@ -9,7 +9,7 @@ Node's names. ``kOnConstructed`` names the state method that construct() calls b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv._internal.naming import alias_module
 
@@ -358,3 +358,42 @@ def isErrored(stream: Any) -> bool:
 
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    is_closed = isClosed
+    is_destroyed = isDestroyed
+    is_disturbed = isDisturbed
+    is_duplex_node_stream = isDuplexNodeStream
+    is_errored = isErrored
+    is_finished = isFinished
+    is_iterable = isIterable
+    is_node_stream = isNodeStream
+    is_outgoing_message = isOutgoingMessage
+    is_readable = isReadable
+    is_readable_ended = isReadableEnded
+    is_readable_errored = isReadableErrored
+    is_readable_finished = isReadableFinished
+    is_readable_node_stream = isReadableNodeStream
+    is_readable_stream = isReadableStream
+    is_server_request = isServerRequest
+    is_server_response = isServerResponse
+    is_transform_stream = isTransformStream
+    is_web_stream = isWebStream
+    is_writable = isWritable
+    is_writable_ended = isWritableEnded
+    is_writable_errored = isWritableErrored
+    is_writable_finished = isWritableFinished
+    is_writable_node_stream = isWritableNodeStream
+    is_writable_stream = isWritableStream
+    k_controller_error_function = kControllerErrorFunction
+    k_is_closed_promise = kIsClosedPromise
+    k_is_destroyed = kIsDestroyed
+    k_is_disturbed = kIsDisturbed
+    k_is_errored = kIsErrored
+    k_is_readable = kIsReadable
+    k_is_writable = kIsWritable
+    k_on_constructed = kOnConstructed
+    will_emit_close = willEmitClose
+# END twins

@@ -17,7 +17,7 @@ import functools
 from _thread import get_ident
 from collections.abc import Callable
 from types import CoroutineType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import errors
 from nodenet_uv._internal import task_queues as _tq
@@ -279,6 +279,15 @@ class WritableState(NodeNames):
 
         if self.ending:
             finishMaybe(stream, self)
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        all_buffers: bool
+        all_noop: bool
+        buffered_index: int
+        buffered_request_count = bufferedRequestCount
+        get_buffer = getBuffer
+    # END twins
 
 
 def resetBuffer(state: WritableState) -> None:
@@ -638,6 +647,21 @@ class Writable(Stream, metaclass=_WritableMeta):
             )
 
         await Promise(executor)
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        async_dispose = asyncDispose
+        set_default_encoding = setDefaultEncoding
+        writable_aborted = writableAborted
+        writable_buffer = writableBuffer
+        writable_corked = writableCorked
+        writable_ended = writableEnded
+        writable_finished = writableFinished
+        writable_high_water_mark = writableHighWaterMark
+        writable_length = writableLength
+        writable_need_drain = writableNeedDrain
+        writable_object_mode = writableObjectMode
+    # END twins
 
 
 def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:

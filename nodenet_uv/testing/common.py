@@ -12,7 +12,7 @@ import socket
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv._internal.arity import arg_limit, call_limited
 from nodenet_uv._internal.naming import alias_module
@@ -357,3 +357,22 @@ def reset_must_call() -> None:
 
 __all__ += alias_module(globals(), __all__)
 alias_module(globals(), ["check_error", "throws", "rejects", "mustResolve"])
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    create_mocked_lookup = createMockedLookup
+    default_auto_select_family_attempt_timeout = defaultAutoSelectFamilyAttemptTimeout
+    expect_warning = expectWarning
+    expects_error = expectsError
+    has_ipv6 = hasIPv6
+    is_linux = isLinux
+    is_windows = isWindows
+    localhost_ipv4 = localhostIPv4
+    must_call = mustCall
+    must_call_at_least = mustCallAtLeast
+    must_not_call = mustNotCall
+    must_resolve = mustResolve
+    must_succeed = mustSucceed
+    platform_timeout = platformTimeout
+# END twins

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -129,3 +129,16 @@ from nodenet_uv.timers import promises  # noqa: E402
 
 __all__ += alias_module(globals(), __all__)
 alias_module(globals(), ["getTimerDuration", "setUnrefTimeout"])
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    clear_immediate = clearImmediate
+    clear_interval = clearInterval
+    clear_timeout = clearTimeout
+    get_timer_duration = getTimerDuration
+    set_immediate = setImmediate
+    set_interval = setInterval
+    set_timeout = setTimeout
+    set_unref_timeout = setUnrefTimeout
+# END twins

@@ -13,7 +13,7 @@ keyword arguments (``signal=ac.signal, ref=False``).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodenet_uv import _validators as validators
 from nodenet_uv import errors
@@ -296,3 +296,11 @@ def _new_scheduler() -> Scheduler:
 scheduler = _new_scheduler()
 
 __all__ += alias_module(globals(), __all__)
+
+
+# BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+if TYPE_CHECKING:
+    set_immediate = setImmediate
+    set_interval = setInterval
+    set_timeout = setTimeout
+# END twins
