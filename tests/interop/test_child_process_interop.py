@@ -1,8 +1,9 @@
 """Interop of child_process's IPC channel with real node (issue 15): a nodenet_uv parent
 forking a node child, and a node parent forking a nodenet_uv child.
 
-Both serializations ('json', and 'advanced': V8's format). Each way: 1,000 messages of every JSON type (numbers, strings with non-ASCII and line
-separators, booleans, null, arrays, objects), echoed back in order; a listening TCP
+Both serializations ('json', and 'advanced': V8's format). Each way: 10,000 messages of
+every JSON type (numbers, strings with non-ASCII and line separators, booleans, null,
+arrays, objects), echoed back in order; a listening TCP
 server sent to the child keeps accepting there after the parent closed its copy, and a
 server the child made and sent back accepts in the parent; ``'disconnect'``, ``'exit'``
 and ``'close'`` come in node's order.
@@ -26,7 +27,7 @@ from nodenet_uv import net, run
 HERE = Path(__file__).resolve().parent
 ROOT = str(Path(nodenet_uv.__file__).resolve().parents[1])
 ENV = {**os.environ, "PYTHONPATH": ROOT}
-N = 1000
+N = 10_000
 
 
 def messages() -> list[Any]:
