@@ -7,10 +7,19 @@ arrays, objects), echoed back in order; a listening TCP
 server sent to the child keeps accepting there after the parent closed its copy, and a
 server the child made and sent back accepts in the parent; ``'disconnect'``, ``'exit'``
 and ``'close'`` come in node's order.
+
+A connected socket handed over mid-conversation loses no byte: a peer sends half a
+stream and waits; the parent reads that half, pauses the socket and sends it to the child
+(Python to node, node to Python, and each to itself), which says ``next`` and reads the
+rest; the sha256 of both halves together is the peer's. (Without ``keepOpen`` the sender's
+handle is detached at once, its reads dropped, and closed at the child's ACK: that is
+why the peer waits, in node too.)
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -166,3 +175,82 @@ def test_node_parent_node_child_agrees(tmp_path: Path) -> None:
     assert report["echoed"] == messages()
     assert report["reads"] == ["child", "child", "parent"]
     assert report["events"] == ["disconnect", ["exit", 0, None], ["close", 0, None]]
+
+
+CHILDREN = {"node": "cp_handover_child.js", "python": "cp_handover_child.py"}
+
+
+def _exec_path(kind: str) -> str:
+    return os.environ["NODENET_UV_NODE"] if kind == "node" else sys.executable
+
+
+@pytest.mark.parametrize("child_kind", ["node", "python"])
+def test_socket_handover_python_parent(child_kind: str) -> None:
+    half = 1 << 20
+    part1, part2 = os.urandom(half), os.urandom(half)
+    child = cp.fork(
+        str(HERE / CHILDREN[child_kind]), [], {"execPath": _exec_path(child_kind), "env": ENV}
+    )
+    mine = bytearray()
+    state: dict[str, Any] = {"events": []}
+
+    def on_connection(sock: Any) -> None:
+        def on_data(d: bytes) -> None:
+            mine.extend(d)
+            if len(mine) == half:
+                sock.pause()
+                child.send("socket", sock)
+                state["detached"] = sock._handle is None
+
+        sock.on("data", on_data)
+
+    server = net.createServer(on_connection)
+
+    def on_message(m: Any, handle: Any = None) -> None:
+        state["rest"] = base64.b64decode(m["rest"])
+        server.close()
+
+    def on_listening() -> None:
+        peer = net.connect(server.address()["port"], "127.0.0.1")
+        heard: list[str] = []
+        peer.setEncoding("utf8")
+
+        def on_peer_data(d: str) -> None:
+            heard.append(d)
+            if "".join(heard) == "next\n":
+                peer.end(part2)
+
+        peer.on("data", on_peer_data)
+        peer.write(part1)
+
+    child.on("message", on_message)
+    child.on("exit", lambda code, sig: state["events"].append(["exit", code, sig]))
+    server.listen(0, "127.0.0.1", on_listening)
+    run()
+    assert state["detached"] is True
+    assert len(mine) == half and len(state["rest"]) == half
+    got = hashlib.sha256(bytes(mine) + state["rest"]).hexdigest()
+    assert got == hashlib.sha256(part1 + part2).hexdigest()
+    assert state["events"] == [["exit", 0, None]]
+
+
+@pytest.mark.parametrize("child_kind", ["python", "node"])
+def test_socket_handover_node_parent(child_kind: str) -> None:
+    proc = subprocess.run(
+        [
+            os.environ["NODENET_UV_NODE"],
+            str(HERE / "cp_handover_parent.js"),
+            str(HERE / CHILDREN[child_kind]),
+            _exec_path(child_kind),
+        ],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["detached"] is True
+    assert report["mineLength"] == report["half"] == report["restLength"]
+    assert report["got"] == report["sent"]
+    assert report["events"] == [["exit", 0, None]]
