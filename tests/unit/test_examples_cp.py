@@ -35,3 +35,26 @@ def test_node_front_python_workers() -> None:
     assert len(pids) >= 2  # several workers accept on the one port
     assert out[-2] == f"{len(pids)} distinct workers answered"
     assert out[-1] == "workers exited: 0 0 0"
+
+
+def test_readme_python_and_node_section(tmp_path: Path) -> None:
+    # The README's "Python and Node processes together" example, run as written.
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Python and Node processes together\n", 1)[1].split("\n## ", 1)[0]
+    parent = section.split("```python\n", 1)[1].split("```", 1)[0]
+    child = section.split("```js\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "parent.py").write_text(parent)
+    (tmp_path / "child.js").write_text(child)
+    proc = subprocess.run(
+        [sys.executable, "parent.py"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.splitlines()
+    assert out[0] == "{'echo': {'n': 1, 's': 'é€', 'a': [True, None]}}"
+    assert re.fullmatch(r"b'node \d+ here\\n'", out[1])
+    assert out[2:] == ["node exited 0"]
