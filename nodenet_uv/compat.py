@@ -26,7 +26,7 @@ NODE_TESTS_VERSION = "v24.12.0"
 ORACLE_VERSION = "v24.22.3"
 # Node v24.12.0's test-net-* files in parallel/ + sequential/ (149 + 12).
 NET_TOTAL = 161
-# Node's own test-net-* files that Deno and Bun pass (research/compat-anchors.md §1.4:
+# Node's own test-net-* files that Deno and Bun pass (their published compatibility figures:
 # Deno 2.9.6 and Bun 1.4.5 running Node v20.11.1's 150 parallel test-net-* files, Linux
 # x64): another test set, so shown apart, for reference only.
 ANCHORS = {"Deno 2.9.6": 135, "Bun 1.4.5": 131}
@@ -130,14 +130,34 @@ def family_of(key: str) -> str:
     return "other"
 
 
-def family_line(label: str, group: dict[str, dict[str, str]]) -> str:
+def family_line(label: str, group: dict[str, dict[str, str]], in_tree: int = 0) -> str:
     """``test-net-*: nodenet_uv N of 161 (Node v24.12.0 tests, node v24.22.3)``: N files
-    of the family pass, of all the family's files the manifest lists."""
+    of the family pass, of all the family's files (those of Node's test tree when it is
+    at hand, ``in_tree``, else those the manifest lists; unlisted files are counted as
+    not ported)."""
     c = _counts(group)
+    total = max(in_tree, len(group))
+    unlisted = total - len(group)
+    tail = f"; {unlisted} not ported or listed yet" if unlisted else ""
     return (
-        f"{label}: nodenet_uv {c['pass']} of {len(group)} "
-        f"(Node {NODE_TESTS_VERSION} tests, node {ORACLE_VERSION})"
+        f"{label}: nodenet_uv {c['pass']} of {total} "
+        f"(Node {NODE_TESTS_VERSION} tests, node {ORACLE_VERSION}{tail})"
     )
+
+
+def tree_counts(root: Path) -> dict[str, int]:
+    """How many files of each family Node's test tree has (``../shared/node-tests-v24``
+    beside the checkout that holds ``root``); empty when the tree is not there."""
+    tree = root.resolve().parents[3] / "shared" / "node-tests-v24"
+    counts: dict[str, int] = {}
+    if not tree.is_dir():
+        return counts
+    for sub in ("parallel", "sequential", "pummel"):
+        for f in (tree / sub).glob("test-*"):
+            if f.suffix in (".js", ".mjs"):
+                fam = family_of(f"{sub}/{f.name}")
+                counts[fam] = counts.get(fam, 0) + 1
+    return counts
 
 
 def report(root: Path, out: TextIO | None = None) -> int:
@@ -178,13 +198,14 @@ def report(root: Path, out: TextIO | None = None) -> int:
     )
     print(
         f"For reference, on Node v20.11.1's {ANCHORS_TOTAL} test-net-* files "
-        "(research/compat-anchors.md §1.4): "
+        "(as Deno and Bun published them): "
         + ", ".join(f"{name} {n}" for name, n in ANCHORS.items()),
         file=out,
     )
     print(file=out)
+    in_tree = tree_counts(root)
     for label in labels:
-        print(family_line(label, groups[label]), file=out)
+        print(family_line(label, groups[label], in_tree.get(label, 0)), file=out)
     return 0
 
 

@@ -31,7 +31,11 @@ def test_report_from_repo_root() -> None:
     assert re.fullmatch(rf"test-net-\*: nodenet_uv \d+ of 161 {SUFFIX}", net[0]), net[0]
     for family in ("pummel/test-net-*", "test-event*", "test-stream*", "test-timers*"):
         assert any(
-            re.fullmatch(rf"{re.escape(family)}: nodenet_uv \d+ of \d+ {SUFFIX}", line)
+            re.fullmatch(
+                rf"{re.escape(family)}: nodenet_uv \d+ of \d+ "
+                rf"(?:{SUFFIX}|{SUFFIX[:-2]}; \d+ not ported or listed yet\))",
+                line,
+            )
             for line in lines
         ), (family, lines[-12:])
     assert lines[-1].startswith("test-child-process*: nodenet_uv ")
