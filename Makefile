@@ -8,7 +8,7 @@ endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
-.PHONY: install demo test test-unit lint wheels bench bench-full bench-install clean
+.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-install clean
 
 install:
 	@bash tools/install.sh $(VENV)
@@ -27,6 +27,18 @@ lint: install
 	$(VENV)/bin/ruff check nodenet_uv tests examples
 	$(VENV)/bin/ruff format --check nodenet_uv tests examples
 	$(VENV)/bin/mypy
+
+# The documentation site (MkDocs + mkdocstrings, the `docs` extra) into site/. --strict:
+# any warning (a broken link, an unresolved reference, a docstring mkdocstrings cannot
+# render) fails the build. docs/hooks.py generates the compat report and divergence pages.
+$(VENV)/.docs-installed: pyproject.toml | install
+	$(PY) -m pip --disable-pip-version-check -q install -e ".[docs]"
+	touch $@
+
+docs-install: $(VENV)/.docs-installed
+
+docs: docs-install
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --site-dir site
 
 wheels: install
 	mkdir -p dist
@@ -53,4 +65,4 @@ bench-full: bench-install
 	$(PY) bench/bench.py --full $(BENCH_ARGS)
 
 clean:
-	rm -rf .venv .venv-* .cache build dist *.egg-info .mypy_cache .ruff_cache
+	rm -rf .venv .venv-* .cache build dist site *.egg-info .mypy_cache .ruff_cache
