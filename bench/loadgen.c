@@ -1,6 +1,6 @@
 /*
  * loadgen: the fixed, single-threaded epoll load generator of bench/ (method:
- * ../shared/research/perf-anchors.md section 2). One process drives every server.
+ * docs/performance.md and bench/bench.py's docstring). One process drives every server.
  *
  *   loadgen ADDR pp N SIZE WARM DUR   N connections, each a SIZE-byte ping-pong; WARM s of
  *                                     warm-up, then DUR s measured: messages/s (aggregate)

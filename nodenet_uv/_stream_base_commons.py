@@ -8,7 +8,7 @@ is (Node's LibuvStreamWrap as net.js uses it).
 
 # DIVERGENCE: Node keeps this file under lib/internal/; here it sits at the net layer
 # (not under ``_internal``) because it builds Node errors and uses timers, which our
-# layering (DESIGN.md §2) puts above ``_internal``.
+# layering (docs/design.md) puts above ``_internal``.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """Port of Node.js lib/internal/validators.js: argument validation with Node's errors.
 
 Each ``validate_*`` checks a value the way Node does and raises the same ``ERR_*`` error
-with the same message. JS typing rules apply (DESIGN.md §1): ``int`` and ``float`` are
+with the same message. JS typing rules apply (docs/python-rules.md): ``int`` and ``float`` are
 numbers, ``bool`` is not a number, ``None`` is ``undefined``, ``list``/``tuple`` are
 Arrays, ``dict`` and other objects are objects, callables are functions, ``bytes``/
 ``bytearray``/``memoryview`` are ArrayBufferViews.
 
 DIVERGENCE: Node keeps this file in lib/internal/, below nothing; here it sits beside
 ``errors.py`` instead of in ``_internal/`` because in our layering ``_internal`` is below
-``errors`` (DESIGN.md §2) and every validator raises an ``ERR_*`` error.
+``errors`` (docs/design.md) and every validator raises an ``ERR_*`` error.
 """
 
 from __future__ import annotations

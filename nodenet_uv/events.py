@@ -5,7 +5,7 @@ pyee's snake_case names keep working) but stores listeners the way Node does: on
 per registration, so the same function added twice is called twice, and the list an emit
 iterates is a snapshot (entries are immutable tuples replaced on change, so taking the
 snapshot costs nothing on the hot path). Each entry is ``(call, limit, raw)``: what emit
-calls, how many positional arguments it takes (DESIGN.md arity rule, decided when the
+calls, how many positional arguments it takes (the arity rule, docs/python-rules.md, decided when the
 listener is added), and what ``rawListeners()`` returns (the once-wrapper or the function).
 
 As in Node, the methods also work on an object that is not (yet) initialised as an

@@ -6,7 +6,7 @@ Read this file beside Node's ``lib/net.js``: ported functions keep Node's exact 
 comments. Node's symbol-keyed fields are ``_k_*`` attributes (``kSetNoDelay`` →
 ``_k_set_no_delay``).
 
-Python specifics (DESIGN.md §1): options are dicts with Node's keys, or keyword
+Python specifics (docs/python-rules.md): options are dicts with Node's keys, or keyword
 arguments in either spelling; every camelCase method and property also has its
 snake_case twin; ``None`` plays ``undefined``.
 
@@ -102,7 +102,7 @@ def _noop(*args: Any) -> None:
 _OBJECT_MODE_KEYS = frozenset(("objectMode", "readableObjectMode", "writableObjectMode"))
 
 # The option names each entry point reads (Node's docs and lib/net.js): a keyword argument
-# outside them raises TypeError (naming.node_options; DESIGN.md §1).
+# outside them raises TypeError (naming.node_options; docs/python-rules.md).
 _SOCKET_OPTIONS = DUPLEX_OPTIONS | frozenset(
     (
         "fd",
@@ -383,7 +383,7 @@ def normalizeArgs(
     where: str = "connect",
 ) -> list[Any]:
     if args and isinstance(args[0], os.PathLike):
-        # DIVERGENCE: Python's os.PathLike is a path wherever Node takes one (DESIGN.md §1).
+        # DIVERGENCE: Python's os.PathLike is a path wherever Node takes one (docs/python-rules.md).
         args = [os.fspath(args[0]), *args[1:]]
     if kwargs:
         check_kwargs(kwargs, known, where)
@@ -423,7 +423,7 @@ def normalizeArgs(
 
 
 def _fspath_option(options: dict[str, Any]) -> dict[str, Any]:
-    # DIVERGENCE: ``{'path': pathlib.Path(...)}`` is its os.fspath() (DESIGN.md §1); a copy,
+    # DIVERGENCE: ``{'path': pathlib.Path(...)}`` is its os.fspath() (docs/python-rules.md); a copy,
     # the caller's dict stays as it was.
     options = dict(options)
     options["path"] = os.fspath(options["path"])

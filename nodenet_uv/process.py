@@ -70,7 +70,7 @@ class Process(EventEmitter):
     def nextTick(self, callback: Callable[..., Any], *args: Any) -> None:
         """Queue ``callback(*args)`` to run before any I/O (Node: ``process.nextTick``)."""
         validators.validate_function(callback, "callback")
-        # DESIGN.md arity rule: extra arguments are dropped, as a JS function would;
+        # the arity rule, docs/python-rules.md: extra arguments are dropped, as a JS function would;
         # required parameters past them get None (JS undefined).
         limit = arg_limit(callback)
         n = len(args)

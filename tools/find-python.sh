@@ -2,7 +2,7 @@
 # Prints the path of a CPython X.Y interpreter, found the way a user's machine would offer
 # one: $PYTHON (if it is X.Y), then pythonX.Y on PATH (if it runs: a pyenv shim for a
 # version that is not activated does not), then pyenv's installed versions.
-#   tools/find-python.sh 3.13    -> /root/.pyenv/versions/3.13.0/bin/python3.13
+#   tools/find-python.sh 3.13    -> ~/.pyenv/versions/3.13.0/bin/python3.13
 # Exits 1 (printing nothing) when there is none.
 set -euo pipefail
 want=${1:?usage: find-python.sh X.Y}

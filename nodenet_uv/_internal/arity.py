@@ -1,11 +1,11 @@
 """How many positional arguments a listener takes (the JS "extra arguments are dropped" rule).
 
-DESIGN.md: a listener may declare fewer positional parameters than Node passes. The
+docs/python-rules.md: a listener may declare fewer positional parameters than Node passes. The
 limit is computed once, when the listener is added; a call then passes ``args[:limit]``.
 ``-1`` means "pass everything" (``*args``, or a callable we cannot inspect).
 
 A listener that *requires* more positional arguments than a call passes gets ``None``
-(JS ``undefined``) for the missing ones (DESIGN.md §1, "Python mistakes are loud"): the
+(JS ``undefined``) for the missing ones (docs/python-rules.md, "Python mistakes are loud"): the
 call sites test ``limit > len(args)`` (a listener declaring more parameters than passed, the
 rare case) and only then call :func:`call_padded`, so the usual call costs nothing more.
 """

@@ -1,7 +1,7 @@
 """Port of the parts of Node.js lib/internal/util/inspect.js that error messages use.
 
 ``inspect(value)`` renders a Python value the way ``util.inspect`` renders the JS value it
-stands for (DESIGN.md §1): ``None`` is ``undefined``, ``bool`` is a boolean (never a
+stands for (docs/python-rules.md): ``None`` is ``undefined``, ``bool`` is a boolean (never a
 number), ``int``/``float`` are numbers, ``str`` a string, ``list``/``tuple`` an Array,
 ``dict`` a plain Object, ``set`` a Set, ``bytes`` a Buffer, ``bytearray`` a Uint8Array,
 ``memoryview`` a DataView, callables are functions (classes are classes), exceptions are

@@ -1,4 +1,4 @@
-"""One mechanism for Node's camelCase names and their snake_case twins (DESIGN.md §1).
+"""One mechanism for Node's camelCase names and their snake_case twins (docs/python-rules.md).
 
 Classes inherit :class:`NodeNames`: every camelCase attribute a class defines also gets
 its snake_case name (``setNoDelay`` → ``set_no_delay``, ``isIPv4`` → ``is_ipv4``), and a
@@ -137,7 +137,7 @@ def alias_module(namespace: dict[str, Any], names: list[str]) -> list[str]:
 
 
 def check_kwargs(kwargs: Mapping[str, Any], known: frozenset[str], where: str) -> None:
-    """Python mistakes are loud (DESIGN.md §1): a keyword argument whose Node name is not
+    """Python mistakes are loud (docs/python-rules.md): a keyword argument whose Node name is not
     one of ``known`` raises ``TypeError`` naming it and the function, as Python does for
     an unexpected keyword (an options *dict* keeps Node's rule: unknown keys are ignored).
     """

@@ -70,7 +70,7 @@ __all__ += alias_module(globals(), __all__)
 
 
 # The option names each constructor reads (Node's docs and lib/internal/streams/*.js): a
-# keyword argument outside them raises TypeError (naming.node_options; DESIGN.md §1).
+# keyword argument outside them raises TypeError (naming.node_options; docs/python-rules.md).
 STREAM_OPTIONS = frozenset(("captureRejections", "signal", "emitClose", "autoDestroy"))
 READABLE_OPTIONS = STREAM_OPTIONS | frozenset(
     ("highWaterMark", "encoding", "defaultEncoding", "objectMode", "read", "destroy", "construct")

@@ -35,7 +35,7 @@ __all__ = [
 
 
 def _callback_args(callback: Any, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    # DESIGN.md arity rule: a callback may take fewer positional parameters than the
+    # the arity rule, docs/python-rules.md: a callback may take fewer positional parameters than the
     # arguments given for it (JS drops the extra ones). The arguments are fixed when the
     # timer is created, so they are cut to size once, here.
     limit = arg_limit(callback)

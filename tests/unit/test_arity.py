@@ -1,4 +1,4 @@
-"""The arity rule (DESIGN.md §1): a listener or callback may declare fewer positional
+"""The arity rule (docs/python-rules.md): a listener or callback may declare fewer positional
 parameters than Node passes; it gets as many as it has (those with defaults count), a
 ``*args`` callable gets everything, and the limit is decided once, when it is added."""
 
@@ -163,7 +163,7 @@ def test_arity_is_decided_when_added() -> None:
 
 def test_listener_may_not_take_more_than_emitted() -> None:
     # A listener needing more arguments than emitted gets None (JS undefined) for the
-    # required ones; parameters with defaults keep them (DESIGN.md §1, issue 14).
+    # required ones; parameters with defaults keep them (docs/python-rules.md, issue 14).
     ee = EventEmitter()
     got: list[Any] = []
     ee.on("x", lambda a=None, b=7: got.append((a, b)))

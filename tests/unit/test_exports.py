@@ -5,7 +5,7 @@
 ``node`` is checked against it when installed). Every Node export must be in the module's
 ``__all__`` or in ``KNOWN_MISSING`` with the reason it is absent (we report a gap rather
 than fake an export); no public name may exist that Node lacks, other than the snake_case
-twins (DESIGN.md §1). ``_``-prefixed Node exports (internal helpers) are not compared.
+twins (docs/python-rules.md). ``_``-prefixed Node exports (internal helpers) are not compared.
 """
 
 from __future__ import annotations

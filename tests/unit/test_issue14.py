@@ -1,5 +1,5 @@
 """Issue 14: Python mistakes are loud and Python's types work where Node takes a value
-(DESIGN.md §1, "Python mistakes are loud"). One test (or more) per finding."""
+(docs/python-rules.md, "Python mistakes are loud"). One test (or more) per finding."""
 
 from __future__ import annotations
 

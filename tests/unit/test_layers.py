@@ -1,4 +1,4 @@
-"""Imports go downward only (DESIGN.md §2, docs/CONTRIBUTING-PORTS.md "Layers").
+"""Imports go downward only (docs/design.md, docs/CONTRIBUTING-PORTS.md "Layers").
 
 Every module of the package has a rank; a module may import from its own rank or below,
 never above, and only ``_binding`` may import pyuv. The check reads the source (AST), so an

@@ -1,4 +1,4 @@
-"""The one naming mechanism (DESIGN.md §1): snake_case twins of Node's camelCase names,
+"""The one naming mechanism (docs/python-rules.md): snake_case twins of Node's camelCase names,
 for classes (NodeNames), modules (alias_module) and option dicts (node_options)."""
 
 from __future__ import annotations

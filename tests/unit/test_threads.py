@@ -1,4 +1,4 @@
-"""Threads: the loop belongs to the thread that runs it (DESIGN.md §1 "Threads").
+"""Threads: the loop belongs to the thread that runs it (docs/python-rules.md "Threads").
 
 ``nodenet_uv.call_soon_threadsafe(fn, *args)`` (a libuv async handle) is the one way in
 from another thread: calls run on the loop's thread in the order they were made, nothing

@@ -1,7 +1,7 @@
 """Port of test/parallel/test-blocklist.js.
 
 JS ``null`` and ``undefined`` are both ``None`` here, and ``None`` plays ``undefined``
-(DESIGN.md §1): where Node passes ``null`` as a *defaulted* ``family`` argument (and
+(docs/python-rules.md): where Node passes ``null`` as a *defaulted* ``family`` argument (and
 expects ERR_INVALID_ARG_TYPE) the Python call would take the default, so those items are
 left out of the lists; ``null``/``undefined`` as a required argument stays. ``1n``
 (BigInt) has no Python twin distinct from ``1``.

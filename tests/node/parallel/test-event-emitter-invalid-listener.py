@@ -1,6 +1,6 @@
 """Port of test/parallel/test-event-emitter-invalid-listener.js.
 
-JS ``null`` has no Python twin: ``None`` is ``undefined`` (DESIGN.md §1), so the
+JS ``null`` has no Python twin: ``None`` is ``undefined`` (docs/python-rules.md), so the
 message ends in "Received undefined" where Node's says "Received null".
 """
 

@@ -1,6 +1,6 @@
 """Port of test/parallel/test-event-emitter-max-listeners-warning-for-null.js.
 
-JS ``null`` has no Python twin: ``None`` is ``undefined`` (DESIGN.md §1), so the event
+JS ``null`` has no Python twin: ``None`` is ``undefined`` (docs/python-rules.md), so the event
 name prints as "undefined" (Node's ``String(type)``) where Node's test has "null".
 """
 

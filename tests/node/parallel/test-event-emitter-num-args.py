@@ -1,6 +1,6 @@
 """Port of test/parallel/test-event-emitter-num-args.js.
 
-``function() { arguments.length }`` is a ``*args`` listener (DESIGN.md arity rule: it
+``function() { arguments.length }`` is a ``*args`` listener (the arity rule, docs/python-rules.md: it
 gets every argument); the process 'exit' check runs after the emits.
 """
 

@@ -18,13 +18,12 @@ Translated, not left out:
   storage): ``len(getEventListeners(ac.signal, 'abort'))``, the public API for the same
   list.
 * ``signal: null`` (abortableOnBefore, eventTargetAbortableOnBefore): JS null is None, which
-  is undefined here (DESIGN.md section 1), i.e. "no signal"; the four other bad signals
+  is undefined here (docs/python-rules.md), i.e. "no signal"; the four other bad signals
   are checked.
 * ``Promise.allSettled`` (nextError): built from ``then`` + ``Promise.all`` below.
 
 invalidArgType's options loop (``on(ee, 'foo', options)`` throws ERR_INVALID_ARG_TYPE)
-checks 1, 'hi', false and a function; ``null`` is None, i.e. undefined here (DESIGN.md
-section 1), ``Symbol()`` has no Python value, and ``1n`` is the int 1.
+checks 1, 'hi', false and a function; ``null`` is None, i.e. undefined here (docs/python-rules.md), ``Symbol()`` has no Python value, and ``1n`` is the int 1.
 """
 
 from typing import Any

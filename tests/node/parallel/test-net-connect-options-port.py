@@ -1,7 +1,7 @@
 """Port of test/parallel/test-net-connect-options-port.js.
 
 ``syncFailToConnect(null, ...)`` has no Python twin: ``None`` plays JS ``undefined``
-(DESIGN.md §1), and ``{port: undefined}`` is a different case (ERR_MISSING_ARGS,
+(docs/python-rules.md), and ``{port: undefined}`` is a different case (ERR_MISSING_ARGS,
 covered by test-net-connect-no-arg).
 """
 

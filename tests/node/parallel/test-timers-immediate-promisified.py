@@ -12,8 +12,7 @@ left out:
 * ``new NodeEventTarget()`` with ``aborted = false`` (``--expose-internals``; "timer adding
   signals does not leak handlers"): an AbortController's signal, the EventTarget
   nodenet_uv has; ``getEventListeners(signal, 'abort')`` is the same public check.
-* JS ``null`` in the bad ``signal``/``ref`` lists: ``None`` is ``undefined`` here (DESIGN.md
-  section 1), i.e. "option not given", which is valid; the other bad values are checked.
+* JS ``null`` in the bad ``signal``/``ref`` lists: ``None`` is ``undefined`` here (docs/python-rules.md), i.e. "option not given", which is valid; the other bad values are checked.
 * ``common.spawnPromisified(process.execPath, ['-pe', ...])`` (an unref'ed immediate must
   not keep the process alive, nor run): the same program run by a Python child process
   (``subprocess``), whose stderr must be empty.

@@ -15,7 +15,7 @@ Translated, not left out:
   leak handlers", "break removes the signal listener"): an AbortController's signal, the
   EventTarget nodenet_uv has; ``getEventListeners(signal, 'abort')`` is the same check.
 * JS ``null`` in the bad ``ref``/``signal``/``options`` lists: ``None`` is ``undefined``
-  here (DESIGN.md section 1), i.e. "not given", which is valid; the other bad values are
+  here (docs/python-rules.md), i.e. "not given", which is valid; the other bad values are
   checked.
 * ``await fn(iteration)`` with a non-async ``fn`` awaits its ``undefined`` result: here
   ``Promise.resolve(result)`` is awaited (a coroutine result is spawned first, as calling a
