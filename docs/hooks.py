@@ -2,6 +2,7 @@
 
 * ``compat-report.md``: ``python -m nodenet_uv.compat report`` (the Node-test manifest)
   as a table, then its per-family scoreboard.
+* ``img/ratios*.png``: the benchmark charts from ``bench/results/``.
 * ``divergences.md``: every ``# DIVERGENCE:`` comment under ``nodenet_uv/``, with its
   file and line.
 """
@@ -116,4 +117,8 @@ def divergences_markdown() -> str:
 def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, "compat-report.md", content=compat_report_markdown()))
     files.append(File.generated(config, "divergences.md", content=divergences_markdown()))
+    # The benchmark charts live with their results in bench/results/.
+    for name, src in (("ratios.png", "bench/results"), ("ratios-full.png", "bench/results/full")):
+        chart = ROOT / src / "ratios.png"
+        files.append(File.generated(config, f"img/{name}", abs_src_path=str(chart)))
     return files

@@ -65,8 +65,11 @@ def offending_lines(path: str, text: str) -> list[str]:
 
 def test_no_tracked_file_refers_outside_the_repository() -> None:
     bad: list[str] = []
+    this = Path(__file__).resolve().relative_to(REPO).as_posix()  # names the patterns
     for path in _tracked_text_files():
         full = REPO / path
+        if path == this:
+            continue
         if full.is_symlink() or not full.is_file():
             continue
         data = full.read_bytes()
