@@ -114,6 +114,43 @@ def divergences_markdown() -> str:
     return "\n".join(out)
 
 
+_DIRECTIVE = re.compile(r"^::: (nodenet_uv[\w.]*)[ \t]*$", re.M)
+
+
+def public_members(module_name: str) -> list[str] | None:
+    """The module's ``__all__`` without the snake_case twins (they are the same objects as
+    the Node names they are listed after; Python rules says so once)."""
+    import importlib
+
+    from nodenet_uv._internal.naming import snake
+
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None  # a class or function path: documented as it is
+    names = getattr(module, "__all__", None)
+    if names is None:
+        return None
+    twins = {snake(n) for n in names if snake(n) != n}
+    return [n for n in names if n not in twins]
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """``::: nodenet_uv.x`` alone on a line documents the module's public API: the names of
+    its ``__all__`` (Node's spellings), not every helper the port keeps under Node's names."""
+
+    def expand(m: re.Match[str]) -> str:
+        members = public_members(m.group(1))
+        if members is None:
+            return m.group(0)
+        listed = "\n".join(f"        - {n}" for n in members)
+        return f"{m.group(0)}\n    options:\n      members:\n{listed}\n"
+
+    if not page.file.src_uri.startswith("api/"):
+        return markdown
+    return _DIRECTIVE.sub(expand, markdown)
+
+
 def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, "compat-report.md", content=compat_report_markdown()))
     files.append(File.generated(config, "divergences.md", content=divergences_markdown()))

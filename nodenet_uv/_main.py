@@ -25,8 +25,9 @@ def run(main: Coroutine[Any, Any, Any] | Callable[[], Any] | None = None) -> Any
         The coroutine's result, if ``main`` was a coroutine.
 
     Raises:
-        The first exception no ``process.on('uncaughtException')`` listener took, with
-        its original traceback (Node would crash); the loop stays usable afterwards.
+        BaseException: the first exception no ``process.on('uncaughtException')``
+            listener took, with its original traceback (Node would crash); the loop stays
+            usable afterwards.
     """
     promise: Promise | None = None
     # The calling thread owns the loop from the main program on: a thread the main

@@ -432,7 +432,10 @@ def inspect(
     Args:
         value: any Python value (see the module docstring for the JS twin of each type).
         depth: ``depth`` option; None means unlimited, -1 shows only the top-level name.
-        compact, break_length, max_array_length, max_string_length: Node's options.
+        compact: Node's ``compact`` option.
+        break_length: Node's ``breakLength`` option.
+        max_array_length: Node's ``maxArrayLength`` option.
+        max_string_length: Node's ``maxStringLength`` option.
 
     Node: ``util.inspect(value, options)``.
     """
