@@ -24,5 +24,5 @@ if (cluster.isPrimary) {
   net.createServer((s) => s.end('hello')).listen(0, '127.0.0.1');
   process.send({ hi: cluster.worker.id, env: process.env.FOO, uid: process.env.NODE_UNIQUE_ID === undefined, w: cluster.isWorker, p: cluster.isPrimary });
   process.on('message', (m) => { if (m.bye) cluster.worker.disconnect(); });
-  cluster.worker.on('disconnect', () => console.log('child disconnect', cluster.worker.exitedAfterDisconnect, cluster.worker.state));
+  cluster.worker.on('disconnect', () => console.error('child disconnect', cluster.worker.exitedAfterDisconnect, cluster.worker.state));
 }

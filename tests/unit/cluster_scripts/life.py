@@ -1,5 +1,6 @@
 import json
 import os
+import sys
 
 from nodenet_uv import cluster, net, process, run
 
@@ -12,8 +13,8 @@ def js(v):
     )
 
 
-def log(*a):
-    print(" ".join(str(js(x)) for x in a), flush=True)
+def log(*a, file=sys.stdout):
+    print(" ".join(str(js(x)) for x in a), flush=True, file=file)
 
 
 if cluster.isPrimary:
@@ -86,6 +87,11 @@ else:
     process.on("message", lambda m: cluster.worker.disconnect() if m.get("bye") else None)
     cluster.worker.on(
         "disconnect",
-        lambda: log("child disconnect", cluster.worker.exitedAfterDisconnect, cluster.worker.state),
+        lambda: log(
+            "child disconnect",
+            cluster.worker.exitedAfterDisconnect,
+            cluster.worker.state,
+            file=sys.stderr,
+        ),
     )
 run()
