@@ -86,6 +86,7 @@ isWorker = "NODE_UNIQUE_ID" in os.environ
 isPrimary = not isWorker
 isMaster = isPrimary  # Deprecated alias. Must be same as isPrimary.
 worker: Worker | None = None
+# DIVERGENCE: keyed by the worker's id as an int (a JS object's keys are strings).
 workers: dict[int, Worker] = {}
 settings: dict[str, Any] = {}
 
@@ -151,7 +152,7 @@ class Worker(EventEmitter):
         super().__init__()
         if not isinstance(options, dict):
             options = {}
-        self.exitedAfterDisconnect: bool | None = None
+        self._exitedAfterDisconnect: bool | None = None
         self.state: str = options.get("state") or "none"
         self.id: int = int(options.get("id") or 0)
         self.process: Any = options.get("process")
@@ -160,6 +161,16 @@ class Worker(EventEmitter):
             self.process.on(
                 "message", lambda message, handle=None: self.emit("message", message, handle)
             )
+
+    @property
+    def exitedAfterDisconnect(self) -> bool | None:
+        """True after ``disconnect()``/``kill()``, False after an unexpected exit, None
+        before either (Node: undefined)."""
+        return self._exitedAfterDisconnect
+
+    @exitedAfterDisconnect.setter
+    def exitedAfterDisconnect(self, value: bool | None) -> None:
+        self._exitedAfterDisconnect = value
 
     def kill(self, *args: Any) -> None:
         self.destroy(*args)
@@ -200,6 +211,7 @@ class Worker(EventEmitter):
 
     # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
     if TYPE_CHECKING:
+        exited_after_disconnect = exitedAfterDisconnect
         is_connected = isConnected
         is_dead = isDead
     # END twins
@@ -383,7 +395,7 @@ def setupPrimary(options: Any = None, **kwargs: Any) -> None:
     DIVERGENCE: ``exec`` defaults to the main script (``sys.argv[0]``) and ``args`` to the
     rest of ``sys.argv``; the worker runs ``sys.executable`` (``execPath`` in the
     settings names another interpreter, e.g. node)."""
-    global settings, _initialized, _frozen_policy
+    global settings, _initialized, _frozen_policy, schedulingPolicy
     options = node_options(options, kwargs) or {}
     new_settings = {
         "args": list(process.argv[1:]),
@@ -398,6 +410,10 @@ def setupPrimary(options: Any = None, **kwargs: Any) -> None:
         process.nextTick(_setupSettingsNT, new_settings)
         return
     _initialized = True
+    # The snake_case twin is a copy made at import: a program that set it means it.
+    twin = globals().get("scheduling_policy", _frozen_policy)
+    if twin != _frozen_policy and schedulingPolicy == _frozen_policy:
+        schedulingPolicy = twin
     _frozen_policy = schedulingPolicy  # Freeze policy.
     assert _frozen_policy in (SCHED_NONE, SCHED_RR), (
         f"Bad cluster.schedulingPolicy: {_frozen_policy}"
