@@ -3,7 +3,7 @@
 Re-exports only; see the submodules for the API.
 """
 
-from nodenet_uv import child_process, dns, errors, events, net, process, stream, timers
+from nodenet_uv import child_process, cluster, dns, errors, events, net, process, stream, timers
 from nodenet_uv._binding.loop import call_soon_threadsafe
 from nodenet_uv._internal.promise import Promise, start
 from nodenet_uv._main import run
@@ -13,6 +13,7 @@ __all__ = [
     "Promise",
     "call_soon_threadsafe",
     "child_process",
+    "cluster",
     "dns",
     "errors",
     "events",

@@ -42,6 +42,7 @@ FAMILIES: tuple[tuple[str, Any], ...] = (
     ("test-next-tick*", lambda k: "/test-next-tick" in k),
     ("test-blocklist*", lambda k: "/test-blocklist" in k),
     ("test-socketaddress*", lambda k: "/test-socketaddress" in k),
+    ("test-cluster*", lambda k: "/test-cluster" in k),
     ("test-child-process*", lambda k: "/test-child-process" in k),
 )
 

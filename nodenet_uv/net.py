@@ -2521,7 +2521,20 @@ class Server(EventEmitter):
                 )
             self._pipeName = path
             backlog = options.get("backlog") or backlog_from_args
-            listenInCluster(self, path, -1, -1, backlog, None, options.get("exclusive"))
+            listenInCluster(
+                self,
+                path,
+                -1,
+                -1,
+                backlog,
+                None,
+                options.get("exclusive"),
+                0,
+                {
+                    "readableAll": options.get("readableAll"),
+                    "writableAll": options.get("writableAll"),
+                },
+            )
             if self._handle is None:
                 # Failed and an error shall be emitted in the next tick.
                 # Therefore, we directly return.
@@ -2822,9 +2835,51 @@ def listenInCluster(
     fd: Any = None,
     exclusive: Any = None,
     flags: int = 0,
+    options: Any = None,
 ) -> None:
-    # DIVERGENCE: no cluster module; always behave like cluster.isPrimary.
-    server._listen2(address, port, address_type, backlog, fd, flags)
+    exclusive = js_truthy(exclusive)
+
+    from nodenet_uv import cluster
+
+    if cluster.isPrimary or exclusive:
+        # Will create a new handle
+        # _listen2 sets up the listened handle, it is still named like this
+        # to avoid breaking code that wraps this method
+        server._listen2(address, port, address_type, backlog, fd, flags)
+        return
+
+    server_query: dict[str, Any] = {
+        "address": address,
+        "port": port,
+        "addressType": address_type,
+        "fd": fd,
+        "flags": flags,
+        "backlog": backlog,
+        **(options or {}),
+    }
+    listening_id = server._listeningId
+
+    # Get the primary's server handle, and listen on it
+    def listenOnPrimaryHandle(err: Any, handle: Any) -> None:
+        if listening_id != server._listeningId:
+            if handle is not None:
+                handle.close()
+            return
+        err = checkBindError(err or 0, port, handle)
+        if err:
+            server.emit("error", errors.ExceptionWithHostPort(err, "bind", address, port))
+            return
+        # If there was a handle, just close it to avoid fd leak
+        # but it doesn't look like that's going to happen right now
+        if server._handle is not None:
+            server._handle.close()
+        # Reuse primary's server handle
+        server._handle = handle
+        # _listen2 sets up the listened handle, it is still named like this
+        # to avoid breaking code that wraps this method
+        server._listen2(address, port, address_type, backlog, fd, flags)
+
+    cluster._getServer(server, server_query, listenOnPrimaryHandle)
 
 
 def isIpv6LinkLocal(ip: Any) -> bool:

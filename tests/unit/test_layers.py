@@ -31,6 +31,7 @@ RANKS: dict[str, int] = {
     "_main": 5,
     "net": 6,
     "child_process": 6,
+    "cluster": 6,
     "_stream_base_commons": 6,
     "_blocklist": 6,
     "_socketaddress": 6,
