@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from nodenet_uv import _validators as validators
 from nodenet_uv import dns as _dns
 from nodenet_uv import errors
+from nodenet_uv import perf_hooks as _perf
 from nodenet_uv._binding import uv
 from nodenet_uv._binding.pipe_wrap import Pipe, PipeConnectWrap
 from nodenet_uv._binding.pipe_wrap import constants as PipeConstants
@@ -90,6 +91,9 @@ UV_ENOTCONN = uv.UV_ENOTCONN
 UV_ECANCELED = uv.UV_ECANCELED
 UV_ETIMEDOUT = uv.UV_ETIMEDOUT
 UV_EBADF = uv.UV_EBADF
+
+# kPerfHooksNetConnectContext: where a connect's perf_hooks timing waits (net entries).
+kPerfHooksNetConnectContext = "_k_perf_hooks_net_connect_context"
 
 ERR_IP_BLOCKED = errors.ERR_IP_BLOCKED
 ERR_SOCKET_HANDLE_ADOPTED = errors.ERR_SOCKET_HANDLE_ADOPTED
@@ -1817,6 +1821,12 @@ def internalConnect(
         if sockname:
             details = f"{sockname.get('address')}:{sockname.get('port')}"
         self.destroy(errors.ExceptionWithHostPort(err, "connect", address, port, details))
+    elif address_type in (4, 6) and _perf.hasObserver("net"):
+        _perf.startPerf(
+            self,
+            kPerfHooksNetConnectContext,
+            {"type": "net", "name": "connect", "detail": {"host": address, "port": port}},
+        )
 
 
 class _ConnectContext:
@@ -2184,6 +2194,8 @@ def afterConnect(
         # this doesn't actually consume any bytes, because len=0.
         if readable and not self.isPaused():
             self.read(0)
+        if getattr(self, kPerfHooksNetConnectContext, None) and _perf.hasObserver("net"):
+            _perf.stopPerf(self, kPerfHooksNetConnectContext)
     else:
         ex = createConnectionError(req, status)
         self.emit("connectionAttemptFailed", req.address, req.port, req.addressType, ex)
@@ -2244,6 +2256,12 @@ def afterConnectMultiple(
         if context.socket.connecting:
             internalConnectMultiple(context, status == UV_ECANCELED)
         return
+    if _perf.hasObserver("net"):
+        _perf.startPerf(
+            self,
+            kPerfHooksNetConnectContext,
+            {"type": "net", "name": "connect", "detail": {"host": req.address, "port": req.port}},
+        )
     afterConnect(status, cast("StreamHandle", self._handle), req, readable, writable)
 
 

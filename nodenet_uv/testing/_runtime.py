@@ -101,6 +101,9 @@ def fd_leaks(before: dict[int, str]) -> list[str]:
 def reset_runtime() -> None:
     """Close what a test left open and forget its timers, ticks and listeners."""
     _cares.cancel_all()
+    from nodenet_uv import perf_hooks as _perf_hooks
+
+    _perf_hooks.reset()
     # The timers handle must not keep the loop below waiting for a test's old timer.
     if _btimers._timer_handle is not None:
         _btimers._timer_handle.stop()

@@ -85,8 +85,9 @@ def test_node_primary_runs_python_workers(policy: str) -> None:
     got = next(x for x in lines if x.startswith("got "))[4:].split(",")
     assert len(got) == 4
     assert set(got) <= {"py1", "py2"}
-    assert lines[-3:-2] == ["disconnected"]
-    assert sorted(lines[-2:]) == ["exit 1 0 null true", "exit 2 0 null true"]
+    # The disconnect callback and the two 'exit' events come last; their relative order
+    # depends on when each process exits (it varies under load, in node too).
+    assert sorted(lines[-3:]) == ["disconnected", "exit 1 0 null true", "exit 2 0 null true"]
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -101,5 +102,5 @@ def test_python_primary_runs_node_workers(policy: str) -> None:
     assert "got [b'js1', b'js1', b'js2', b'js2']" in lines or any(
         x.startswith("got [b'js") for x in lines
     )
-    assert "disconnected" in lines
-    assert sorted(lines[-2:]) == ["exit 1 0 None True", "exit 2 0 None True"]
+    # (The disconnect callback and the 'exit' events may interleave: see above.)
+    assert sorted(lines[-3:]) == ["disconnected", "exit 1 0 None True", "exit 2 0 None True"]

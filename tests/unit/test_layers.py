@@ -28,6 +28,7 @@ RANKS: dict[str, int] = {
     "dns": 5,
     "timers": 5,
     "process": 5,
+    "perf_hooks": 5,
     "_main": 5,
     "net": 6,
     "child_process": 6,
