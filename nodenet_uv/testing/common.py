@@ -34,6 +34,7 @@ __all__ = [
     "mustNotCall",
     "mustSucceed",
     "platformTimeout",
+    "run_as_primary",
 ]
 
 isWindows = os.name == "nt"
@@ -116,6 +117,29 @@ class _Check:
         self.minimum = minimum
         self.actual = 0
         self.where = _caller()
+
+
+def run_as_primary(path: str, **env: str) -> str:
+    """Run the port ``path`` as ``python path primary`` and return its stdout.
+
+    A cluster port whose Node test needs a primary of its own (a fresh ``cluster`` module
+    with its own scheduling policy and settings) runs it in a subprocess; its workers are
+    the same file again (``cluster.fork()``'s default). Fails with the output unless the
+    primary exits with 0.
+    """
+    import subprocess
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])  # the directory that holds nodenet_uv
+    r = subprocess.run(
+        [sys.executable, path, "primary"],
+        env={**os.environ, "PYTHONPATH": root, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
 
 
 def _caller() -> str:

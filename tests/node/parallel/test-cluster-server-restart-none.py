@@ -1,32 +1,17 @@
 """Port of test/parallel/test-cluster-server-restart-none.js (the primary and the workers are this file run by Python)."""
 
-import os
-import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
-import nodenet_uv
 from nodenet_uv import cluster, net, run
 from nodenet_uv.process import process
 from nodenet_uv.testing import common
 
-ENV = {"PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().parents[1])}
 PROC: Any = process
 
 
 def run_primary(**env: str) -> str:
-    # The primary is this file run by Python (a fresh cluster module: its own scheduling
-    # policy and settings); its workers are this file again (cluster.fork()'s default).
-    r = subprocess.run(
-        [sys.executable, __file__, "primary"],
-        env={**os.environ, **ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert r.returncode == 0, r.stdout + r.stderr
-    return r.stdout
+    return common.run_as_primary(__file__, **env)
 
 
 def test_server_restart_none() -> None:

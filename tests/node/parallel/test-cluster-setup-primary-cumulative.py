@@ -1,32 +1,17 @@
 """Port of test/parallel/test-cluster-setup-primary-cumulative.js (the primary is this file run by Python, a fresh cluster module; process.argv is sys.argv, so exec defaults to argv[0] and args to argv[1:], and there is no execArgv)."""
 
-import os
-import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
-import nodenet_uv
 from nodenet_uv import cluster, run
 from nodenet_uv.process import process
 from nodenet_uv.testing import common
 
-ENV = {"PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().parents[1])}
 PROC: Any = process
 
 
 def run_primary(**env: str) -> str:
-    # The primary is this file run by Python (a fresh cluster module: its own scheduling
-    # policy and settings); its workers are this file again (cluster.fork()'s default).
-    r = subprocess.run(
-        [sys.executable, __file__, "primary"],
-        env={**os.environ, **ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert r.returncode == 0, r.stdout + r.stderr
-    return r.stdout
+    return common.run_as_primary(__file__, **env)
 
 
 def test_setup_primary_cumulative() -> None:
