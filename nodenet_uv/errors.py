@@ -999,14 +999,6 @@ def aggregateTwoErrors(inner_error: Any, outer_error: Any) -> Any:
 
 __all__ += alias_module(globals(), __all__)
 
-if TYPE_CHECKING:
-    aggregate_two_errors = aggregateTwoErrors
-    determine_specific_type = determineSpecificType
-    format_list = formatList
-    generic_node_error = genericNodeError
-    get_system_error_name = getSystemErrorName
-    uv_errmap_get = uvErrmapGet
-
 
 # The promise layer (below this one) rejects Promise.any with errors.AggregateError.
 _promise_module.set_aggregate_error(AggregateError)
