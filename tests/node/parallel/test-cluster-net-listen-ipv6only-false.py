@@ -54,7 +54,9 @@ def _primary() -> None:
             for resolvedWorker in resolvedWorkers:
                 resolvedWorker.disconnect()
 
-        socket = net.connect({"port": address["port"], "host": "0.0.0.0"}, common.mustCall(on_connect))
+        socket = net.connect(
+            {"port": address["port"], "host": "0.0.0.0"}, common.mustCall(on_connect)
+        )
         socket.on("error", common.mustNotCall())
 
     Promise.all(workers).then(common.mustCall(on_all))

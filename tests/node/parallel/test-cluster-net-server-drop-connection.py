@@ -64,9 +64,7 @@ def _worker() -> None:
         common.mustCall(lambda socket: PROC.send({"action": "connection"}), maxConnections)
     )
 
-    server.listen(
-        os.environ["pipePath"], common.mustCall(lambda: PROC.send({"action": "listen"}))
-    )
+    server.listen(os.environ["pipePath"], common.mustCall(lambda: PROC.send({"action": "listen"})))
 
     server.maxConnections = maxConnections
 

@@ -96,7 +96,7 @@ def _testcase() -> None:
         assert code == 1
 
         # XXX(addaleax): The fact that this uses raw PIDs makes the test inherently
-        # flaky – another process might end up being started right after the
+        # flaky - another process might end up being started right after the
         # workers finished and receive the same PID.
         def pollWorkers() -> None:
             # When primary is dead all workers should be dead too
