@@ -198,7 +198,10 @@ def _stringify(value: Any) -> str | None:
     if callable(value):
         return None
     if isinstance(value, BaseException):
-        return "{}"
+        # JSON.stringify(err): its own enumerable properties (a system error's errno, code,
+        # syscall, address, port); message and stack are not enumerable.
+        own = getattr(value, "_js_own_keys", None)
+        return _stringify({k: getattr(value, k) for k in own()}) if callable(own) else "{}"
     d = getattr(value, "__dict__", None)
     return _stringify({k: v for k, v in d.items() if not k.startswith("_")}) if d else "{}"
 

@@ -576,6 +576,18 @@ def test_json_keys_in_js_object_order() -> None:
     )
 
 
+def test_json_of_an_error_is_its_own_enumerable_properties() -> None:
+    # node: JSON.stringify(new ExceptionWithHostPort(UV_EADDRINUSE, 'bind', '/tmp/s', -1))
+    # (what process.send(err) puts on the wire in test-cluster-eaccess); message and stack
+    # are not enumerable; a plain Error has no own enumerable property.
+    err = errors.ExceptionWithHostPort(-98, "bind", "/tmp/s", -1)
+    assert (
+        cp._stringify(err)
+        == '{"errno":-98,"code":"EADDRINUSE","syscall":"bind","address":"/tmp/s","port":-1}'
+    )
+    assert cp._stringify(errors.JsError("x")) == "{}"
+
+
 def test_child_side_channel_refs_only_with_message_listeners(tmp_path: Path) -> None:
     # Node: the child's channel is unref'ed; a 'message' listener refs it, removing the
     # listener unrefs it again, so this child ends by itself while still connected.
