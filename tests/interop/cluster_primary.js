@@ -1,8 +1,9 @@
 'use strict';
 // A node cluster primary for tests/interop/test_cluster_interop.py and
 // bench/cluster_bench.py: `node cluster_primary.js KIND...` forks one worker per KIND,
-// `py` (cluster_worker.py run by $PY: the NODE_CLUSTER messages are node's, so a Python
-// process is a worker like any other) or `js` (cluster_worker.js, or $JS_WORKER).
+// `py` (cluster_worker.py, or $PY_WORKER, run by $PY: the NODE_CLUSTER messages are node's,
+// so a Python process is a worker like any other) or `js` (cluster_worker.js, or
+// $JS_WORKER); $WORKER_ARGS, a JSON list, is their arguments.
 // Stdout, one line per event: `online ID PID KIND`, `listening ID PORT`, then
 // `ready PORT CTLPORT` once every worker listens. CTLPORT is a plain server of the
 // primary's: the test connects to it and sends `quit`, then the primary runs
@@ -19,6 +20,7 @@ const NODE = process.execPath;
 const PY = process.env.PY || 'python3';
 const PY_WORKER = process.env.PY_WORKER || path.join(__dirname, 'cluster_worker.py');
 const JS_WORKER = process.env.JS_WORKER || path.join(__dirname, 'cluster_worker.js');
+const ARGS = JSON.parse(process.env.WORKER_ARGS || '[]'); // the workers' argv
 const log = (...a) => process.stdout.write(a.map(String).join(' ') + '\n');
 
 let listening = 0;
@@ -59,10 +61,10 @@ for (const kind of kinds) {
   if (kind === 'py') {
     // node's cluster forks process.execPath (setupPrimary has no execPath setting).
     process.execPath = PY;
-    cluster.setupPrimary({ exec: PY_WORKER, args: [], execArgv: [] });
+    cluster.setupPrimary({ exec: PY_WORKER, args: ARGS, execArgv: [] });
   } else {
     process.execPath = NODE;
-    cluster.setupPrimary({ exec: JS_WORKER, args: [], execArgv: [] });
+    cluster.setupPrimary({ exec: JS_WORKER, args: ARGS, execArgv: [] });
   }
   cluster.fork().kind = kind;
 }

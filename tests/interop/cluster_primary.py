@@ -2,8 +2,8 @@
 bench/cluster_bench.py: ``python cluster_primary.py KIND...`` forks one worker per KIND,
 ``py`` (cluster_worker.py, or $PY_WORKER) or ``js`` (cluster_worker.js, or $JS_WORKER, run
 by $NODENET_UV_NODE: the NODE_CLUSTER messages are node's, so a node process is a worker
-like any other). The same program as cluster_primary.js; see there for the output and
-the control connection.
+like any other); $WORKER_ARGS, a JSON list, is their arguments. The same program as
+cluster_primary.js; see there for the output and the control connection.
 """
 
 import json
@@ -19,6 +19,7 @@ kinds = sys.argv[1:]
 NODE = os.environ["NODENET_UV_NODE"]
 PY_WORKER = os.environ.get("PY_WORKER") or str(HERE / "cluster_worker.py")
 JS_WORKER = os.environ.get("JS_WORKER") or str(HERE / "cluster_worker.js")
+ARGS = json.loads(os.environ.get("WORKER_ARGS") or "[]")  # the workers' argv
 
 
 def js(v: Any) -> str:
@@ -83,10 +84,10 @@ cluster.on("exit", lambda w, code, sig: log("exit", w.id, code, sig, w.exitedAft
 for kind in kinds:
     if kind == "py":
         cluster.setupPrimary(
-            {"exec": PY_WORKER, "args": [], "execArgv": [], "execPath": sys.executable}
+            {"exec": PY_WORKER, "args": ARGS, "execArgv": [], "execPath": sys.executable}
         )
     else:
-        cluster.setupPrimary({"exec": JS_WORKER, "args": [], "execArgv": [], "execPath": NODE})
+        cluster.setupPrimary({"exec": JS_WORKER, "args": ARGS, "execArgv": [], "execPath": NODE})
     kind_of[cluster.fork().id] = kind
 run()
 sys.exit(1 if state["failed"] else 0)
