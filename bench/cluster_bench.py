@@ -241,7 +241,7 @@ class ClusterRunner(B.Runner):
             stderr=subprocess.PIPE,
         )
         assert lg.stderr is not None and lg.stdout is not None
-        marks: dict[str, tuple[float, float, float | None, dict[int, int]]] = {}
+        marks: dict[str, tuple[float, float, float | None, dict[int, int], float]] = {}
         deadline = time.monotonic() + timeout
         buf = b""
         while True:
@@ -261,7 +261,14 @@ class ClusterRunner(B.Runner):
                 line, buf = buf.split(b"\n", 1)
                 if line.startswith(b"MARK "):
                     cpu, precise = tree_cpu(pids)
-                    marks[line[5:].decode()] = (time.monotonic(), cpu, precise, B.all_process_cpu())
+                    primary = tree_cpu(pids[:1])
+                    marks[line[5:].decode()] = (
+                        time.monotonic(),
+                        cpu,
+                        precise,
+                        B.all_process_cpu(),
+                        primary[1] if primary[1] is not None else primary[0],
+                    )
         out = lg.stdout.read().decode(errors="replace")
         lg.wait()
         try:
@@ -271,8 +278,8 @@ class ClusterRunner(B.Runner):
         rec["loadgen"] = res
         if "start" not in marks or "end" not in marks:
             raise RuntimeError("loadgen did not mark its window")
-        t0, s0, p0, all0 = marks["start"]
-        t1, s1, p1, all1 = marks["end"]
+        t0, s0, p0, all0, q0 = marks["start"]
+        t1, s1, p1, all1, q1 = marks["end"]
         window = t1 - t0
         skip = {*pids, lg.pid, os.getpid()}
         others = sum(t - all0.get(pid, 0) for pid, t in all1.items() if pid not in skip)
@@ -286,6 +293,7 @@ class ClusterRunner(B.Runner):
         ops = res.get("count") if res["mode"] == "pp" else res.get("done")
         if ops:
             rec["cpu_per_op"] = round(used / ops * 1e6, 3)  # µs per message / connection
+            rec["primary_cpu_per_op"] = round((q1 - q0) / ops * 1e6, 3)  # the primary's part
         rec["ok"] = lg.returncode == 0 and not res.get("errors")
         if not rec["ok"]:
             rec["error"] = f"loadgen status {lg.returncode}, errors {res.get('errors')}"
@@ -362,12 +370,15 @@ def summary(data: dict[str, Any]) -> dict[str, Any]:
     """Medians per (policy, test, workers, impl); scaling and nodenet/node ratios of them."""
     vals: dict[tuple[str, str, int, str], list[float]] = defaultdict(list)
     cpu: dict[tuple[str, str, int, str], list[float]] = defaultdict(list)
+    pcpu: dict[tuple[str, str, int, str], list[float]] = defaultdict(list)
     for r in data["runs"]:
         if r.get("kept") and r.get("ok"):
             key = (r["policy"], r["test"], r["workers"], r["impl"])
             vals[key].append(r["value"])
             if r.get("cpu_per_op") is not None:
                 cpu[key].append(r["cpu_per_op"])
+            if r.get("primary_cpu_per_op") is not None:
+                pcpu[key].append(r["primary_cpu_per_op"])
     rows = []
     for key in sorted(vals, key=lambda k: (POLICIES.index(k[0]), TESTS.index(k[1]), k[2], k[3])):
         v = vals[key]
@@ -382,6 +393,7 @@ def summary(data: dict[str, Any]) -> dict[str, Any]:
                 "min": min(v),
                 "max": max(v),
                 "cpu_per_op_us": statistics.median(cpu[key]) if cpu.get(key) else None,
+                "primary_cpu_per_op_us": statistics.median(pcpu[key]) if pcpu.get(key) else None,
             }
         )
     med = {(r["policy"], r["test"], r["workers"], r["impl"]): r["median"] for r in rows}
@@ -448,8 +460,10 @@ def markdown(data: dict[str, Any]) -> str:
         out.append(f"| {x['policy']} | {x['test']} | {x['workers']} | {fmt(x['ratio'])} |")
     out += [
         "",
-        "### Throughput, median [min-max]; cluster CPU per operation, median "
-        "(µs/msg for pp100, µs/connection for churn; primary + workers)",
+        "### Throughput, median [min-max]; CPU per operation, median",
+        "",
+        "CPU/op: µs per message (pp100) or per connection (churn) of the whole cluster "
+        "(primary + workers), and in parentheses the primary's part of it.",
         "",
         "| policy | test | workers | node | nodenet_uv | node CPU/op | nodenet_uv CPU/op |",
         "|---|---|---|---|---|---|---|",
@@ -463,7 +477,9 @@ def markdown(data: dict[str, Any]) -> str:
         for impl in ("node", "nodenet"):
             r = by.get((policy, test, w, impl))
             cells.append(f"{fmt(r['median'])} [{fmt(r['min'])}-{fmt(r['max'])}]" if r else "—")
-            cpus.append(fmt(r["cpu_per_op_us"]) if r else "—")
+            cpus.append(
+                f"{fmt(r['cpu_per_op_us'])} ({fmt(r.get('primary_cpu_per_op_us'))})" if r else "—"
+            )
         out.append(
             f"| {policy} | {test} ({UNITS[test]}) | {w} | " + " | ".join(cells + cpus) + " |"
         )
