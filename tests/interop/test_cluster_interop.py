@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -66,8 +69,15 @@ class Primary:
             "NODENET_UV_NODE": node,
             "NODE_CLUSTER_SCHED_POLICY": policy,
         }
+        # stderr (the workers' too) to a file: a pipe nobody reads could fill and block
+        self.errlog = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
-            argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            argv,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=self.errlog,
+            text=True,
+            start_new_session=True,  # a process group: kill() takes the workers too
         )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
@@ -99,7 +109,7 @@ class Primary:
         try:
             self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            raise AssertionError(f"primary did not exit; output: {self.seen}")
+            raise AssertionError(f"primary did not exit; output: {self.seen}, {self.stderr()}")
         out = []
         while True:
             line = self.lines.get(timeout=5)
@@ -110,13 +120,13 @@ class Primary:
         return out
 
     def stderr(self) -> str:
-        assert self.proc.stderr is not None
-        return self.proc.stderr.read()
+        self.errlog.seek(0)
+        return self.errlog.read().decode(errors="replace")
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
 
 
 async def _load(port: int) -> tuple[collections.Counter[str], list[Any], float]:
@@ -206,3 +216,4 @@ def test_mixed_cluster_serves_10k_connections(mix: str, policy: str, record_prop
             primary.proc.wait(10)
         except subprocess.TimeoutExpired:
             primary.kill()
+        primary.errlog.close()
