@@ -8,7 +8,7 @@ endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
-.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-install clean
+.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-cluster bench-install clean
 
 install:
 	@bash tools/install.sh $(VENV)
@@ -63,6 +63,11 @@ bench: bench-install
 
 bench-full: bench-install
 	$(PY) bench/bench.py --full $(BENCH_ARGS)
+
+# Cluster scaling (issue 16): node's and nodenet_uv's cluster with 1 and 2 workers, pp100 and
+# churn, about 2 minutes; results in bench/results/cluster.md and cluster.json.
+bench-cluster: bench-install
+	$(PY) bench/cluster_bench.py --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .venv-* .cache build dist site *.egg-info .mypy_cache .ruff_cache
