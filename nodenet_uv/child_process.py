@@ -16,6 +16,7 @@ import datetime
 import json
 import math
 import os
+import re
 import selectors
 import signal as _signal
 import struct
@@ -35,6 +36,7 @@ from nodenet_uv._binding.process_wrap import Process
 from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
+from nodenet_uv._internal.buffer import buffer_from_string
 from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
@@ -1686,8 +1688,23 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
             )
             _emittedDEP0190Already = True
         command = f"{file} {' '.join(js_string(a) for a in args)}" if args else file
-        file = shell if isinstance(shell, str) else "/bin/sh"
-        args = ["-c", command]
+        # Set the shell, switches, and commands.
+        if process.platform == "win32":
+            file = shell if isinstance(shell, str) else (process.env.get("comspec") or "cmd.exe")
+            # '/d /s /c' is used only for cmd.exe.
+            if re.match(r"^(?:.*\\)?cmd(?:\.exe)?$", file, re.IGNORECASE):
+                args = ["/d", "/s", "/c", f'"{command}"']
+                windowsVerbatimArguments = True
+            else:
+                args = ["-c", command]
+        else:
+            if isinstance(shell, str):
+                file = shell
+            elif process.platform == "android":
+                file = "/system/bin/sh"
+            else:
+                file = "/bin/sh"
+            args = ["-c", command]
 
     if isinstance(options.get("argv0"), str):
         args.insert(0, options["argv0"])
@@ -1799,7 +1816,29 @@ def spawnSync(
     opts = {"maxBuffer": MAX_BUFFER, **normalizeSpawnArguments(file, args, options)}
     validateTimeout(opts.get("timeout"))
     validateMaxBuffer(opts.get("maxBuffer"))
-    killSignal = sanitizeKillSignal(opts.get("killSignal")) or _signal.SIGTERM
+    opts["killSignal"] = sanitizeKillSignal(opts.get("killSignal"))
+    # JS `if (options.input)`: '' and 0 are falsy, left alone. The input must be a valid
+    # buffer (Node checks every stdio[i].input; here only stdin takes input).
+    data = opts.get("input")
+    if data is not None and data is not False and data != 0 and data != "":
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = memoryview(data).cast("B").tobytes()
+        elif isinstance(data, str):
+            data = buffer_from_string(data, opts.get("encoding"))
+        else:
+            raise errors.ERR_INVALID_ARG_TYPE(
+                "options.stdio[0]", ["Buffer", "TypedArray", "DataView", "string"], data
+            )
+        opts["input"] = data
+    else:
+        opts["input"] = None
+    return _internal_spawnSync(opts)
+
+
+def _internal_spawnSync(opts: dict[str, Any]) -> dict[str, Any]:
+    """internal/child_process.js spawnSync(options): run the normalized, validated
+    options (spawn_sync.spawn there) and shape the result."""
+    killSignal = opts.get("killSignal") or _signal.SIGTERM
     stdio_opt = opts.get("stdio") or "pipe"
     stdio_list = stdioStringToArray(stdio_opt) if isinstance(stdio_opt, str) else list(stdio_opt)
     while len(stdio_list) < 3:
@@ -1822,8 +1861,6 @@ def spawnSync(
         return subprocess.PIPE
 
     data = opts.get("input")
-    if isinstance(data, str):
-        data = data.encode(opts.get("encoding") or "utf8")
     stdin = conv(stdio_list[0], 0)
     stdout = conv(stdio_list[1], 1)
     stderr = conv(stdio_list[2], 2)
