@@ -1370,7 +1370,10 @@ def fork(
     # DIVERGENCE: Node runs its own execPath; a Python parent runs its interpreter.
     options["execPath"] = options.get("execPath") or sys.executable
     validateArgumentNullCheck(options["execPath"], "options.execPath")
-    execArgv = options.get("execArgv") or []
+    # JS `options.execArgv || process.execArgv`: an empty array is truthy there.
+    execArgv = options.get("execArgv")
+    if execArgv is None or execArgv is False or execArgv == "":
+        execArgv = process.execArgv
     validateArgumentsNullCheck(execArgv, "options.execArgv")
     args = [*execArgv, modulePath, *args]
 

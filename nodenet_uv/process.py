@@ -53,6 +53,20 @@ class NodeWarning(Exception):
         return self.message
 
 
+def _exec_argv() -> list[str]:
+    # sys.orig_argv is [interpreter, *options, script-or-(-m mod)-or-(-c cmd), *args];
+    # sys.argv is [script, *args]: what precedes the script's counterpart is execArgv,
+    # less a trailing -m/-c (whose module or code sys.argv[0] stands for).
+    orig = getattr(sys, "orig_argv", None) or []
+    n = len(orig) - len(sys.argv)
+    if n < 1 or orig[n + 1 :] != sys.argv[1:]:
+        return []  # sys.argv was rewritten: nothing reliable to say
+    argv = list(orig[1:n])
+    if argv and argv[-1] in ("-m", "-c"):
+        argv.pop()
+    return argv
+
+
 class Process(EventEmitter):
     """The process object: an EventEmitter with nextTick, emitWarning, pid, ..."""
 
@@ -61,6 +75,10 @@ class Process(EventEmitter):
         self.pid = os.getpid()
         self.platform = sys.platform if sys.platform != "win32" else "win32"
         self.argv = list(sys.argv)
+        # DIVERGENCE: the interpreter running this program and its own options (Node:
+        # the node binary and its flags), e.g. ['-X', 'dev'] for `python -X dev app.py`.
+        self.execPath = sys.executable
+        self.execArgv = _exec_argv()
         self.env = os.environ
         self.exitCode: int | None = None
         self.noDeprecation = False
