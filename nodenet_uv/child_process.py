@@ -1967,6 +1967,10 @@ def _sync_io(
                 proc.send_signal(killSignal)
             except ProcessLookupError:
                 pass
+            # SyncProcessRunner::Kill closes the stdio pipes too: a grandchild holding
+            # one (`sh -c 'node ...'`) must not keep us waiting.
+            for key in list(sel.get_map().values()):
+                sel.unregister(key.fileobj)
 
     while sel.get_map():
         wait = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -1985,6 +1989,7 @@ def _sync_io(
             sizes[fd] += len(chunk)
             if maxBuffer is not None and sizes[fd] > maxBuffer:
                 kill(uv.UV_ENOBUFS)
+                break  # the pipes are closed: the other events of this batch are moot
     sel.close()
     remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
     try:
