@@ -637,7 +637,8 @@ class ChildProcess(EventEmitter):
         self.stdin: Any = None
         self.stdout: Any = None
         self.stderr: Any = None
-        self.stdio: list[Any] = []
+        # JS: not set by the constructor (undefined) until spawn() sets up stdio.
+        self.stdio: list[Any] | None = None
         self.channel: Any = None
         self._handle: Any = Process()
         self._handle.owner = self
