@@ -23,6 +23,7 @@ import struct
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -132,7 +133,39 @@ def validateArgumentsNullCheck(args: list[Any], propName: str) -> None:
         validateArgumentNullCheck(arg, f"{propName}[{i}]")
 
 
+# DIVERGENCE: errors.py has no URL errors (the library has no URL class); the three that
+# fileURLToPath throws are declared here, with Node's codes and messages.
+ERR_INVALID_URL_SCHEME = errors.E(
+    "ERR_INVALID_URL_SCHEME", "The URL must be of scheme %s", errors.NodeTypeError
+)
+ERR_INVALID_FILE_URL_HOST = errors.E(
+    "ERR_INVALID_FILE_URL_HOST",
+    'File URL host must be "localhost" or empty on %s',
+    errors.NodeTypeError,
+)
+ERR_INVALID_FILE_URL_PATH = errors.E(
+    "ERR_INVALID_FILE_URL_PATH", "File URL path %s", errors.NodeTypeError
+)
+
+
+def fileURLToPath(url: urllib.parse.SplitResult | urllib.parse.ParseResult) -> str:
+    """internal/url.js fileURLToPath (POSIX) for a parsed URL: Python's stand-in for a
+    WHATWG URL object is ``urllib.parse.urlsplit``/``urlparse``'s result."""
+    if url.scheme != "file":
+        raise ERR_INVALID_URL_SCHEME("file")
+    # WHATWG's parser turns file://localhost/ into an empty host.
+    if (url.hostname or "") not in ("", "localhost"):
+        raise ERR_INVALID_FILE_URL_HOST(process.platform)
+    pathname = url.path
+    if re.search(r"%2[fF]", pathname):
+        raise ERR_INVALID_FILE_URL_PATH("must not include encoded / characters")
+    return urllib.parse.unquote(pathname)
+
+
 def _validated_path(value: Any, name: str) -> str:
+    # internal/fs/utils.js getValidatedPath: a file URL, a Buffer or a string.
+    if isinstance(value, (urllib.parse.SplitResult, urllib.parse.ParseResult)):
+        value = fileURLToPath(value)
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
     if isinstance(value, bytes):
