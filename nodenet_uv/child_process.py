@@ -133,8 +133,11 @@ def validateArgumentsNullCheck(args: list[Any], propName: str) -> None:
         validateArgumentNullCheck(arg, f"{propName}[{i}]")
 
 
-# DIVERGENCE: errors.py has no URL errors (the library has no URL class); the three that
-# fileURLToPath throws are declared here, with Node's codes and messages.
+# DIVERGENCE: errors.py lacks these (no URL class; the socket lists are here): declared
+# here, with Node's codes and messages.
+ERR_CHILD_CLOSED_BEFORE_REPLY = errors.E(
+    "ERR_CHILD_CLOSED_BEFORE_REPLY", "Child closed before reply received", errors.NodeError
+)
 ERR_INVALID_URL_SCHEME = errors.E(
     "ERR_INVALID_URL_SCHEME", "The URL must be of scheme %s", errors.NodeTypeError
 )
@@ -606,15 +609,132 @@ def _server_got(target: Any, message: Any, handle: Any, emit: Callable[[Any], No
     server.listen(handle, lambda: emit(server))
 
 
+# -- lib/internal/socket_list.js ---------------------------------------------------------
+# DIVERGENCE: kept in this module (its only user) rather than a module of its own.
+class SocketListSend(EventEmitter):
+    """The sending side's view of the sockets of one server (``key``) passed to ``child``:
+    it asks the child how many are still open, or to say when all are closed."""
+
+    def __init__(self, child: Any, key: Any) -> None:
+        super().__init__()
+        self.key = key
+        self.child = child
+        child.once("exit", lambda *a: self.emit("exit", self))
+
+    def _request(self, msg: Any, cmd: str, swallowErrors: bool, callback: Any) -> None:
+        child = self.child
+
+        def onclose(*a: Any) -> None:
+            child.removeListener("internalMessage", onreply)
+            callback(ERR_CHILD_CLOSED_BEFORE_REPLY())
+
+        def onreply(msg: Any, *a: Any) -> None:
+            if not (msg.get("cmd") == cmd and msg.get("key") == self.key):
+                return
+            child.removeListener("disconnect", onclose)
+            child.removeListener("internalMessage", onreply)
+            callback(None, msg)
+
+        if not child.connected:
+            onclose()
+            return
+        child._send(msg, None, swallowErrors)
+        child.once("disconnect", onclose)
+        child.on("internalMessage", onreply)
+
+    def close(self, callback: Any) -> None:
+        self._request(
+            {"cmd": "NODE_SOCKET_NOTIFY_CLOSE", "key": self.key},
+            "NODE_SOCKET_ALL_CLOSED",
+            True,
+            callback,
+        )
+
+    def getConnections(self, callback: Any) -> None:
+        def on_reply(err: Any, msg: Any = None) -> None:
+            if err:
+                callback(err)
+                return
+            callback(None, msg["count"])
+
+        self._request(
+            {"cmd": "NODE_SOCKET_GET_COUNT", "key": self.key}, "NODE_SOCKET_COUNT", False, on_reply
+        )
+
+
+class SocketListReceive(EventEmitter):
+    """The receiving side: counts the sockets of one server (``key``) it got, answers
+    NODE_SOCKET_GET_COUNT and, once empty, NODE_SOCKET_NOTIFY_CLOSE."""
+
+    def __init__(self, child: Any, key: Any) -> None:
+        super().__init__()
+        self.connections = 0
+        self.key = key
+        self.child = child
+
+        def onempty(self: SocketListReceive, *a: Any) -> None:
+            if not self.child.connected:
+                return
+            self.child._send({"cmd": "NODE_SOCKET_ALL_CLOSED", "key": self.key}, None, True)
+
+        def on_internal_message(msg: Any, *a: Any) -> None:
+            if msg.get("key") != self.key:
+                return
+            if msg.get("cmd") == "NODE_SOCKET_NOTIFY_CLOSE":
+                # Already empty
+                if self.connections == 0:
+                    onempty(self)
+                    return
+                # Wait for sockets to get closed
+                self.once("empty", onempty)
+            elif msg.get("cmd") == "NODE_SOCKET_GET_COUNT":
+                if not self.child.connected:
+                    return
+                self.child._send(
+                    {"cmd": "NODE_SOCKET_COUNT", "key": self.key, "count": self.connections},
+                    None,
+                    False,
+                )
+
+        self.child.on("internalMessage", on_internal_message)
+
+    def add(self, obj: dict[str, Any]) -> None:
+        self.connections += 1
+
+        # Notify the previous owner of the socket about its state change
+        def on_close(*a: Any) -> None:
+            self.connections -= 1
+            if self.connections == 0:
+                self.emit("empty", self)
+
+        obj["socket"].once("close", on_close)
+
+
+def getSocketList(type: str, worker: Any, key: Any) -> Any:
+    sockets = worker._channelHandle.sockets[type]
+    socketList = sockets.get(key)
+    if not socketList:
+        Construct = SocketListSend if type == "send" else SocketListReceive
+        socketList = sockets[key] = Construct(worker, key)
+    return socketList
+
+
 def _socket_send(target: Any, message: Any, socket: Any, options: Any) -> Any:
     if socket._handle is None:
         return None
-    # If the socket was created by net.Server
+    # If the socket was created by net.Server we will track the socket
     server = getattr(socket, "server", None)
     if server is not None:
-        # DIVERGENCE: the worker-side socket lists (SocketListSend, used by cluster's
-        # server.close() across processes) are not kept; the key is sent as Node does.
+        # The worker should keep track of the socket
         message["key"] = server._connectionKey
+        firstTime = message["key"] not in target._channelHandle.sockets["send"]
+        socketList = getSocketList("send", target, message["key"])
+        # The server should no longer expose a .connection property and when asked to
+        # close it should query the socket status from the workers
+        # (A net.Server without _setupWorker cannot poll workers: it counts only its own.)
+        if firstTime and hasattr(server, "_setupWorker"):
+            server._setupWorker(socketList)
+        # Act like socket is detached
         if not options.get("keepOpen"):
             server._connections -= 1
     handle = socket._handle
@@ -628,6 +748,11 @@ def _socket_send(target: Any, message: Any, socket: Any, options: Any) -> Any:
 
 def _socket_got(target: Any, message: Any, handle: Any, emit: Callable[[Any], None]) -> None:
     socket = net.Socket({"handle": handle, "readable": True, "writable": True})
+    # If the socket was created by net.Server we will track the socket
+    if message.get("key"):
+        # Add socket to connections list
+        socketList = getSocketList("got", target, message["key"])
+        socketList.add({"socket": socket})
     emit(socket)
 
 
@@ -1107,6 +1232,7 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
     state: dict[str, Any] = {"pendingHandle": None}
     ser.initMessageChannel(channel)
     channel.pendingHandle = None
+    channel.sockets = {"send": {}, "got": {}}
     channel.buffering = False
 
     def onread(handle: Any, nread: int, buf: Any) -> None:

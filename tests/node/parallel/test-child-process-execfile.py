@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from nodenet_uv import errors, events, run
 from nodenet_uv import child_process as cp
+from nodenet_uv import errors, events, run
 from nodenet_uv.abort_controller import AbortController, AbortSignal
 from nodenet_uv.child_process import execFile, execFileSync
 from nodenet_uv.process import process

@@ -25,9 +25,7 @@ def test_fork_then_spawn() -> None:
 
 
 def _fork_side() -> None:
-    child_process.spawn(sys.executable, [__file__, "spawn"]).on(
-        "exit", common.mustCall(checkExit)
-    )
+    child_process.spawn(sys.executable, [__file__, "spawn"]).on("exit", common.mustCall(checkExit))
     run()
     common.check_must_call()
 

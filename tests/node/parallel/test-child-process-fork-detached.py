@@ -15,7 +15,9 @@ ENV = {**os.environ, "PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().paren
 
 
 def test_forked_detached_child_outlives_its_parent() -> None:
-    nonPersistentNode = child_process.fork(__file__, ["nonpersistent"], {"silent": True, "env": ENV})
+    nonPersistentNode = child_process.fork(
+        __file__, ["nonpersistent"], {"silent": True, "env": ENV}
+    )
     childId = -1
 
     def on_data(data: bytes) -> None:

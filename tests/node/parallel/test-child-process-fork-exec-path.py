@@ -23,7 +23,12 @@ def test_fork_respects_exec_path(tmp_path: Path) -> None:
     assert os.path.exists(copyPath) is False
     shutil.copyfile(nodePath, copyPath)
     os.chmod(copyPath, 0o755)
-    envCopy = {**os.environ, "FORK": "true", "COPY_PATH": copyPath, "PYTHONPATH": os.pathsep.join(PATHS)}
+    envCopy = {
+        **os.environ,
+        "FORK": "true",
+        "COPY_PATH": copyPath,
+        "PYTHONPATH": os.pathsep.join(PATHS),
+    }
     child = child_process.fork(__file__, {"execPath": copyPath, "env": envCopy})
 
     def on_message(recv: Any) -> None:

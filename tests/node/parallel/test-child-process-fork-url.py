@@ -30,7 +30,11 @@ def test_fork_a_non_file_url_throws() -> None:
         child_process.fork(urlsplit("https://example.com/x.js"))
     common.check_error(
         info.value,
-        {"code": "ERR_INVALID_URL_SCHEME", "name": "TypeError", "message": "The URL must be of scheme file"},
+        {
+            "code": "ERR_INVALID_URL_SCHEME",
+            "name": "TypeError",
+            "message": "The URL must be of scheme file",
+        },
     )
 
 

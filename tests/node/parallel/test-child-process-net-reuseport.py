@@ -3,7 +3,6 @@ by Python; common/net.js's checkSupportReusePort is inlined: Linux has SO_REUSEP
 failure is a test failure here, not a skip)."""
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 

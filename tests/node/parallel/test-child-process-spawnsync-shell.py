@@ -57,7 +57,7 @@ def test_environment_is_inherited() -> None:
     import os
 
     env = cp.spawnSync(
-        "\"$PY\" -c \"import os; print(os.environ['BAZ'])\"",
+        '"$PY" -c "import os; print(os.environ[\'BAZ\'])"',
         {"env": {**os.environ, "BAZ": "buzz", "PY": sys.executable}, "shell": True},
     )
     assert env["stdout"].decode().strip() == "buzz"

@@ -43,7 +43,9 @@ def test_timeout() -> None:
         end = (time.monotonic() - start) * 1000
         assert end < SLEEP
         status, signal = getattr(err, "status", None), getattr(err, "signal", None)
-        assert (status is not None and status > 128) or signal, f"status: {status}, signal: {signal}"
+        assert (status is not None and status > 128) or signal, (
+            f"status: {status}, signal: {signal}"
+        )
 
 
 def test_bad_command() -> None:
@@ -56,7 +58,7 @@ msgBuf = f"{msg}\n".encode()
 
 
 def test_output() -> None:
-    cmd = f"\"$NODE\" -c \"print('{msg}')\""
+    cmd = f'"$NODE" -c "print(\'{msg}\')"'
     env = {**os.environ, "NODE": execPath}
     ret = execSync(cmd, {"env": env})
     assert len(ret) == len(msgBuf)
@@ -105,4 +107,6 @@ def _eq(a: Any, b: Any) -> None:
 
 def test_shell_option() -> None:
     # Verify the shell option works properly
-    execFileSync('"$NODE"', [], {"encoding": "utf8", "shell": True, "env": {**os.environ, "NODE": execPath}})
+    execFileSync(
+        '"$NODE"', [], {"encoding": "utf8", "shell": True, "env": {**os.environ, "NODE": execPath}}
+    )

@@ -24,7 +24,9 @@ def _generation(gen: int) -> None:
         print("hit maxGen, exiting", maxGen, file=sys.stderr)
         return
     child = ch.spawn(
-        sys.executable, [__file__, str(gen + 1)], {"stdio": ["ignore", "pipe", "ignore"], "env": ENV}
+        sys.executable,
+        [__file__, str(gen + 1)],
+        {"stdio": ["ignore", "pipe", "ignore"], "env": ENV},
     )
     assert not child.stdin
     assert child.stdout
