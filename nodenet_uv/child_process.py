@@ -661,6 +661,11 @@ class SocketListSend(EventEmitter):
             {"cmd": "NODE_SOCKET_GET_COUNT", "key": self.key}, "NODE_SOCKET_COUNT", False, on_reply
         )
 
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        get_connections = getConnections
+    # END twins
+
 
 class SocketListReceive(EventEmitter):
     """The receiving side: counts the sockets of one server (``key``) it got, answers
