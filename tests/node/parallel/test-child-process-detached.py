@@ -20,9 +20,15 @@ def test_detached_child_outlives_its_parent() -> None:
     persistentPid = -1
     child = child_process.spawn(sys.executable, [__file__, "nonpersistent"], {"env": ENV})
 
+    out: list[bytes] = []
+
     def on_data(data: bytes) -> None:
         nonlocal persistentPid
-        persistentPid = int(data.decode().split()[0], 10)
+        # Node parses each chunk; the line is gathered here, should a read split it.
+        out.append(data)
+        text = b"".join(out).decode()
+        if text.strip():
+            persistentPid = int(text.split()[0], 10)
 
     child.stdout.on("data", on_data)
     run()
@@ -38,7 +44,9 @@ def _nonpersistent() -> None:
     child = child_process.spawn(
         sys.executable, [__file__, "persistent"], {"detached": True, "stdio": "ignore"}
     )
-    print(child.pid, flush=True)
+    # console.log: one write (print() writes the newline apart when unbuffered).
+    sys.stdout.write(f"{child.pid}\n")
+    sys.stdout.flush()
     child.unref()
     run()
 

@@ -20,10 +20,16 @@ def test_forked_detached_child_outlives_its_parent() -> None:
     )
     childId = -1
 
+    out: list[bytes] = []
+
     def on_data(data: bytes) -> None:
         nonlocal childId
-        childId = int(data.decode().split()[0], 10)
-        nonPersistentNode.kill()
+        # Node parses each chunk; the line is gathered here, should a read split it.
+        out.append(data)
+        text = b"".join(out).decode()
+        if text.strip():
+            childId = int(text.split()[0], 10)
+            nonPersistentNode.kill()
 
     nonPersistentNode.stdout.on("data", on_data)
     run()
@@ -35,7 +41,9 @@ def test_forked_detached_child_outlives_its_parent() -> None:
 
 def _nonpersistent() -> None:
     child = child_process.fork(__file__, ["persistent"], {"detached": True, "stdio": "ignore"})
-    print(child.pid, flush=True)
+    # console.log: one write (print() writes the newline apart when unbuffered).
+    sys.stdout.write(f"{child.pid}\n")
+    sys.stdout.flush()
     child.unref()
     run()
 
