@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import nodenet_uv
 from nodenet_uv import child_process, net, process, run
 from nodenet_uv.testing import common
@@ -15,6 +17,8 @@ ENV = {**os.environ, "PYTHONPATH": str(Path(nodenet_uv.__file__).resolve().paren
 N = 80
 
 
+# 80 Python workers take ~15 s of CPU: more than the default 60 s timeout on a busy machine.
+@pytest.mark.timeout(300)
 def test_pass_fd_to_many_workers() -> None:
     messageCallbackCount = 0
 
