@@ -16,12 +16,14 @@ import datetime
 import json
 import math
 import os
+import re
 import selectors
 import signal as _signal
 import struct
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,7 @@ from nodenet_uv._binding.process_wrap import Process
 from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
+from nodenet_uv._internal.buffer import buffer_from_string
 from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
@@ -130,7 +133,50 @@ def validateArgumentsNullCheck(args: list[Any], propName: str) -> None:
         validateArgumentNullCheck(arg, f"{propName}[{i}]")
 
 
+# DIVERGENCE: errors.py lacks these four (the library has no URL class; the socket lists
+# are here): declared here as E() would, with Node's codes and messages, but outside
+# errors.codes (its alphabetical table); errors.py's own class wins once it has one.
+def _error_code(sym: str, message: str, base: type[errors.NodeError]) -> Any:
+    existing = getattr(errors, sym, None)
+    if existing is not None:
+        return existing
+    return type(sym, (base,), {"_code": sym, "_message": message, "__module__": __name__})
+
+
+ERR_CHILD_CLOSED_BEFORE_REPLY = _error_code(
+    "ERR_CHILD_CLOSED_BEFORE_REPLY", "Child closed before reply received", errors.NodeError
+)
+ERR_INVALID_URL_SCHEME = _error_code(
+    "ERR_INVALID_URL_SCHEME", "The URL must be of scheme %s", errors.NodeTypeError
+)
+ERR_INVALID_FILE_URL_HOST = _error_code(
+    "ERR_INVALID_FILE_URL_HOST",
+    'File URL host must be "localhost" or empty on %s',
+    errors.NodeTypeError,
+)
+ERR_INVALID_FILE_URL_PATH = _error_code(
+    "ERR_INVALID_FILE_URL_PATH", "File URL path %s", errors.NodeTypeError
+)
+
+
+def fileURLToPath(url: urllib.parse.SplitResult | urllib.parse.ParseResult) -> str:
+    """internal/url.js fileURLToPath (POSIX) for a parsed URL: Python's stand-in for a
+    WHATWG URL object is ``urllib.parse.urlsplit``/``urlparse``'s result."""
+    if url.scheme != "file":
+        raise ERR_INVALID_URL_SCHEME("file")
+    # WHATWG's parser turns file://localhost/ into an empty host.
+    if (url.hostname or "") not in ("", "localhost"):
+        raise ERR_INVALID_FILE_URL_HOST(process.platform)
+    pathname = url.path
+    if re.search(r"%2[fF]", pathname):
+        raise ERR_INVALID_FILE_URL_PATH("must not include encoded / characters")
+    return urllib.parse.unquote(pathname)
+
+
 def _validated_path(value: Any, name: str) -> str:
+    # internal/fs/utils.js getValidatedPath: a file URL, a Buffer or a string.
+    if isinstance(value, (urllib.parse.SplitResult, urllib.parse.ParseResult)):
+        value = fileURLToPath(value)
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
     if isinstance(value, bytes):
@@ -574,15 +620,137 @@ def _server_got(target: Any, message: Any, handle: Any, emit: Callable[[Any], No
     server.listen(handle, lambda: emit(server))
 
 
+# -- lib/internal/socket_list.js ---------------------------------------------------------
+# DIVERGENCE: kept in this module (its only user) rather than a module of its own.
+class SocketListSend(EventEmitter):
+    """The sending side's view of the sockets of one server (``key``) passed to ``child``:
+    it asks the child how many are still open, or to say when all are closed."""
+
+    def __init__(self, child: Any, key: Any) -> None:
+        super().__init__()
+        self.key = key
+        self.child = child
+        child.once("exit", lambda *a: self.emit("exit", self))
+
+    def _request(self, msg: Any, cmd: str, swallowErrors: bool, callback: Any) -> None:
+        child = self.child
+
+        def onclose(*a: Any) -> None:
+            child.removeListener("internalMessage", onreply)
+            callback(ERR_CHILD_CLOSED_BEFORE_REPLY())
+
+        def onreply(msg: Any, *a: Any) -> None:
+            if not (msg.get("cmd") == cmd and msg.get("key") == self.key):
+                return
+            child.removeListener("disconnect", onclose)
+            child.removeListener("internalMessage", onreply)
+            callback(None, msg)
+
+        if not child.connected:
+            onclose()
+            return
+        child._send(msg, None, swallowErrors)
+        child.once("disconnect", onclose)
+        child.on("internalMessage", onreply)
+
+    def close(self, callback: Any) -> None:
+        self._request(
+            {"cmd": "NODE_SOCKET_NOTIFY_CLOSE", "key": self.key},
+            "NODE_SOCKET_ALL_CLOSED",
+            True,
+            callback,
+        )
+
+    def getConnections(self, callback: Any) -> None:
+        def on_reply(err: Any, msg: Any = None) -> None:
+            if err:
+                callback(err)
+                return
+            callback(None, msg["count"])
+
+        self._request(
+            {"cmd": "NODE_SOCKET_GET_COUNT", "key": self.key}, "NODE_SOCKET_COUNT", False, on_reply
+        )
+
+    # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)
+    if TYPE_CHECKING:
+        get_connections = getConnections
+    # END twins
+
+
+class SocketListReceive(EventEmitter):
+    """The receiving side: counts the sockets of one server (``key``) it got, answers
+    NODE_SOCKET_GET_COUNT and, once empty, NODE_SOCKET_NOTIFY_CLOSE."""
+
+    def __init__(self, child: Any, key: Any) -> None:
+        super().__init__()
+        self.connections = 0
+        self.key = key
+        self.child = child
+
+        def onempty(self: SocketListReceive, *a: Any) -> None:
+            if not self.child.connected:
+                return
+            self.child._send({"cmd": "NODE_SOCKET_ALL_CLOSED", "key": self.key}, None, True)
+
+        def on_internal_message(msg: Any, *a: Any) -> None:
+            if msg.get("key") != self.key:
+                return
+            if msg.get("cmd") == "NODE_SOCKET_NOTIFY_CLOSE":
+                # Already empty
+                if self.connections == 0:
+                    onempty(self)
+                    return
+                # Wait for sockets to get closed
+                self.once("empty", onempty)
+            elif msg.get("cmd") == "NODE_SOCKET_GET_COUNT":
+                if not self.child.connected:
+                    return
+                self.child._send(
+                    {"cmd": "NODE_SOCKET_COUNT", "key": self.key, "count": self.connections},
+                    None,
+                    False,
+                )
+
+        self.child.on("internalMessage", on_internal_message)
+
+    def add(self, obj: dict[str, Any]) -> None:
+        self.connections += 1
+
+        # Notify the previous owner of the socket about its state change
+        def on_close(*a: Any) -> None:
+            self.connections -= 1
+            if self.connections == 0:
+                self.emit("empty", self)
+
+        obj["socket"].once("close", on_close)
+
+
+def getSocketList(type: str, worker: Any, key: Any) -> Any:
+    sockets = worker._channelHandle.sockets[type]
+    socketList = sockets.get(key)
+    if not socketList:
+        Construct = SocketListSend if type == "send" else SocketListReceive
+        socketList = sockets[key] = Construct(worker, key)
+    return socketList
+
+
 def _socket_send(target: Any, message: Any, socket: Any, options: Any) -> Any:
     if socket._handle is None:
         return None
-    # If the socket was created by net.Server
+    # If the socket was created by net.Server we will track the socket
     server = getattr(socket, "server", None)
     if server is not None:
-        # DIVERGENCE: the worker-side socket lists (SocketListSend, used by cluster's
-        # server.close() across processes) are not kept; the key is sent as Node does.
+        # The worker should keep track of the socket
         message["key"] = server._connectionKey
+        firstTime = message["key"] not in target._channelHandle.sockets["send"]
+        socketList = getSocketList("send", target, message["key"])
+        # The server should no longer expose a .connection property and when asked to
+        # close it should query the socket status from the workers
+        # (A net.Server without _setupWorker cannot poll workers: it counts only its own.)
+        if firstTime and hasattr(server, "_setupWorker"):
+            server._setupWorker(socketList)
+        # Act like socket is detached
         if not options.get("keepOpen"):
             server._connections -= 1
     handle = socket._handle
@@ -596,6 +764,11 @@ def _socket_send(target: Any, message: Any, socket: Any, options: Any) -> Any:
 
 def _socket_got(target: Any, message: Any, handle: Any, emit: Callable[[Any], None]) -> None:
     socket = net.Socket({"handle": handle, "readable": True, "writable": True})
+    # If the socket was created by net.Server we will track the socket
+    if message.get("key"):
+        # Add socket to connections list
+        socketList = getSocketList("got", target, message["key"])
+        socketList.add({"socket": socket})
     emit(socket)
 
 
@@ -638,7 +811,8 @@ class ChildProcess(EventEmitter):
         self.stdin: Any = None
         self.stdout: Any = None
         self.stderr: Any = None
-        self.stdio: list[Any] = []
+        # JS: not set by the constructor (undefined) until spawn() sets up stdio.
+        self.stdio: list[Any] | None = None
         self.channel: Any = None
         self._handle: Any = Process()
         self._handle.owner = self
@@ -1074,6 +1248,7 @@ def setupChannel(target: Any, channel: Any, serializationMode: str) -> Control:
     state: dict[str, Any] = {"pendingHandle": None}
     ser.initMessageChannel(channel)
     channel.pendingHandle = None
+    channel.sockets = {"send": {}, "got": {}}
     channel.buffering = False
 
     def onread(handle: Any, nread: int, buf: Any) -> None:
@@ -1371,7 +1546,10 @@ def fork(
     # DIVERGENCE: Node runs its own execPath; a Python parent runs its interpreter.
     options["execPath"] = options.get("execPath") or sys.executable
     validateArgumentNullCheck(options["execPath"], "options.execPath")
-    execArgv = options.get("execArgv") or []
+    # JS `options.execArgv || process.execArgv`: an empty array is truthy there.
+    execArgv = options.get("execArgv")
+    if execArgv is None or execArgv is False or execArgv == "":
+        execArgv = process.execArgv
     validateArgumentsNullCheck(execArgv, "options.execArgv")
     args = [*execArgv, modulePath, *args]
 
@@ -1689,8 +1867,23 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
             )
             _emittedDEP0190Already = True
         command = f"{file} {' '.join(js_string(a) for a in args)}" if args else file
-        file = shell if isinstance(shell, str) else "/bin/sh"
-        args = ["-c", command]
+        # Set the shell, switches, and commands.
+        if process.platform == "win32":
+            file = shell if isinstance(shell, str) else (process.env.get("comspec") or "cmd.exe")
+            # '/d /s /c' is used only for cmd.exe.
+            if re.match(r"^(?:.*\\)?cmd(?:\.exe)?$", file, re.IGNORECASE):
+                args = ["/d", "/s", "/c", f'"{command}"']
+                windowsVerbatimArguments = True
+            else:
+                args = ["-c", command]
+        else:
+            if isinstance(shell, str):
+                file = shell
+            elif process.platform == "android":
+                file = "/system/bin/sh"
+            else:
+                file = "/bin/sh"
+            args = ["-c", command]
 
     if isinstance(options.get("argv0"), str):
         args.insert(0, options["argv0"])
@@ -1802,7 +1995,29 @@ def spawnSync(
     opts = {"maxBuffer": MAX_BUFFER, **normalizeSpawnArguments(file, args, options)}
     validateTimeout(opts.get("timeout"))
     validateMaxBuffer(opts.get("maxBuffer"))
-    killSignal = sanitizeKillSignal(opts.get("killSignal")) or _signal.SIGTERM
+    opts["killSignal"] = sanitizeKillSignal(opts.get("killSignal"))
+    # JS `if (options.input)`: '' and 0 are falsy, left alone. The input must be a valid
+    # buffer (Node checks every stdio[i].input; here only stdin takes input).
+    data = opts.get("input")
+    if data is not None and data is not False and data != 0 and data != "":
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = memoryview(data).cast("B").tobytes()
+        elif isinstance(data, str):
+            data = buffer_from_string(data, opts.get("encoding"))
+        else:
+            raise errors.ERR_INVALID_ARG_TYPE(
+                "options.stdio[0]", ["Buffer", "TypedArray", "DataView", "string"], data
+            )
+        opts["input"] = data
+    else:
+        opts["input"] = None
+    return _internal_spawnSync(opts)
+
+
+def _internal_spawnSync(opts: dict[str, Any]) -> dict[str, Any]:
+    """internal/child_process.js spawnSync(options): run the normalized, validated
+    options (spawn_sync.spawn there) and shape the result."""
+    killSignal = opts.get("killSignal") or _signal.SIGTERM
     stdio_opt = opts.get("stdio") or "pipe"
     stdio_list = stdioStringToArray(stdio_opt) if isinstance(stdio_opt, str) else list(stdio_opt)
     while len(stdio_list) < 3:
@@ -1825,8 +2040,6 @@ def spawnSync(
         return subprocess.PIPE
 
     data = opts.get("input")
-    if isinstance(data, str):
-        data = data.encode(opts.get("encoding") or "utf8")
     stdin = conv(stdio_list[0], 0)
     stdout = conv(stdio_list[1], 1)
     stderr = conv(stdio_list[2], 2)
@@ -1930,6 +2143,10 @@ def _sync_io(
                 proc.send_signal(killSignal)
             except ProcessLookupError:
                 pass
+            # SyncProcessRunner::Kill closes the stdio pipes too: a grandchild holding
+            # one (`sh -c 'node ...'`) must not keep us waiting.
+            for key in list(sel.get_map().values()):
+                sel.unregister(key.fileobj)
 
     while sel.get_map():
         wait = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -1948,6 +2165,7 @@ def _sync_io(
             sizes[fd] += len(chunk)
             if maxBuffer is not None and sizes[fd] > maxBuffer:
                 kill(uv.UV_ENOBUFS)
+                break  # the pipes are closed: the other events of this batch are moot
     sel.close()
     remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
     try:

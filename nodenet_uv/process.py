@@ -14,8 +14,10 @@ needs ``net`` for passed handles, a layer above this one).
 from __future__ import annotations
 
 import os
+import signal as _signal
 import sys
 import time
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +53,20 @@ class NodeWarning(Exception):
         return self.message
 
 
+def _exec_argv() -> list[str]:
+    # sys.orig_argv is [interpreter, *options, script-or-(-m mod)-or-(-c cmd), *args];
+    # sys.argv is [script, *args]: what precedes the script's counterpart is execArgv,
+    # less a trailing -m/-c (whose module or code sys.argv[0] stands for).
+    orig = getattr(sys, "orig_argv", None) or []
+    n = len(orig) - len(sys.argv)
+    if n < 1 or orig[n + 1 :] != sys.argv[1:]:
+        return []  # sys.argv was rewritten: nothing reliable to say
+    argv = list(orig[1:n])
+    if argv and argv[-1] in ("-m", "-c"):
+        argv.pop()
+    return argv
+
+
 class Process(EventEmitter):
     """The process object: an EventEmitter with nextTick, emitWarning, pid, ..."""
 
@@ -59,6 +75,10 @@ class Process(EventEmitter):
         self.pid = os.getpid()
         self.platform = sys.platform if sys.platform != "win32" else "win32"
         self.argv = list(sys.argv)
+        # DIVERGENCE: the interpreter running this program and its own options (Node:
+        # the node binary and its flags), e.g. ['-X', 'dev'] for `python -X dev app.py`.
+        self.execPath = sys.executable
+        self.execArgv = _exec_argv()
         self.env = os.environ
         self.exitCode: int | None = None
         self.noDeprecation = False
@@ -126,6 +146,26 @@ class Process(EventEmitter):
         # program (or a test) decides what ending means.
         raise SystemExit(self.exitCode or 0 if code is None else code)
 
+    def kill(self, pid: Any, sig: Any = None) -> bool:
+        """Send signal ``sig`` (default 'SIGTERM') to ``pid`` (Node: ``process.kill``)."""
+        # lib/internal/process/per_thread.js kill: `pid != (pid | 0)` rejects non-int32s.
+        if isinstance(pid, bool) or not isinstance(pid, (int, float)) or pid != _int32(pid):
+            raise errors.ERR_INVALID_ARG_TYPE("pid", "number", pid)
+        if not isinstance(sig, bool) and isinstance(sig, (int, float)) and sig == _int32(sig):
+            signum = int(sig)
+        else:
+            sig = sig or "SIGTERM"
+            signum = getattr(_signal, sig, 0) if isinstance(sig, str) and sig.isupper() else 0
+            if not isinstance(signum, int) or not sig.startswith("SIG") or sig.startswith("SIG_"):
+                signum = 0
+            if not signum:
+                raise errors.ERR_UNKNOWN_SIGNAL(sig)
+        try:
+            os.kill(int(pid), signum)
+        except OSError as exc:
+            raise errors.ErrnoException(-(exc.errno or 0), "kill") from None
+        return True
+
     def cwd(self) -> str:
         """The current working directory (Node: ``process.cwd``)."""
         return os.getcwd()
@@ -135,6 +175,14 @@ class Process(EventEmitter):
         emit_warning = emitWarning
         next_tick = nextTick
     # END twins
+
+
+def _int32(v: float) -> int:
+    # JS `v | 0`: ToInt32.
+    if v != v or v in (float("inf"), float("-inf")):
+        return 0
+    n = int(v) & 0xFFFFFFFF
+    return n - 0x100000000 if n >= 0x80000000 else n
 
 
 process = Process()
@@ -208,6 +256,21 @@ def __getattr__(name: str) -> Any:
     # `from nodenet_uv import process; process.on('uncaughtException', ...)`: the module
     # stands for the process object (pid, exitCode, on/once/emit, ...).
     return getattr(process, name)
+
+
+class _ProcessModule(types.ModuleType):
+    """The module's class: assigning one of the process object's own properties
+    (``process.noDeprecation = True``, ``process.exitCode = 1``) sets it on the object,
+    as reading it through the module gets it from there."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self.__dict__ and name in vars(process):
+            setattr(process, name, value)
+        else:
+            super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _ProcessModule
 
 
 # BEGIN twins (tools/gen_twins.py: what NodeNames/alias_module make at run time)

@@ -1,12 +1,14 @@
-"""Port of test/parallel/test-child-process-cwd.js.
+"""Port of test/parallel/test-child-process-cwd.js (``new URL(...)`` is
+``urllib.parse.urlsplit``'s result, Python's stand-in for a URL object; an ``os.PathLike``
+cwd is tested too)."""
 
-Partial: the ``file:`` URL cases (``new URL(...)`` as cwd, and the URL errors) are left
-out: nodenet_uv has no URL class; ``os.PathLike`` paths are accepted instead and tested.
-"""
-
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
 
 from nodenet_uv import child_process, run
 from nodenet_uv.testing import common
@@ -52,8 +54,15 @@ def test_cwd() -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         tmp = str(Path(tmp).resolve())
+        with pytest.raises(Exception, match="The URL must be of scheme file"):
+            testCwd({"cwd": urlsplit("http://example.com/")}, True, 0, tmp)
+        with pytest.raises(
+            Exception, match=re.escape('File URL host must be "localhost" or empty on')
+        ):
+            testCwd({"cwd": urlsplit("file://host/dev/null")}, True, 0, tmp)
         testCwd({"cwd": tmp}, True, 0, tmp)
         testCwd({"cwd": "/dev"}, True, 0, "/dev")
+        testCwd({"cwd": urlsplit(Path(tmp).as_uri())}, True, 0, tmp)
         testCwd({"cwd": Path(tmp)}, True, 0, tmp)
         testCwd({"cwd": ""}, True)
         testCwd({"cwd": None}, True)
