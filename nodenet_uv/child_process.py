@@ -133,30 +133,10 @@ def validateArgumentsNullCheck(args: list[Any], propName: str) -> None:
         validateArgumentNullCheck(arg, f"{propName}[{i}]")
 
 
-# DIVERGENCE: errors.py lacks these four (the library has no URL class; the socket lists
-# are here): declared here as E() would, with Node's codes and messages, but outside
-# errors.codes (its alphabetical table); errors.py's own class wins once it has one.
-def _error_code(sym: str, message: str, base: type[errors.NodeError]) -> Any:
-    existing = getattr(errors, sym, None)
-    if existing is not None:
-        return existing
-    return type(sym, (base,), {"_code": sym, "_message": message, "__module__": __name__})
-
-
-ERR_CHILD_CLOSED_BEFORE_REPLY = _error_code(
-    "ERR_CHILD_CLOSED_BEFORE_REPLY", "Child closed before reply received", errors.NodeError
-)
-ERR_INVALID_URL_SCHEME = _error_code(
-    "ERR_INVALID_URL_SCHEME", "The URL must be of scheme %s", errors.NodeTypeError
-)
-ERR_INVALID_FILE_URL_HOST = _error_code(
-    "ERR_INVALID_FILE_URL_HOST",
-    'File URL host must be "localhost" or empty on %s',
-    errors.NodeTypeError,
-)
-ERR_INVALID_FILE_URL_PATH = _error_code(
-    "ERR_INVALID_FILE_URL_PATH", "File URL path %s", errors.NodeTypeError
-)
+ERR_CHILD_CLOSED_BEFORE_REPLY = errors.ERR_CHILD_CLOSED_BEFORE_REPLY
+ERR_INVALID_URL_SCHEME = errors.ERR_INVALID_URL_SCHEME
+ERR_INVALID_FILE_URL_HOST = errors.ERR_INVALID_FILE_URL_HOST
+ERR_INVALID_FILE_URL_PATH = errors.ERR_INVALID_FILE_URL_PATH
 
 
 def fileURLToPath(url: urllib.parse.SplitResult | urllib.parse.ParseResult) -> str:

@@ -519,7 +519,11 @@ def _unhandled_error(this: NodeError, err: object = None) -> str:
 # code lib/net.js, lib/internal/streams/*, lib/events.js, lib/timers.js,
 # lib/internal/timers.js, lib/dns.js, lib/internal/dns/*, lib/internal/blocklist.js,
 # lib/internal/socketaddress.js, lib/internal/validators.js,
-# lib/internal/process/task_queues.js and lib/timers/promises.js use.
+# lib/internal/process/task_queues.js, lib/timers/promises.js, lib/child_process.js,
+# lib/internal/child_process.js, lib/internal/url.js (fileURLToPath) and lib/cluster use.
+ERR_CHILD_CLOSED_BEFORE_REPLY = E(
+    "ERR_CHILD_CLOSED_BEFORE_REPLY", "Child closed before reply received", NodeError
+)
 ERR_CHILD_PROCESS_IPC_REQUIRED = E(
     "ERR_CHILD_PROCESS_IPC_REQUIRED",
     "Forked processes must have an IPC channel, missing value 'ipc' in %s",
@@ -543,6 +547,12 @@ ERR_INVALID_ARG_VALUE = E(
     "ERR_INVALID_ARG_VALUE", _invalid_arg_value, NodeTypeError, NodeRangeError
 )
 ERR_INVALID_FD_TYPE = E("ERR_INVALID_FD_TYPE", "Unsupported fd type: %s", NodeTypeError)
+ERR_INVALID_FILE_URL_HOST = E(
+    "ERR_INVALID_FILE_URL_HOST",
+    'File URL host must be "localhost" or empty on %s',
+    NodeTypeError,
+)
+ERR_INVALID_FILE_URL_PATH = E("ERR_INVALID_FILE_URL_PATH", "File URL path %s", NodeTypeError)
 ERR_INVALID_HANDLE_TYPE = E(
     "ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent", NodeTypeError
 )
@@ -556,6 +566,7 @@ ERR_INVALID_SYNC_FORK_INPUT = E(
     NodeTypeError,
 )
 ERR_INVALID_THIS = E("ERR_INVALID_THIS", 'Value of "this" must be of type %s', NodeTypeError)
+ERR_INVALID_URL_SCHEME = E("ERR_INVALID_URL_SCHEME", "The URL must be of scheme %s", NodeTypeError)
 ERR_IPC_CHANNEL_CLOSED = E("ERR_IPC_CHANNEL_CLOSED", "Channel closed", NodeError)
 ERR_IPC_DISCONNECTED = E("ERR_IPC_DISCONNECTED", "IPC channel is already disconnected", NodeError)
 ERR_IPC_ONE_PIPE = E("ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe", NodeError)

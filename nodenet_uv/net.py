@@ -12,9 +12,8 @@ snake_case twin; ``None`` plays ``undefined``.
 
 # DIVERGENCE: not ported: net.BoundSocket and _TransferredBoundSocket (Node 24.22), the
 # worker_threads transfer hooks ([kTransfer]/[kDeserialize] of Socket, Server and
-# BoundSocket: there are no workers here), Server._setupWorker and the cluster paths
-# (no cluster module), and the diagnostics_channel publications (net.client.socket,
-# net.server.socket).
+# BoundSocket: there are no workers here), and the diagnostics_channel publications
+# (net.client.socket, net.server.socket).
 """
 
 from __future__ import annotations
@@ -2613,8 +2612,8 @@ class Server(EventEmitter):
 
         Args:
             cb: Called on the next tick as ``cb(None, count)``, ``count`` being the
-                number of open connections (``err`` is always None: no cluster
-                workers here).
+                number of open connections, the ones sent to child processes
+                included (asked to them; ``err`` if one closed before answering).
 
         Returns:
             The server.
@@ -2625,7 +2624,26 @@ class Server(EventEmitter):
         # Node's process.nextTick validates the callback (the unvalidated queue would
         # fail later, deep in the tick loop).
         validators.validate_function(cb, "callback")
-        task_queues.next_tick(cb, None, self._connections)
+        if not self._usingWorkers:
+            task_queues.next_tick(cb, None, self._connections)
+            return self
+        # Poll workers (the child_process socket lists of the sockets sent to children)
+        left = len(self._workers)
+        total = self._connections
+
+        def oncount(err: Any, count: int = 0) -> None:
+            nonlocal left, total
+            if err:
+                left = -1
+                task_queues.next_tick(cb, err, None)
+                return
+            total += count
+            left -= 1
+            if left == 0:
+                task_queues.next_tick(cb, None, total)
+
+        for worker in list(self._workers):
+            worker.getConnections(oncount)
         return self
 
     def close(self, cb: Any = None) -> Server:
@@ -2652,8 +2670,36 @@ class Server(EventEmitter):
         if self._handle is not None:
             self._handle.close()
             self._handle = None
-        self._emitCloseIfDrained()
+        if self._usingWorkers:
+            left = len(self._workers)
+
+            def onWorkerClose(*args: Any) -> None:
+                nonlocal left
+                left -= 1
+                if left != 0:
+                    return
+                self._connections = 0
+                self._emitCloseIfDrained()
+
+            # Increment connections to be sure that, even if all sockets will be closed
+            # during polling of workers, `close` event will be emitted only once.
+            self._connections += 1
+            # Poll workers
+            for worker in list(self._workers):
+                worker.close(onWorkerClose)
+        else:
+            self._emitCloseIfDrained()
         return self
+
+    def _setupWorker(self, socketList: Any) -> None:
+        # A child_process SocketListSend: the sockets of this server sent to a child.
+        self._usingWorkers = True
+        self._workers.append(socketList)
+
+        def on_exit(socketList: Any) -> None:
+            self._workers.remove(socketList)
+
+        socketList.once("exit", on_exit)
 
     def _emitCloseIfDrained(self) -> None:
         if self._handle is not None or self._connections:
