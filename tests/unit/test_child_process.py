@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nodenet_uv
 from nodenet_uv import child_process as cp
@@ -574,6 +576,32 @@ def test_json_keys_in_js_object_order() -> None:
         cp._stringify({"b": 1, "1": 2, "10": 3, "2": 4, "01": 5, "4294967295": 6})
         == '{"1":2,"2":4,"10":3,"b":1,"01":5,"4294967295":6}'
     )
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=4) | st.sampled_from(["0", "1", "01", "10"]), inner, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _JSONISH, max_size=5))
+def test_json_fast_path_writes_what_the_reference_path_writes(value: dict[str, Any]) -> None:
+    # The dict-of-plain-values fast path (json's C encoder) against the JSON.stringify port it
+    # short-cuts (lone surrogates, integer-like keys, floats: those take the port).
+    fast = cp._stringify(value)
+    saved = cp._is_plain
+    cp._is_plain = lambda v: False
+    try:
+        assert fast == cp._stringify(value)
+    finally:
+        cp._is_plain = saved
 
 
 def test_json_of_an_error_is_its_own_enumerable_properties() -> None:
