@@ -1,0 +1,90 @@
+"""The Python twin of faults_peer.js (the client scenarios of test_faults.py's
+differentials): the same events, recorded the same way, into ``result``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nodenet_uv import net, process, timers
+
+
+def track(sock: net.Socket, result: dict[str, Any]) -> None:
+    result["events"] = events = []
+    sock.on("finish", lambda: events.append("finish"))
+    sock.on("end", lambda: events.append("end"))
+    sock.on("error", lambda e: events.append(f"error:{e.code}:{e.syscall}"))
+
+    def on_close(had_error: bool) -> None:
+        events.append(f"close:{str(had_error).lower()}")
+        result.update(
+            bytesWritten=sock.bytesWritten,
+            bytesRead=sock.bytesRead,
+            destroyed=sock.destroyed,
+            writableFinished=sock.writableFinished,
+        )
+
+    sock.on("close", on_close)
+
+
+def rst_mid_write(port: int, size: int, result: dict[str, Any]) -> net.Socket:
+    def on_connect() -> None:
+        def cb(err: Any = None) -> None:
+            result["events"].append(f"write-cb:{err.code if err else 'ok'}")
+
+        result["writeReturned"] = sock.write(b"a" * size, cb)
+        sock.end(lambda *_: result["events"].append("end-cb"))
+
+    sock = net.connect(port, "127.0.0.1", on_connect)
+    track(sock, result)
+    return sock
+
+
+def half_close_rst(port: int, result: dict[str, Any]) -> net.Socket:
+    sock = net.connect(
+        {"port": port, "host": "127.0.0.1", "allowHalfOpen": True},
+        lambda: sock.end(lambda *_: result["events"].append("end-cb")),
+    )
+    sock.resume()
+    track(sock, result)
+    return sock
+
+
+def throw_in_data(result: dict[str, Any]) -> None:
+    result.update(uncaught=[], serverRead="", serverEvents=[])
+
+    def on_uncaught(e: BaseException, origin: str) -> None:
+        result["uncaught"].append(f"{e}:{origin}")
+
+    process.on("uncaughtException", on_uncaught)
+    first = [True]
+
+    def on_connection(s: net.Socket) -> None:
+        s.setEncoding("utf8")
+
+        def on_data(d: str) -> None:
+            if first[0]:
+                first[0] = False
+                raise RuntimeError("boom in data")
+            result["serverRead"] += d
+
+        s.on("data", on_data)
+        s.on("data", lambda d: result["serverEvents"].append(f"data2:{d}"))
+        s.on("end", lambda: (result["serverEvents"].append("end"), s.end()))
+        s.on("close", lambda *_: (result["serverEvents"].append("close"), server.close()))
+
+    server = net.createServer(on_connection)
+
+    def listening() -> None:
+        c = net.connect(server.address()["port"], "127.0.0.1")
+        c.write("one")
+        # The second chunk goes later so it arrives as a 'data' of its own.
+        timers.setTimeout(lambda: c.end("two"), 50)
+        c.resume()
+
+        def on_close(*_: Any) -> None:
+            result["clientClosed"] = True
+            timers.setImmediate(lambda: process.removeListener("uncaughtException", on_uncaught))
+
+        c.on("close", on_close)
+
+    server.listen(0, "127.0.0.1", listening)

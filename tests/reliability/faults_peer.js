@@ -1,0 +1,98 @@
+// The node side of test_faults.py's differentials; faults.py is the Python twin (same
+// scenarios, same result fields). Each prints one JSON line.
+//   node faults_peer.js resetter            a server: prints {"port"}; for each connection
+//                                           it reads until it has 64 KiB or sees 'end', then
+//                                           resetAndDestroy()s; prints {"peer_read"} per
+//                                           connection; closes after the first.
+//   node faults_peer.js rst-mid-write <port> <size>
+//                                           one write(size B, cb) then end(): the events.
+//   node faults_peer.js half-close-rst <port>
+//                                           end() at once (allowHalfOpen), then read: the
+//                                           events (the resetter answers the FIN with RST).
+//   node faults_peer.js throw-in-data       server + client in one process: the first
+//                                           'data' listener call throws; the events, what
+//                                           uncaughtException saw and what the server read.
+'use strict';
+const net = require('net');
+
+const [scenario, portArg, sizeArg] = process.argv.slice(2);
+function report(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
+
+function track(sock, result) {
+  result.events = [];
+  sock.on('finish', () => result.events.push('finish'));
+  sock.on('end', () => result.events.push('end'));
+  sock.on('error', (e) => result.events.push(`error:${e.code}:${e.syscall}`));
+  sock.on('close', (hadError) => {
+    result.events.push(`close:${hadError}`);
+    result.bytesWritten = sock.bytesWritten;
+    result.bytesRead = sock.bytesRead;
+    result.destroyed = sock.destroyed;
+    result.writableFinished = sock.writableFinished;
+    report(result);
+  });
+}
+
+if (scenario === 'resetter') {
+  const server = net.createServer({ allowHalfOpen: true }, (sock) => {
+    let n = 0;
+    let done = false;
+    const reset = () => {
+      if (done) return;
+      done = true;
+      report({ peer_read: n });
+      sock.resetAndDestroy();
+      server.close();
+    };
+    sock.on('data', (d) => { n += d.length; if (n >= 65536) reset(); });
+    sock.on('end', reset);
+    sock.on('error', () => {});
+  });
+  server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
+} else if (scenario === 'rst-mid-write') {
+  const size = Number(sizeArg);
+  const result = {};
+  const sock = net.connect(Number(portArg), '127.0.0.1', () => {
+    result.writeReturned = sock.write(Buffer.alloc(size, 0x61), (err) => {
+      result.events.push(`write-cb:${err ? err.code : 'ok'}`);
+    });
+    sock.end(() => result.events.push('end-cb'));
+  });
+  track(sock, result);
+} else if (scenario === 'half-close-rst') {
+  const result = {};
+  const sock = net.connect({ port: Number(portArg), host: '127.0.0.1', allowHalfOpen: true }, () => {
+    sock.end(() => result.events.push('end-cb'));
+  });
+  sock.resume();
+  track(sock, result);
+} else if (scenario === 'throw-in-data') {
+  const result = { uncaught: [], serverRead: '', serverEvents: [] };
+  process.on('uncaughtException', (e, origin) => {
+    result.uncaught.push(`${e.message}:${origin}`);
+  });
+  let first = true;
+  const server = net.createServer((s) => {
+    s.setEncoding('utf8');
+    s.on('data', (d) => {
+      if (first) { first = false; throw new Error('boom in data'); }
+      result.serverRead += d;
+    });
+    s.on('data', (d) => { result.serverEvents.push(`data2:${d}`); });
+    s.on('end', () => { result.serverEvents.push('end'); s.end(); });
+    s.on('close', () => { result.serverEvents.push('close'); server.close(); });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    c.write('one');
+    // The second chunk goes later so it arrives as a 'data' of its own.
+    setTimeout(() => c.end('two'), 50);
+    c.resume();
+    c.on('close', () => {
+      result.clientClosed = true;
+      setImmediate(() => report(result));
+    });
+  });
+} else {
+  throw new Error(`unknown scenario ${scenario}`);
+}
