@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -427,3 +428,79 @@ def test_emfile_on_accept_server_survives(reliability_row: Any) -> None:
         python=f"served {ours['served_first']} then {ours['served_after']}/10",
         node=f"served {theirs['served_first']} then {theirs['served_after']}/10",
     )
+
+
+# SIGPIPE: node ignores it at startup (src/node.cc, PlatformInit), so a write to a pipe
+# or socket whose reader is gone is an EPIPE error, never a signal that kills the process.
+# CPython ignores it too, but scripts often restore SIG_DFL (for `| head`): the child below
+# does so before importing nodenet_uv, then writes to a child's closed stdin and into a
+# socket its peer reset; node 24 runs the same scenario (sigpipe.js in the string below).
+SIGPIPE_PY = r"""
+import json, signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+from nodenet_uv import child_process, net, run, timers
+out = []
+c = child_process.spawn("sh", ["-c", "exec 0<&-; sleep 0.5"], {"stdio": ["pipe", "ignore", "ignore"]})
+def to_pipe():
+    c.stdin.on("error", lambda e: out.append(["pipe", e.code]))
+    for _ in range(10):
+        c.stdin.write(b"\0" * 65536)
+timers.setTimeout(to_pipe, 200)
+run()
+def conn(s):
+    s.pause()
+    timers.setTimeout(s.resetAndDestroy, 50)
+server = net.createServer({"pauseOnConnect": True}, conn)
+def listening():
+    k = net.connect(server.address()["port"], "127.0.0.1")
+    k.pause()
+    k.on("error", lambda e: out.append(["socket", e.code]))
+    k.on("close", lambda *_: server.close())
+    def blast():
+        for _ in range(20):
+            k.write(b"x" * 65536)
+    timers.setTimeout(blast, 150)
+server.listen(0, "127.0.0.1", listening)
+run()
+print(json.dumps(out))
+"""
+
+SIGPIPE_JS = r"""
+const cp = require('child_process');
+const net = require('net');
+const out = [];
+const c = cp.spawn('sh', ['-c', 'exec 0<&-; sleep 0.5'], { stdio: ['pipe', 'ignore', 'ignore'] });
+setTimeout(() => {
+  c.stdin.on('error', (e) => out.push(['pipe', e.code]));
+  for (let i = 0; i < 10; i++) c.stdin.write(Buffer.alloc(65536));
+}, 200);
+c.on('close', () => {
+  const server = net.createServer({ pauseOnConnect: true }, (s) => { setTimeout(() => s.resetAndDestroy(), 50); });
+  server.listen(0, '127.0.0.1', () => {
+    const k = net.connect(server.address().port, '127.0.0.1');
+    k.pause();
+    k.on('error', (e) => out.push(['socket', e.code]));
+    k.on('close', () => { server.close(); console.log(JSON.stringify(out)); });
+    setTimeout(() => { for (let i = 0; i < 20; i++) k.write(Buffer.alloc(65536, 0x78)); }, 150);
+  });
+});
+"""
+
+
+@pytest.mark.timeout(60)
+def test_sigpipe_never_kills_the_process(reliability_row: Any) -> None:
+    ours = subprocess.run(
+        [sys.executable, "-c", SIGPIPE_PY], capture_output=True, text=True, env=PYENV, timeout=30
+    )
+    theirs = subprocess.run(["node", "-e", SIGPIPE_JS], capture_output=True, text=True, timeout=30)
+    assert theirs.returncode == 0, theirs.stderr
+    killed = ours.returncode == -signal.SIGPIPE
+    reliability_row(
+        test="SIGPIPE never kills the process (SIG_DFL restored by the script; vs node 24)",
+        load="a child's closed stdin, a reset socket",
+        faults="writes after the reader is gone",
+        lost=0,
+        bug="killed by SIGPIPE" if killed else "",
+    )
+    assert ours.returncode == 0, (ours.returncode, ours.stderr)
+    assert json.loads(ours.stdout) == json.loads(theirs.stdout), (ours.stdout, theirs.stdout)
