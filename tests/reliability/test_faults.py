@@ -504,3 +504,179 @@ def test_sigpipe_never_kills_the_process(reliability_row: Any) -> None:
     )
     assert ours.returncode == 0, (ours.returncode, ours.stderr)
     assert json.loads(ours.stdout) == json.loads(theirs.stdout), (ours.stdout, theirs.stdout)
+
+
+# DNS: the same script under node 24 and nodenet_uv: dns.lookup(HOST), and
+# net.connect({host: HOST}) with setTimeout(TIMEOUT_MS) (destroy on 'timeout').
+DNS_PY = r"""
+import json, os, time
+from nodenet_uv import dns, net, run
+host, timeout_ms = os.environ["HOST"], int(os.environ["TIMEOUT_MS"])
+out = {"socket": []}
+t0 = time.monotonic()
+def looked(err, address=None, family=None):
+    out["lookup"] = [err.code, err.syscall, err.hostname, str(err)] if err else ["ok", address]
+    out["lookup_s"] = time.monotonic() - t0
+dns.lookup(host, looked)
+s = net.connect({"host": host, "port": 80})
+s.setTimeout(timeout_ms)
+s.on("timeout", lambda: (out["socket"].append("timeout"), s.destroy()))
+s.on("error", lambda e: out["socket"].append(f"error:{e.code}:{e.syscall}:{e}"))
+s.on("close", lambda had_error: out["socket"].append(f"close:{str(had_error).lower()}"))
+run()
+print(json.dumps(out))
+"""
+
+DNS_JS = r"""
+const dns = require('dns');
+const net = require('net');
+const host = process.env.HOST;
+const out = { socket: [] };
+const t0 = process.hrtime.bigint();
+dns.lookup(host, (err, address) => {
+  out.lookup = err ? [err.code, err.syscall, err.hostname, err.message] : ['ok', address];
+  out.lookup_s = Number(process.hrtime.bigint() - t0) / 1e9;
+});
+const s = net.connect({ host, port: 80 });
+s.setTimeout(Number(process.env.TIMEOUT_MS));
+s.on('timeout', () => { out.socket.push('timeout'); s.destroy(); });
+s.on('error', (e) => out.socket.push(`error:${e.code}:${e.syscall}:${e.message}`));
+s.on('close', (hadError) => out.socket.push(`close:${hadError}`));
+process.on('exit', () => console.log(JSON.stringify(out)));
+"""
+
+
+def _dns_pair(prefix: list[str], env: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    ours = subprocess.run(
+        [*prefix, sys.executable, "-c", DNS_PY],
+        capture_output=True,
+        text=True,
+        env={**PYENV, **env},
+        timeout=60,
+    )
+    theirs = subprocess.run(
+        [*prefix, os.environ["NODENET_UV_NODE"], "-e", DNS_JS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
+    assert ours.returncode == 0, ours.stderr
+    assert theirs.returncode == 0, theirs.stderr
+    return json.loads(ours.stdout), json.loads(theirs.stdout)
+
+
+@pytest.mark.timeout(120)
+def test_dns_lookup_failure(reliability_row: Any) -> None:
+    """A name that does not exist: dns.lookup and net.connect fail as node's do (the code
+    is whatever this machine's resolver answers, ENOTFOUND or EAI_AGAIN: node's is the
+    expectation)."""
+    host = "no-such-host.nodenet-uv-reliability.invalid"
+    ours, theirs = _dns_pair([], {"HOST": host, "TIMEOUT_MS": "20000"})
+    ours.pop("lookup_s"), theirs.pop("lookup_s")
+    reliability_row(
+        test="DNS lookup failure (dns.lookup and net.connect; differential with node 24)",
+        load="1 lookup, 1 connect",
+        faults="a name that does not resolve",
+        bad_inputs=1,
+        lost=0,
+        bug="" if ours == theirs else f"python {ours} node {theirs}",
+    )
+    assert ours == theirs
+    assert ours["lookup"][0] in ("ENOTFOUND", "EAI_AGAIN", "EAI_FAIL"), ours
+
+
+def _can_unshare() -> bool:
+    try:
+        return (
+            subprocess.run(["unshare", "-m", "true"], capture_output=True, timeout=10).returncode
+            == 0
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.mark.timeout(120)
+def test_dns_lookup_timeout_with_a_resolver_that_never_answers(
+    tmp_path: Path, reliability_row: Any
+) -> None:
+    """getaddrinfo takes its name servers from /etc/resolv.conf only (dns.lookup has no
+    setServers), so the script runs in a private mount namespace (``unshare -m``, needs
+    root or CAP_SYS_ADMIN) where /etc/resolv.conf names a local UDP socket that reads
+    every query and never answers (``options timeout:1 attempts:1``). The socket's
+    setTimeout(300) fires while the lookup is pending, destroy() ends it quietly, and the
+    lookup later fails with node's error; nothing else happens, the process exits."""
+    if not _can_unshare():
+        pytest.skip("unshare -m is not permitted here (needs CAP_SYS_ADMIN)")
+    swallow = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    for last in range(2, 250):
+        try:
+            swallow.bind((f"127.77.{os.getpid() % 250}.{last}", 53))
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("no free 127.77.x.y:53 to bind")
+    try:
+        ip = swallow.getsockname()[0]
+        conf = tmp_path / "resolv.conf"
+        conf.write_text(f"nameserver {ip}\noptions timeout:1 attempts:1\n")
+        prefix = [
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            f'mount --bind {conf} /etc/resolv.conf && exec "$@"',
+            "sh",
+        ]
+        ours, theirs = _dns_pair(
+            prefix, {"HOST": "never-answered.example.com", "TIMEOUT_MS": "300"}
+        )
+        swallow.setblocking(False)
+        queries = 0
+        while True:
+            try:
+                swallow.recv(4096)
+                queries += 1
+            except BlockingIOError:
+                break
+    finally:
+        swallow.close()
+    slow = ours.pop("lookup_s"), theirs.pop("lookup_s")
+    reliability_row(
+        test="DNS lookup timeout (a resolver that never answers; differential with node 24)",
+        load="1 lookup, 1 connect, each side",
+        faults=f"{queries} queries swallowed; socket timeout while the lookup is pending",
+        lost=0,
+        bug="" if ours == theirs else f"python {ours} node {theirs}",
+    )
+    assert queries > 0
+    assert min(slow) >= 0.9, slow  # the answer really was waited for
+    assert ours == theirs
+    assert ours["socket"] == ["timeout", "close:false"], ours
+    assert ours["lookup"][0] == "EAI_AGAIN", ours
+
+
+def test_connect_with_a_lookup_that_never_calls_back(reliability_row: Any) -> None:
+    """The in-process variant (no privilege needed): connect()'s ``lookup`` option never
+    calls back; setTimeout fires, destroy() closes the socket, nothing is left behind
+    (the leak check of every test runs after this one)."""
+    events: list[str] = []
+    pending: list[Any] = []
+    s = net.connect({"host": "example.invalid", "port": 80, "lookup": lambda *a: pending.append(a)})
+    s.setTimeout(100)
+    s.on("timeout", lambda: (events.append("timeout"), s.destroy()))
+    s.on("error", lambda e: events.append(f"error:{e.code}"))
+    s.on("close", lambda had_error: events.append(f"close:{had_error}"))
+    # The socket's timeout timer is unref'ed (node's too): a ref'ed timer keeps the loop
+    # up meanwhile, as the rest of a program would (node, alone, exits with no event).
+    nodenet_uv.timers.setTimeout(lambda: None, 300)
+    run()
+    reliability_row(
+        test="connect() whose lookup never answers (custom lookup option)",
+        load="1 connect",
+        faults="lookup callback never called",
+        lost=0,
+    )
+    assert len(pending) == 1
+    assert events == ["timeout", "close:False"]
