@@ -680,3 +680,91 @@ def test_connect_with_a_lookup_that_never_calls_back(reliability_row: Any) -> No
     )
     assert len(pending) == 1
     assert events == ["timeout", "close:False"]
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("transport", ["tcp", "unix"])
+def test_peer_that_never_reads(
+    transport: str, pipe_path: str, load: Any, reliability_row: Any
+) -> None:
+    """The peer accepts (pauseOnConnect) and never reads. The writer keeps writing fresh
+    1 MiB chunks after write() returned false: write() keeps returning false, bufferSize
+    (= writableLength) is everything the kernel has not taken, bytesWritten counts every
+    byte written, and RSS grows by no more than what the user wrote (plus a constant: no
+    copy per chunk). destroy() then calls every pending write callback once (with
+    ECANCELED for the writes still queued, as node 24 does: measured with the same
+    scenario, node's first false comes once the kernel stops taking data, 4 MiB over
+    TCP here, 1 MiB over a Unix socket, and its RSS grows by the 64 MiB written)."""
+    total = load.n(64, 512) << 20
+    chunk = 1 << 20
+    st: dict[str, Any] = {"cbs": [], "false_at": None, "returns": []}
+    server = net.createServer({"pauseOnConnect": True})
+    held: list[net.Socket] = []
+    server.on("connection", held.append)
+    target: dict[str, Any] = {"path": pipe_path} if transport == "unix" else {}
+
+    def listening() -> None:
+        if transport == "tcp":
+            target.update(port=server.address()["port"], host="127.0.0.1")
+        c = net.connect(target)
+        c.on("error", lambda e: st.__setitem__("error", e.code))
+
+        def fill() -> None:
+            st["rss0"] = _rss()
+            written = 0
+            while written < total:
+                ok = c.write(os.urandom(chunk), lambda err=None: st["cbs"].append(err))
+                written += chunk
+                if not ok and st["false_at"] is None:
+                    st["false_at"] = written
+                st["returns"].append(ok)
+            # Let libuv try (the kernel buffers fill, the rest stays queued).
+            nodenet_uv.timers.setTimeout(measure, 200, c)
+
+        c.on("connect", fill)
+
+    def measure(c: net.Socket) -> None:
+        st["rss1"] = _rss()
+        st["bufferSize"] = c.bufferSize
+        st["writableLength"] = c.writableLength
+        st["bytesWritten"] = c.bytesWritten
+        st["kernel_took"] = c.bytesWritten - c.writableLength
+        c.destroy()
+        c.on("close", lambda *_: (server.close(), [s.destroy() for s in held]))
+
+    server.listen(
+        {"path": pipe_path} if transport == "unix" else {"port": 0, "host": "127.0.0.1"}, listening
+    )
+    run()
+    grown = st["rss1"] - st["rss0"]
+    n_writes = total // chunk
+    cb_codes = {getattr(e, "code", None) for e in st["cbs"]}
+    leaks = [] if grown <= total + (64 << 20) else [f"RSS grew {grown} B for {total} B written"]
+    lost = n_writes - len(st["cbs"])
+    reliability_row(
+        test=f"a peer that never reads, {transport.upper()}",
+        load=f"{total} B written in 1 MiB chunks",
+        faults="reader never reads; writer ignores write() returning false",
+        bytes_compared=0,
+        leaks=leaks,
+        lost=lost,
+        rss_growth=grown,
+        buffered=st["bufferSize"],
+    )
+    assert st["bytesWritten"] == total
+    assert st["bufferSize"] == st["writableLength"]
+    assert 0 <= st["kernel_took"] < total - (8 << 20), st  # the kernel took a few MiB at most
+    # false as soon as a chunk stays queued (the kernel took kernel_took bytes at once).
+    assert st["false_at"] is not None and st["false_at"] <= st["kernel_took"] + 2 * chunk, st
+    first_false = st["returns"].index(False)
+    assert not any(st["returns"][first_false:]), "write() returned true while nothing drained"
+    assert not leaks, leaks
+    assert len(st["cbs"]) == n_writes, (len(st["cbs"]), n_writes)
+    # Callbacks of writes the kernel took: None; of the ones destroy() cut: ECANCELED.
+    assert cb_codes <= {None, "ECANCELED"}, cb_codes
+    assert sum(e is None for e in st["cbs"]) * chunk <= st["kernel_took"] + chunk
