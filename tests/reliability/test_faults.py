@@ -290,7 +290,7 @@ def test_server_close_with_open_connections(
     run()
     lost = (n - state["accepted"]) + (n - state["closed_srv"]) + (n - state["closed_cli"])
     reliability_row(
-        test=f"server.close() with {n} open connections, {transport.upper()}",
+        test=f"server.close() with {n} open connections, {'TCP' if transport == 'tcp' else 'Unix socket'}",
         load=f"{n} connections",
         faults="close() while every connection is open; a connect after close()",
         lost=lost,
@@ -747,7 +747,7 @@ def test_peer_that_never_reads(
     leaks = [] if grown <= total + (64 << 20) else [f"RSS grew {grown} B for {total} B written"]
     lost = n_writes - len(st["cbs"])
     reliability_row(
-        test=f"a peer that never reads, {transport.upper()}",
+        test=f"a peer that never reads, {'TCP' if transport == 'tcp' else 'Unix socket'}",
         load=f"{total} B written in 1 MiB chunks",
         faults="reader never reads; writer ignores write() returning false",
         bytes_compared=0,
