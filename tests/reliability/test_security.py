@@ -165,23 +165,23 @@ def _prepare_existing(d: Path) -> dict[str, tuple[str, Any]]:
     return made
 
 
+def _intact(p: Path, kind: str, extra: Any) -> bool:
+    if not os.path.lexists(p):
+        return False
+    mode = os.lstat(p).st_mode
+    if kind == "file":
+        return stat.S_ISREG(mode) and p.read_text() == extra
+    if kind == "socket":
+        return stat.S_ISSOCK(mode)
+    if kind == "link":
+        return stat.S_ISLNK(mode) and os.readlink(p) == extra
+    if kind == "dir":
+        return stat.S_ISDIR(mode)
+    return stat.S_ISFIFO(mode)
+
+
 def _still_there(d: Path, made: dict[str, tuple[str, Any]]) -> list[str]:
-    gone = []
-    for name, (kind, extra) in made.items():
-        p = d / name
-        st = os.lstat(p) if os.path.lexists(p) else None
-        ok = (
-            st is not None
-            and {
-                "file": lambda: stat.S_ISREG(st.st_mode) and p.read_text() == extra,
-                "socket": lambda: stat.S_ISSOCK(st.st_mode),
-                "link": lambda: stat.S_ISLNK(st.st_mode) and os.readlink(p) == extra,
-                "dir": lambda: stat.S_ISDIR(st.st_mode),
-                "fifo": lambda: stat.S_ISFIFO(st.st_mode),
-            }[kind]()
-        )
-        if not ok:
-            gone.append(name)
+    gone = [name for name, (kind, extra) in made.items() if not _intact(d / name, kind, extra)]
     if (d / "target").read_text() != "target":
         gone.append("target (through the link)")
     return gone
