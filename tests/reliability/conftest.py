@@ -100,13 +100,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     path = os.environ.get("NODENET_UV_RELIABILITY_TABLE")
     if not path or not report.failed:
         return
-    text = str(report.longrepr) if report.longrepr is not None else ""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else str(report.longrepr or "")
     lines = [x for x in text.splitlines() if x.strip()]
     record = {
         "nodeid": item.nodeid,
         "failed": True,
         "when": report.when,
-        "error": (lines[-1] if lines else "failed")[:400],
+        "error": (lines[0] if lines else "failed")[:400],
         "soak": SOAK,
     }
     with open(path, "a", encoding="utf-8") as f:
