@@ -1,5 +1,5 @@
 // The node side of the soak (tests/reliability/test_soak.py), the twin of soak.py.
-//   node soak_peer.js server <tcp|path>          echo server for one connection: prints
+//   node soak_peer.js server <0|path>            echo server for one connection: prints
 //                                                {"listening": port|path}, then the result
 //   node soak_peer.js client <port|path> <size> <seed>
 //                                                the random client: prints the result
@@ -8,8 +8,9 @@
 // The client writes <size> bytes in random chunks (1 B .. 256 KiB), random runs of them
 // corked then uncorked (at once or on the next tick), waits for 'drain' when write()
 // returns false, then end()s; its reader pause()s on its first 'data' event and on
-// 10 % of the others, and resume()s after a random 0..3 ms (or on setImmediate). The echo server writes back what it reads, pausing while
-// its write buffer is full, and end()s after 'end'.
+// 10 % of the others, and resume()s after a random 0..3 ms (or on setImmediate). The
+// echo server writes back what it reads, pausing while its write buffer is full, and
+// end()s after 'end'.
 'use strict';
 const net = require('net');
 const crypto = require('crypto');
