@@ -4,10 +4,10 @@ A client writes N random bytes (chunks of 1 B .. 256 KiB, log-uniform; one write
 starts a corked run of 2..9 chunks, uncorked at once or on the next tick; 'drain' awaited
 whenever write() returns false) and end()s; its reader pauses on its first 'data' event
 and on 10 % of the others, and resumes after 0..3 ms or on setImmediate. An echo server
-writes back what it reads (pausing while its own buffer is full) and ends after 'end'. Checked: the sha256 of
-what the client sent = what the server received = what the client received back, every
-length is N, and bytesRead/bytesWritten are N exactly on both sockets; no error, both
-sides saw 'end', 'finish' and 'close'.
+writes back what it reads (pausing while its own buffer is full) and ends after 'end'.
+Checked: the sha256 of what the client sent = what the server received = what the client
+received back, every length is N, and bytesRead/bytesWritten are N exactly on both
+sockets; no error, both sides saw 'end', 'finish' and 'close'.
 
 Pairs: Python client + Python server (one loop, one process), Python client + node
 server, node client + Python server; over TCP (127.0.0.1) and Unix sockets. N: 1 GiB
