@@ -320,7 +320,10 @@ def test_abstract_socket_names(reliability_row: Any, node: Any) -> None:
 
 
 @pytest.mark.timeout(300)
-def test_max_connections_holds_under_a_flood(load: Any, reliability_row: Any) -> None:
+@pytest.mark.parametrize("transport", ["tcp", "unix"])
+def test_max_connections_holds_under_a_flood(
+    transport: str, pipe_path: str, load: Any, reliability_row: Any
+) -> None:
     """maxConnections = M; F connections arrive at once. The served ones stay open until
     every one of the F is accounted for. The server never holds more than M; every
     connection over it is closed by the server with a 'drop' event (node 24's behaviour);
@@ -356,16 +359,20 @@ def test_max_connections_holds_under_a_flood(load: Any, reliability_row: Any) ->
 
     def late() -> None:
         st["late"] = b""
-        k = net.connect(server.address()["port"], "127.0.0.1")
+        k = net.connect(target)
         got: list[bytes] = []
         k.on("data", got.append)
         k.on("data", lambda _d: k.end())
         k.on("close", lambda *_: (st.__setitem__("late", b"".join(got)), server.close()))
 
+    target: dict[str, Any] = {"path": pipe_path}
+
     def listening() -> None:
-        port = server.address()["port"]
+        if transport == "tcp":
+            target.clear()
+            target.update(port=server.address()["port"], host="127.0.0.1")
         for _ in range(flood):
-            c = net.connect(port, "127.0.0.1")
+            c = net.connect(target)
             got: list[bytes] = []
 
             def on_data(d: bytes, c: net.Socket = c, got: list[bytes] = got) -> None:
@@ -386,11 +393,15 @@ def test_max_connections_holds_under_a_flood(load: Any, reliability_row: Any) ->
 
     server.on("connection", on_connection)
     server.on("drop", on_drop)
-    server.listen({"port": 0, "host": "127.0.0.1", "backlog": 4096}, listening)
+    if transport == "tcp":
+        server.listen({"port": 0, "host": "127.0.0.1", "backlog": 4096}, listening)
+    else:
+        server.listen({"path": pipe_path, "backlog": 4096}, listening)
     run()
     lost = flood - (st["greeted"] + st["cut"])
     reliability_row(
-        test=f"maxConnections={m} under a flood of {flood} connections",
+        test=f"maxConnections={m} under a flood of {flood} connections, "
+        + ("TCP" if transport == "tcp" else "Unix socket"),
         load=f"{flood} connections at once",
         faults="connections over maxConnections",
         lost=lost,
@@ -441,6 +452,9 @@ process.on('message', (m, sock) => {
 def test_pause_on_connect_handoff_loses_nothing(
     child: str, tmp_path: Path, load: Any, reliability_row: Any
 ) -> None:
+    """A Python server (pauseOnConnect) sends each accepted socket to the child unread;
+    the clients' whole payload is already waiting in the kernel. The child reads each to
+    the end and reports its sha256 and length: the multiset equals what was sent."""
     n = load.n(20, 300)
     if child == "python":
         script = tmp_path / "child.py"
@@ -467,7 +481,7 @@ def test_pause_on_connect_handoff_loses_nothing(
         for i in range(n):
             data = os.urandom(1 + (i * 7919) % (256 << 10))
             sent.append((hashlib.sha256(data).hexdigest(), len(data)))
-            c = net.connect(port, "127.0.0.1", lambda c=None: None)
+            c = net.connect(port, "127.0.0.1")
             c.end(data)
             c.resume()
 
@@ -481,4 +495,60 @@ def test_pause_on_connect_handoff_loses_nothing(
         bytes_compared=sum(x[1] for x in sent),
         lost=lost,
     )
+    assert sorted(got) == sorted(sent)
+
+
+HANDOFF_PARENT_JS = r"""
+const net = require('net'); const cp = require('child_process'); const crypto = require('crypto');
+const [execPath, script, nArg] = process.argv.slice(1);
+const n = Number(nArg);
+const child = cp.fork(script, [], { execPath });
+const sent = []; const got = [];
+const server = net.createServer({ pauseOnConnect: true }, (s) => child.send('conn', s));
+child.on('message', (m) => {
+  got.push([m.sha, m.len]);
+  if (got.length === n) { child.send('bye'); server.close(); }
+});
+child.on('exit', () => console.log(JSON.stringify({ sent, got })));
+server.listen(0, '127.0.0.1', () => {
+  for (let i = 0; i < n; i++) {
+    const data = crypto.randomBytes(1 + (i * 7919) % (256 << 10));
+    sent.push([crypto.createHash('sha256').update(data).digest('hex'), data.length]);
+    const c = net.connect(server.address().port, '127.0.0.1');
+    c.end(data);
+    c.resume();
+  }
+});
+"""
+
+
+@pytest.mark.timeout(600)
+def test_pause_on_connect_handoff_from_node_to_python(
+    tmp_path: Path, load: Any, reliability_row: Any
+) -> None:
+    """The other way round: a node 24 server (pauseOnConnect) sends its sockets to a
+    nodenet_uv child, which reads them to the end; nothing is lost."""
+    n = load.n(20, 300)
+    script = tmp_path / "child.py"
+    script.write_text(HANDOFF_CHILD_PY)
+    res = subprocess.run(
+        ["node", "-e", HANDOFF_PARENT_JS, sys.executable, str(script), str(n)],
+        capture_output=True,
+        text=True,
+        env=PYENV,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    sent = [tuple(x) for x in out["sent"]]
+    got = [tuple(x) for x in out["got"]]
+    lost = len(set(sent) - set(got))
+    reliability_row(
+        test="pauseOnConnect sockets sent by a node 24 parent to a Python child",
+        load=f"{n} connections, 1 B..256 KiB each",
+        faults="handle moved across processes with data already waiting",
+        bytes_compared=sum(x[1] for x in sent),
+        lost=lost,
+    )
+    assert len(sent) == n
     assert sorted(got) == sorted(sent)
