@@ -26,8 +26,13 @@ def _chunk_size(rng: random.Random) -> int:
 
 
 def echo(
-    sock: net.Socket, result: dict[str, Any], on_close: Callable[[], Any] | None = None
+    sock: net.Socket,
+    result: dict[str, Any],
+    on_close: Callable[[], Any] | None = None,
+    use_pipe: bool = False,
 ) -> None:
+    """With ``use_pipe`` the echo is ``sock.pipe(sock)`` (its backpressure and its end())
+    and a second 'data' listener only hashes."""
     h = hashlib.sha256()
     n = [0]
     events: list[str] = []
@@ -35,13 +40,16 @@ def echo(
     def on_data(d: bytes) -> None:
         h.update(d)
         n[0] += len(d)
+        if use_pipe:
+            return
         if not sock.write(d):
             sock.pause()
             sock.once("drain", sock.resume)
 
     def on_end() -> None:
         events.append("end")
-        sock.end()
+        if not use_pipe:
+            sock.end()
 
     def on_close_(had_error: bool) -> None:
         events.append("close")
@@ -64,6 +72,8 @@ def echo(
     sock.on("finish", lambda: events.append("finish"))
     sock.on("error", lambda e: result.__setitem__("error", e.code))
     sock.on("close", on_close_)
+    if use_pipe:
+        sock.pipe(sock)
 
 
 def client(

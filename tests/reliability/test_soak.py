@@ -10,12 +10,14 @@ received back, every length is N, and bytesRead/bytesWritten are N exactly on bo
 sockets; no error, both sides saw 'end', 'finish' and 'close'.
 
 Pairs: Python client + Python server (one loop, one process), Python client + node
-server, node client + Python server; over TCP (127.0.0.1) and Unix sockets. N: 1 GiB
+server, node client + Python server; a Python server echoes either by hand (write(),
+pause() until 'drain') or with ``sock.pipe(sock)``; over TCP (127.0.0.1) and Unix sockets. N: 1 GiB
 under ``make soak`` (NODENET_UV_SOAK=1), 4 MiB in ``make test``.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import subprocess
@@ -43,10 +45,14 @@ def _target(transport: str, path: str) -> dict[str, Any]:
     return {"path": path} if transport == "unix" else {"port": 0, "host": "127.0.0.1"}
 
 
-def _py_py(transport: str, path: str, size: int, seed: int) -> tuple[dict, dict]:
+def _py_py(
+    transport: str, path: str, size: int, seed: int, use_pipe: bool = False
+) -> tuple[dict, dict]:
     srv: dict[str, Any] = {}
     cli: dict[str, Any] = {}
-    server = net.createServer({"allowHalfOpen": True}, lambda s: soak.echo(s, srv, server.close))
+    server = net.createServer(
+        {"allowHalfOpen": True}, lambda s: soak.echo(s, srv, server.close, use_pipe)
+    )
 
     def listening() -> None:
         if transport == "unix":
@@ -81,10 +87,14 @@ def _py_client_node_server(transport: str, path: str, size: int, seed: int) -> t
             proc.wait()
 
 
-def _node_client_py_server(transport: str, path: str, size: int, seed: int) -> tuple[dict, dict]:
+def _node_client_py_server(
+    transport: str, path: str, size: int, seed: int, use_pipe: bool = False
+) -> tuple[dict, dict]:
     srv: dict[str, Any] = {}
     procs: list[subprocess.Popen[str]] = []
-    server = net.createServer({"allowHalfOpen": True}, lambda s: soak.echo(s, srv, server.close))
+    server = net.createServer(
+        {"allowHalfOpen": True}, lambda s: soak.echo(s, srv, server.close, use_pipe)
+    )
 
     def listening() -> None:
         where = path if transport == "unix" else str(server.address()["port"])
@@ -103,10 +113,14 @@ def _node_client_py_server(transport: str, path: str, size: int, seed: int) -> t
                 p.wait()
 
 
-PAIRS = {
+PAIRS: dict[str, Any] = {
     "Python<->Python": _py_py,
+    "Python<->Python, server echoes with pipe()": functools.partial(_py_py, use_pipe=True),
     "Python client, node server": _py_client_node_server,
     "node client, Python server": _node_client_py_server,
+    "node client, Python server echoing with pipe()": functools.partial(
+        _node_client_py_server, use_pipe=True
+    ),
 }
 
 
