@@ -88,3 +88,43 @@ def throw_in_data(result: dict[str, Any]) -> None:
         c.on("close", on_close)
 
     server.listen(0, "127.0.0.1", listening)
+
+
+def destroy_pending(result: dict[str, Any]) -> None:
+    """As faults_peer.js ``destroy-pending``."""
+    result["cbs"] = cbs = []
+    held: list[net.Socket] = []
+    server = net.createServer({"pauseOnConnect": True}, held.append)
+
+    def cb(name: str) -> Any:
+        return lambda e=None: cbs.append(f"{name}:{e.code if e else 'ok'}")
+
+    def on_connect() -> None:
+        big = b"b" * (8 << 20)
+        for i in range(4):
+            sock.write(big, cb(f"big{i}"))
+        sock.cork()
+        sock.write("a", cb("a"))
+        sock.write("b", cb("b"))
+        sock.end(cb("end"))
+        result["beforeDestroy"] = {
+            "writableLength": sock.writableLength > 0,
+            "bytesWritten": sock.bytesWritten,
+        }
+        sock.destroy()
+        result["afterDestroy"] = {"bytesWritten": sock.bytesWritten}
+
+        def closed(*_: Any) -> None:
+            server.close()
+            for h in held:
+                h.destroy()
+
+        sock.on("close", closed)
+
+    def listening() -> None:
+        nonlocal sock
+        sock = net.connect(server.address()["port"], "127.0.0.1", on_connect)
+        track(sock, result)
+
+    sock: Any = None
+    server.listen(0, "127.0.0.1", listening)

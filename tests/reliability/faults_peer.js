@@ -93,6 +93,27 @@ if (scenario === 'resetter') {
       setImmediate(() => report(result));
     });
   });
+} else if (scenario === 'destroy-pending') {
+  // A server that never reads; the client fills the kernel, queues more, corks two
+  // small writes, end()s, and destroy()s: every callback, in order, with its error.
+  const result = { cbs: [] };
+  const held = [];
+  const server = net.createServer({ pauseOnConnect: true }, (s) => held.push(s));
+  server.listen(0, '127.0.0.1', () => {
+    const sock = net.connect(server.address().port, '127.0.0.1', () => {
+      const big = Buffer.alloc(8 << 20, 0x62);
+      for (let i = 0; i < 4; i++) sock.write(big, (e) => result.cbs.push(`big${i}:${e ? e.code : 'ok'}`));
+      sock.cork();
+      sock.write('a', (e) => result.cbs.push(`a:${e ? e.code : 'ok'}`));
+      sock.write('b', (e) => result.cbs.push(`b:${e ? e.code : 'ok'}`));
+      sock.end((e) => result.cbs.push(`end:${e ? e.code : 'ok'}`));
+      result.beforeDestroy = { writableLength: sock.writableLength > 0, bytesWritten: sock.bytesWritten };
+      sock.destroy();
+      result.afterDestroy = { bytesWritten: sock.bytesWritten };
+      sock.on('close', () => { server.close(); held.forEach((h) => h.destroy()); });
+    });
+    track(sock, result);
+  });
 } else {
   throw new Error(`unknown scenario ${scenario}`);
 }

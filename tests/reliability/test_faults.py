@@ -768,3 +768,29 @@ def test_peer_that_never_reads(
     # Callbacks of writes the kernel took: None; of the ones destroy() cut: ECANCELED.
     assert cb_codes <= {None, "ECANCELED"}, cb_codes
     assert sum(e is None for e in st["cbs"]) * chunk <= st["kernel_took"] + chunk
+
+
+def test_destroy_with_writes_pending(load: Any, reliability_row: Any) -> None:
+    """destroy() with 32 MiB queued behind a full kernel buffer, two corked writes and an
+    end() pending: every callback is called once, in node 24's order and with node's
+    error, and the events and bytesWritten are node's."""
+    runs = load.n(3, 20)
+    ours_all, theirs_all = [], []
+    for _ in range(runs):
+        ours: dict[str, Any] = {}
+        faults.destroy_pending(ours)
+        run()
+        p = _node("destroy-pending")
+        out, err = p.communicate(timeout=60)
+        assert p.returncode == 0, err
+        ours_all.append(ours)
+        theirs_all.append(_lines(out)[-1])
+    bad = [(a, b) for a, b in zip(ours_all, theirs_all, strict=True) if a != b]
+    reliability_row(
+        test="destroy() with writes queued, corked and end() pending (vs node 24)",
+        load=f"{runs} runs, 32 MiB queued",
+        faults="destroy() with pending writes",
+        lost=sum(len(b["cbs"]) - len(a["cbs"]) for a, b in bad),
+        bug="" if not bad else f"python {bad[0][0]} node {bad[0][1]}",
+    )
+    assert not bad, bad[0]
