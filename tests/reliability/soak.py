@@ -86,7 +86,7 @@ def client(
     rng = random.Random(seed)
     sent = hashlib.sha256()
     recv = hashlib.sha256()
-    st = {"off": 0, "got": 0, "pauses": 0, "corks": 0}
+    st = {"off": 0, "got": 0, "pauses": 0, "corks": 0, "data_while_paused": 0}
     events: list[str] = []
 
     def write_one() -> bool:
@@ -119,6 +119,8 @@ def client(
         sock.end()
 
     def on_data(d: bytes) -> None:
+        if sock.isPaused():
+            st["data_while_paused"] += 1
         recv.update(d)
         st["got"] += len(d)
         if st["pauses"] == 0 or rng.random() < 0.1:
@@ -142,6 +144,7 @@ def client(
             hadError=had_error,
             pauses=st["pauses"],
             corks=st["corks"],
+            dataWhilePaused=st["data_while_paused"],
         )
         if on_close is not None:
             on_close()

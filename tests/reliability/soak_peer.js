@@ -72,6 +72,7 @@ if (role === 'server') {
   let got = 0;
   let pauses = 0;
   let corks = 0;
+  let dataWhilePaused = 0;
   const events = [];
   const result = {};
   function pump() {
@@ -101,6 +102,7 @@ if (role === 'server') {
   }
   sock.on('connect', pump);
   sock.on('data', (d) => {
+    if (sock.isPaused()) dataWhilePaused++;
     recv.update(d);
     got += d.length;
     if (pauses === 0 || rand() < 0.1) {
@@ -119,7 +121,7 @@ if (role === 'server') {
       recv_sha: recv.digest('hex'), recv_len: got,
       sent_sha: sent.digest('hex'), sent_len: off,
       bytesRead: sock.bytesRead, bytesWritten: sock.bytesWritten, events, hadError,
-      pauses, corks,
+      pauses, corks, dataWhilePaused,
     });
     report(result);
   });
