@@ -39,12 +39,30 @@ def rst_mid_write(port: int, size: int, result: dict[str, Any]) -> net.Socket:
     return sock
 
 
-def half_close_rst(port: int, result: dict[str, Any]) -> net.Socket:
+def half_close_rst(port: int, result: dict[str, Any], allow_half_open: bool = True) -> net.Socket:
     sock = net.connect(
-        {"port": port, "host": "127.0.0.1", "allowHalfOpen": True},
+        {"port": port, "host": "127.0.0.1", "allowHalfOpen": allow_half_open},
         lambda: sock.end(lambda *_: result["events"].append("end-cb")),
     )
     sock.resume()
+    track(sock, result)
+    return sock
+
+
+def half_close_rst_no_half_open(port: int, result: dict[str, Any]) -> net.Socket:
+    return half_close_rst(port, result, False)
+
+
+def paused_rst(port: int, result: dict[str, Any]) -> net.Socket:
+    result["got"] = 0
+    sock = net.connect(port, "127.0.0.1")
+    sock.pause()
+
+    def on_data(d: bytes) -> None:
+        result["got"] += len(d)
+
+    sock.on("data", on_data)
+    timers.setTimeout(sock.resume, 300)
     track(sock, result)
     return sock
 

@@ -33,7 +33,10 @@ function track(sock, result) {
   });
 }
 
-if (scenario === 'resetter') {
+if (scenario === 'resetter' || scenario === 'resetter-after-send') {
+  // resetter-after-send: sends 256 KiB at once, then resets 100 ms later (the client is
+  // paused meanwhile: the data is unread when the RST comes).
+  const sendFirst = scenario === 'resetter-after-send';
   const server = net.createServer({ allowHalfOpen: true }, (sock) => {
     let n = 0;
     let done = false;
@@ -47,6 +50,10 @@ if (scenario === 'resetter') {
     sock.on('data', (d) => { n += d.length; if (n >= 65536) reset(); });
     sock.on('end', reset);
     sock.on('error', () => {});
+    if (sendFirst) {
+      sock.write(Buffer.alloc(256 * 1024, 0x63));
+      setTimeout(reset, 100);
+    }
   });
   server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
 } else if (scenario === 'rst-mid-write') {
@@ -59,9 +66,18 @@ if (scenario === 'resetter') {
     sock.end(() => result.events.push('end-cb'));
   });
   track(sock, result);
-} else if (scenario === 'half-close-rst') {
+} else if (scenario === 'paused-rst') {
+  // paused from the start; resumes 300 ms later, after the peer's data and RST came.
+  const result = { got: 0 };
+  const sock = net.connect(Number(portArg), '127.0.0.1');
+  sock.pause();
+  sock.on('data', (d) => { result.got += d.length; });
+  setTimeout(() => sock.resume(), 300);
+  track(sock, result);
+} else if (scenario === 'half-close-rst' || scenario === 'half-close-rst-no-half-open') {
   const result = {};
-  const sock = net.connect({ port: Number(portArg), host: '127.0.0.1', allowHalfOpen: true }, () => {
+  const allowHalfOpen = scenario === 'half-close-rst';
+  const sock = net.connect({ port: Number(portArg), host: '127.0.0.1', allowHalfOpen }, () => {
     sock.end(() => result.events.push('end-cb'));
   });
   sock.resume();

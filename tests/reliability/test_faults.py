@@ -39,9 +39,9 @@ def _lines(out: str) -> list[dict[str, Any]]:
     return [json.loads(x) for x in out.strip().splitlines() if x.startswith("{")]
 
 
-def _against_resetter(client: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+def _against_resetter(client: Any, mode: str = "resetter") -> tuple[dict[str, Any], dict[str, Any]]:
     """Start node's resetter, run ``client(port)`` to the end; (client result, peer)."""
-    rs = _node("resetter")
+    rs = _node(mode)
     try:
         assert rs.stdout is not None
         port = json.loads(rs.stdout.readline())["port"]
@@ -120,12 +120,14 @@ def test_rst_in_the_middle_of_a_large_write(load: Any, reliability_row: Any) -> 
 
 
 @pytest.mark.timeout(120)
-def test_half_close_then_rst(load: Any, reliability_row: Any) -> None:
+@pytest.mark.parametrize("allow_half_open", [True, False])
+def test_half_close_then_rst(allow_half_open: bool, load: Any, reliability_row: Any) -> None:
     runs = load.n(3, 20)
-    results = {"python": [], "node": []}
+    results: dict[str, list[dict[str, Any]]] = {"python": [], "node": []}
+    scenario = "half_close_rst" if allow_half_open else "half_close_rst_no_half_open"
     for _ in range(runs):
         for who, make in (("python", _py), ("node", _js)):
-            result, peer = _against_resetter(make("half_close_rst"))
+            result, peer = _against_resetter(make(scenario))
             assert peer["peer_read"] == 0
             results[who].append(result)
     expected = {
@@ -137,13 +139,37 @@ def test_half_close_then_rst(load: Any, reliability_row: Any) -> None:
     }
     bad = [(w, r) for w, rs in results.items() for r in rs if r != expected]
     reliability_row(
-        test="half-close (end()) then the peer's RST (differential with node 24)",
+        test="half-close (end()) then the peer's RST, allowHalfOpen "
+        + str(allow_half_open).lower()
+        + " (differential with node 24)",
         load=f"{runs} runs each, Python and node clients",
         faults="FIN answered by RST",
         lost=0,
         bug="; ".join(f"{w}: {r}" for w, r in bad),
     )
     assert not bad, bad
+
+
+@pytest.mark.timeout(120)
+def test_rst_while_paused_with_unread_data(load: Any, reliability_row: Any) -> None:
+    """The reader is paused; the peer sends 256 KiB then resets; the reader resumes after
+    the RST: what it still gets (the buffered part), then ECONNRESET, as node 24."""
+    runs = load.n(3, 20)
+    results: dict[str, list[dict[str, Any]]] = {"python": [], "node": []}
+    for _ in range(runs):
+        for who, make in (("python", _py), ("node", _js)):
+            result, _peer = _against_resetter(make("paused_rst"), "resetter-after-send")
+            results[who].append(result)
+    bad = [(a, b) for a, b in zip(results["python"], results["node"], strict=True) if a != b]
+    reliability_row(
+        test="RST while the reader is paused with unread data (differential with node 24)",
+        load=f"{runs} runs each, 256 KiB sent before the RST",
+        faults="RST behind unread data",
+        bytes_compared=0,
+        lost=0,
+        bug="" if not bad else f"python {bad[0][0]} node {bad[0][1]}",
+    )
+    assert not bad, bad[0]
 
 
 def test_listener_raising_inside_data_is_uncaught_exception(reliability_row: Any) -> None:
