@@ -146,3 +146,50 @@ def destroy_pending(result: dict[str, Any]) -> None:
 
     sock: Any = None
     server.listen(0, "127.0.0.1", listening)
+
+
+# (value, encoding, corked): 'buffer' values are hex of the bytes, 'default' is write(str).
+ENCODED: list[tuple[str, str, bool]] = [
+    ("h\u00e9llo \u20ac\U0001f600", "utf8", False),
+    ("h\u00e9llo \u20ac\U0001f600", "default", True),
+    ("ff00aa", "hex", False),
+    ("ff00a", "hex", True),  # odd length: node drops the last digit
+    ("zz", "hex", False),  # not hex at all: nothing
+    ("aGVsbG8=", "base64", False),
+    ("aGVsbG8", "base64", True),  # no padding
+    ("a-_b", "base64url", False),
+    ("h\u00e9llo\u0100", "latin1", False),  # above 0xff: truncated to the low byte
+    ("h\u00e9llo", "binary", True),
+    ("abc\u00e9", "ascii", False),
+    ("h\u00e9llo \U0001f600", "utf16le", False),
+    ("h\u00e9llo", "ucs2", True),
+    ("\ud800 lone surrogate", "utf8", False),  # replaced by U+FFFD
+    ("", "utf8", False),
+    ("", "buffer", True),
+    ("00ff10", "buffer", False),
+]
+
+
+def encodings(port: int, writes: str, result: dict[str, Any]) -> net.Socket:
+    import json
+
+    result["after"] = after = []
+
+    def on_connect() -> None:
+        for value, enc, corked in json.loads(writes):
+            if corked:
+                sock.cork()
+            if enc == "buffer":
+                sock.write(bytes.fromhex(value))
+            elif enc == "default":
+                sock.write(value)
+            else:
+                sock.write(value, enc)
+            after.append(sock.bytesWritten)
+            if corked:
+                process.nextTick(sock.uncork)
+        sock.end()
+
+    sock = net.connect(port, "127.0.0.1", on_connect)
+    track(sock, result)
+    return sock

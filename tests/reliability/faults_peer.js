@@ -56,6 +56,32 @@ if (scenario === 'resetter' || scenario === 'resetter-after-send') {
     }
   });
   server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
+} else if (scenario === 'sink') {
+  // reads one connection to its end: prints {"sha", "len"}.
+  const crypto = require('crypto');
+  const server = net.createServer((sock) => {
+    const h = crypto.createHash('sha256');
+    let n = 0;
+    sock.on('data', (d) => { h.update(d); n += d.length; });
+    sock.on('end', () => { report({ sha: h.digest('hex'), len: n }); sock.end(); server.close(); });
+  });
+  server.listen(0, '127.0.0.1', () => report({ port: server.address().port }));
+} else if (scenario === 'encodings') {
+  // The same writes as faults.py ENCODED, in and out of cork(): bytesWritten after each.
+  const result = { after: [] };
+  const writes = JSON.parse(sizeArg);
+  const sock = net.connect(Number(portArg), '127.0.0.1', () => {
+    writes.forEach(([value, enc, corked], i) => {
+      if (corked) sock.cork();
+      const v = enc === 'buffer' ? Buffer.from(value, 'hex') : value;
+      if (enc === 'buffer' || enc === 'default') sock.write(v);
+      else sock.write(v, enc);
+      result.after.push(sock.bytesWritten);
+      if (corked) process.nextTick(() => sock.uncork());
+    });
+    sock.end();
+  });
+  track(sock, result);
 } else if (scenario === 'rst-mid-write') {
   const size = Number(sizeArg);
   const result = {};

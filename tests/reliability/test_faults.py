@@ -172,6 +172,30 @@ def test_rst_while_paused_with_unread_data(load: Any, reliability_row: Any) -> N
     assert not bad, bad[0]
 
 
+def test_string_encodings_on_the_wire(reliability_row: Any) -> None:
+    """Strings in every encoding (odd hex, bad hex, unpadded base64, latin1 above 0xff, a
+    lone surrogate, empty writes), corked and not: node 24's sink receives the same bytes
+    (sha256) from the Python client as from a node client, and bytesWritten after each
+    write is node's."""
+    writes = json.dumps(faults.ENCODED)
+    results = {}
+    for who, make in (("python", _py), ("node", _js)):
+        results[who] = _against_resetter(make("encodings", writes), "sink")
+    (ours, our_sink), (theirs, their_sink) = results["python"], results["node"]
+    same = ours == theirs and our_sink == their_sink
+    reliability_row(
+        test="string writes in every encoding, corked and not (differential with node 24)",
+        load=f"{len(faults.ENCODED)} writes",
+        faults="odd/bad hex, unpadded base64, latin1 > 0xff, lone surrogate, empty writes",
+        bad_inputs=len(faults.ENCODED),
+        bytes_compared=their_sink["len"],
+        lost=0 if same else abs(their_sink["len"] - our_sink["len"]) or 1,
+        bug="" if same else f"python {ours} {our_sink} node {theirs} {their_sink}",
+    )
+    assert our_sink == their_sink, (our_sink, their_sink)
+    assert ours == theirs
+
+
 def test_listener_raising_inside_data_is_uncaught_exception(reliability_row: Any) -> None:
     """The first 'data' listener raises: process 'uncaughtException' gets it (origin
     'uncaughtException'), the later listeners of that emit are skipped (as in node), the
