@@ -260,8 +260,8 @@ def test_replaced_socket_path_at_close(tmp_path: Path, reliability_row: Any) -> 
         faults="path replaced behind the server",
         lost=0,
         bug=(
-            "open, as in node 24: libuv's close unlinks the bound path even when it was "
-            "replaced (the replacement is removed)"
+            "libuv's close() unlinks the path it bound even when the file there was "
+            "replaced since: the replacement is removed (node 24 does the same)"
             if not results["py"]
             else ""
         ),
