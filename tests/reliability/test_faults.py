@@ -798,7 +798,7 @@ def test_peer_that_never_reads(
     lost = n_writes - len(st["cbs"])
     reliability_row(
         test=f"a peer that never reads, {'TCP' if transport == 'tcp' else 'Unix socket'}",
-        load=f"{total} B written in 1 MiB chunks",
+        load=f"{total >> 20} MiB written in 1 MiB chunks",
         faults="reader never reads; writer ignores write() returning false",
         bytes_compared=0,
         leaks=leaks,

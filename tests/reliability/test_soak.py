@@ -142,7 +142,7 @@ def test_echo_soak(
     )
     reliability_row(
         test=f"echo soak, {'TCP' if transport == 'tcp' else 'Unix socket'}, {pair}",
-        load=f"{size} B each way (seed {seed})",
+        load=f"{size >> 20} MiB each way (seed {seed})",
         faults=FAULTS + f" ({cli.get('pauses', 0)} pauses, {cli.get('corks', 0)} corked runs)",
         bad_inputs=0,
         bytes_compared=2 * size,
