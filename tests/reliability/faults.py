@@ -3,6 +3,7 @@ differentials): the same events, recorded the same way, into ``result``."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from nodenet_uv import net, process, timers
@@ -193,3 +194,98 @@ def encodings(port: int, writes: str, result: dict[str, Any]) -> net.Socket:
     sock = net.connect(port, "127.0.0.1", on_connect)
     track(sock, result)
     return sock
+
+
+def throw_everywhere(result: dict[str, Any]) -> None:
+    """As faults_peer.js ``throw-everywhere``; at 1.5 s the record is taken and every
+    handle closed (node's script exits there)."""
+    result.update(uncaught=[], server=[], client=[])
+    srv_log, cli_log = result["server"], result["client"]
+
+    def on_uncaught(e: BaseException, origin: str) -> None:
+        result["uncaught"].append(f"{e}:{origin}")
+
+    process.on("uncaughtException", on_uncaught)
+
+    def boom(where: str) -> None:
+        raise RuntimeError(f"boom in {where}")
+
+    socks: list[net.Socket] = []
+
+    def on_connection(s: net.Socket) -> None:
+        socks.append(s)
+
+        def on_data(d: bytes) -> None:
+            srv_log.append(f"data:{d.decode()}")
+            if d.startswith(b"1"):
+                boom("server data")
+
+        def end_cb(*_: Any) -> None:
+            srv_log.append("end-cb")
+            boom("server end callback")
+
+        def on_end() -> None:
+            srv_log.append("end")
+            s.end("bye", end_cb)
+            boom("server end")
+
+        def server_closed(*_: Any) -> None:
+            srv_log.append("server-close")
+            boom("server close callback")
+
+        def on_close(*_: Any) -> None:
+            srv_log.append("close")
+            server.close(server_closed)
+
+        s.on("data", on_data)
+        s.on("end", on_end)
+        s.on("close", on_close)
+        boom("connection listener")
+
+    server = net.createServer(on_connection)
+    server.on("connection", lambda s: srv_log.append("connection-2"))
+
+    def listening() -> None:
+        c = net.connect(server.address()["port"], "127.0.0.1")
+        socks.append(c)
+        c.setEncoding("utf8")
+
+        def write_cb(*_: Any) -> None:
+            cli_log.append("write-cb")
+            boom("write callback")
+
+        def timer() -> None:
+            cli_log.append("timer")
+            c.end("2nd")
+            boom("timer")
+
+        def on_connect() -> None:
+            cli_log.append("connect")
+            c.write("1st", write_cb)
+            timers.setTimeout(timer, 30)
+            boom("connect")
+
+        def on_finish() -> None:
+            cli_log.append("finish")
+            boom("finish")
+
+        def on_close(*_: Any) -> None:
+            cli_log.append("close")
+            boom("close")
+
+        c.on("connect", on_connect)
+        c.on("data", lambda d: cli_log.append(f"data:{d}"))
+        c.on("end", lambda: cli_log.append("end"))
+        c.on("finish", on_finish)
+        c.on("close", on_close)
+
+    def snapshot() -> None:
+        result["snapshot"] = json.loads(json.dumps({k: list(v) for k, v in result.items()}))
+        process.removeListener("uncaughtException", on_uncaught)
+        for k in socks:
+            k.removeAllListeners("close")
+            k.destroy()
+        server.close()
+
+    timers.setTimeout(snapshot, 1500)
+    server.listen(0, "127.0.0.1", listening)

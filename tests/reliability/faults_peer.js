@@ -156,6 +156,36 @@ if (scenario === 'resetter' || scenario === 'resetter-after-send') {
     });
     track(sock, result);
   });
+} else if (scenario === 'throw-everywhere') {
+  // Every kind of callback raises once (under an uncaughtException listener): what each
+  // socket saw afterwards, in order, and the origins of what was caught.
+  const result = { uncaught: [], server: [], client: [] };
+  // Node's own streams stop half-way when a 'finish' or 'end' listener throws (the
+  // sockets never close): the record is taken at 1.5 s, whatever state it is in.
+  setTimeout(() => { report(result); process.exit(0); }, 1500);
+  process.on('uncaughtException', (e, origin) => result.uncaught.push(`${e.message}:${origin}`));
+  const boom = (where) => { throw new Error(`boom in ${where}`); };
+  const server = net.createServer((s) => {
+    s.on('data', (d) => { result.server.push(`data:${d}`); if (String(d).startsWith('1')) boom('server data'); });
+    s.on('end', () => { result.server.push('end'); s.end('bye', () => { result.server.push('end-cb'); boom('server end callback'); }); boom('server end'); });
+    s.on('close', () => { result.server.push('close'); server.close(() => { result.server.push('server-close'); boom('server close callback'); }); });
+    boom('connection listener');
+  });
+  server.on('connection', () => result.server.push('connection-2'));
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    c.setEncoding('utf8');
+    c.on('connect', () => {
+      result.client.push('connect');
+      c.write('1st', () => { result.client.push('write-cb'); boom('write callback'); });
+      setTimeout(() => { result.client.push('timer'); c.end('2nd'); boom('timer'); }, 30);
+      boom('connect');
+    });
+    c.on('data', (d) => { result.client.push(`data:${d}`); });
+    c.on('end', () => { result.client.push('end'); });
+    c.on('finish', () => { result.client.push('finish'); boom('finish'); });
+    c.on('close', () => { result.client.push('close'); boom('close'); });
+  });
 } else {
   throw new Error(`unknown scenario ${scenario}`);
 }

@@ -220,6 +220,31 @@ def test_listener_raising_inside_data_is_uncaught_exception(reliability_row: Any
     assert ours == theirs
 
 
+def test_every_kind_of_callback_raising(reliability_row: Any) -> None:
+    """A 'connection' listener, 'connect', a write callback, 'data', a timer, 'finish',
+    'end', an end() callback, 'close' and a server.close() callback each raise once,
+    under an uncaughtException listener. What each socket saw, in order, and what was
+    caught, at 1.5 s: node 24's record (node's own streams stall when 'finish' or 'end'
+    throws: the sockets never close; the record says so, and ours must match)."""
+    ours: dict[str, Any] = {}
+    faults.throw_everywhere(ours)
+    run()
+    p = _node("throw-everywhere")
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 0, err
+    theirs = _lines(out)[-1]
+    mine = ours["snapshot"]
+    reliability_row(
+        test="every kind of callback raising once (uncaughtException path, vs node 24)",
+        load="1 connection, 9 raising callbacks",
+        faults="exceptions in connection/connect/write-cb/data/timer/finish/end/end-cb/close",
+        bad_inputs=len(theirs["uncaught"]),
+        lost=0 if mine == theirs else 1,
+        bug="" if mine == theirs else f"python {mine} node {theirs}",
+    )
+    assert mine == theirs
+
+
 def test_listener_raising_without_handler_ends_run_and_loop_stays_usable(
     reliability_row: Any,
 ) -> None:
