@@ -869,3 +869,75 @@ def test_destroy_with_writes_pending(load: Any, reliability_row: Any) -> None:
         bug="" if not bad else f"python {bad[0][0]} node {bad[0][1]}",
     )
     assert not bad, bad[0]
+
+
+UNREF_PY = r"""
+import json, sys
+from nodenet_uv import net, run
+ev = []
+s = net.connect(int(sys.argv[1]), sys.argv[2])
+s.unref()
+s.on("connect", lambda: ev.append("connect"))
+s.on("data", lambda d: ev.append("data"))
+s.on("error", lambda e: ev.append("error:" + e.code))
+run()
+print(json.dumps(ev))
+"""
+
+UNREF_JS = r"""
+const net = require('net');
+const ev = [];
+const s = net.connect(Number(process.argv[1]), process.argv[2]);
+s.unref();
+s.on('connect', () => ev.push('connect'));
+s.on('data', () => ev.push('data'));
+s.on('error', (e) => ev.push('error:' + e.code));
+process.on('exit', () => console.log(JSON.stringify(ev)));
+"""
+
+
+def test_unref_before_connect(reliability_row: Any) -> None:
+    """unref() right after connect() (a Bun bug was exiting before connecting): the
+    pending connect (and lookup, for 'localhost') still runs to its end, then the
+    process exits without waiting for data, as node 24 does; a refused port reports
+    its error first. Python and node, each in a subprocess, against the same
+    listener."""
+    lst = socket.socket()
+    lst.bind(("127.0.0.1", 0))
+    lst.listen(64)
+    port = lst.getsockname()[1]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        refused = probe.getsockname()[1]  # bound, never listening: ECONNREFUSED
+        cases = [(port, "127.0.0.1"), (port, "localhost"), (refused, "127.0.0.1")]
+        results = []
+        try:
+            for p, host in cases:
+                ours = subprocess.run(
+                    [sys.executable, "-c", UNREF_PY, str(p), host],
+                    capture_output=True,
+                    text=True,
+                    env=PYENV,
+                    timeout=30,
+                )
+                theirs = subprocess.run(
+                    ["node", "-e", UNREF_JS, str(p), host],
+                    capture_output=True,
+                    text=True,
+                    timeout=30,
+                )
+                assert ours.returncode == 0, ours.stderr
+                assert theirs.returncode == 0, theirs.stderr
+                results.append((host, json.loads(ours.stdout), json.loads(theirs.stdout)))
+        finally:
+            lst.close()
+    bad = [r for r in results if r[1] != r[2]]
+    reliability_row(
+        test="unref() before the connect completes (vs node 24)",
+        load="3 connects each (IP, 'localhost', a refused port)",
+        faults="handle unref'ed while connecting",
+        lost=0,
+        bug="" if not bad else f"{bad}",
+    )
+    assert not bad, bad
+    assert results[0][1] == ["connect"] and results[2][1] == ["error:ECONNREFUSED"]
