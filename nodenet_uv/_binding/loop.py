@@ -228,6 +228,28 @@ _signal_fds: list[socket.socket] = []
 _install_signal_checker()
 
 
+def _ignore_sigpipe() -> None:
+    """Ignore SIGPIPE, as Node does at startup (src/node.cc, ``PlatformInit``).
+
+    libuv writes to pipes and sockets with write(2)/writev(2): once the reader is gone the
+    kernel sends SIGPIPE, and only with the signal ignored does the write fail with EPIPE
+    (an 'error' event) instead of killing the process. CPython ignores SIGPIPE at startup
+    too, but scripts often restore ``SIG_DFL`` (so that ``| head`` ends them quietly);
+    importing nodenet_uv puts Node's setting back. A handler the script installed for
+    SIGPIPE is kept. Off the main thread signal dispositions cannot be changed: skipped.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    try:
+        if signal.getsignal(signal.SIGPIPE) == signal.SIG_DFL:
+            signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    except (AttributeError, ValueError):  # no SIGPIPE (Windows), or not allowed here
+        pass
+
+
+_ignore_sigpipe()
+
+
 def call_in_idle(fn: Callable[..., Any], *args: Any) -> None:
     """``fn(*args)`` once, from a fresh idle handle: in this loop turn's idle phase if it is
     still to come, else in the next turn's (before its poll)."""

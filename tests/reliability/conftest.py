@@ -89,3 +89,26 @@ def reliability_row(request: pytest.FixtureRequest) -> Callable[..., None]:
                 f.write(json.dumps(record) + "\n")
 
     return row
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A test that fails (in its body, or at teardown, where the leak check runs) adds a
+    ``failed`` record for its nodeid, so the table shows it instead of dropping the row."""
+    outcome = yield
+    report = outcome.get_result()
+    path = os.environ.get("NODENET_UV_RELIABILITY_TABLE")
+    if not path or not report.failed:
+        return
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else str(report.longrepr or "")
+    lines = [x for x in text.splitlines() if x.strip()]
+    record = {
+        "nodeid": item.nodeid,
+        "failed": True,
+        "when": report.when,
+        "error": (lines[0] if lines else "failed")[:400],
+        "soak": SOAK,
+    }
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(record) + "\n")
