@@ -8,7 +8,7 @@ endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
-.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-cluster bench-install clean
+.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-cluster bench-install soak clean
 
 install:
 	@bash tools/install.sh $(VENV)
@@ -68,6 +68,18 @@ bench-full: bench-install
 # churn, about 2 minutes; results in bench/results/cluster.md and cluster.json.
 bench-cluster: bench-install
 	$(PY) bench/cluster_bench.py --quick $(BENCH_ARGS)
+
+RELIABILITY_TABLE := .cache/reliability.jsonl
+
+# Reliability (issue 18): tests/reliability at full load (1 GiB each way, 100,000
+# connections, thousands of fuzz examples), then docs/reliability.md from the run's records.
+# The table is written even when a test fails (its row then names the failure); make still
+# fails.
+soak: install
+	mkdir -p .cache && rm -f $(RELIABILITY_TABLE)
+	status=0; NODENET_UV_SOAK=1 NODENET_UV_RELIABILITY_TABLE=$(abspath $(RELIABILITY_TABLE)) \
+	  $(PY) -m pytest -q -p no:randomly tests/reliability --timeout=3600 || status=$$?; \
+	$(PY) tools/soak_table.py $(RELIABILITY_TABLE) -o docs/reliability.md; exit $$status
 
 clean:
 	rm -rf .venv .venv-* .cache build dist site *.egg-info .mypy_cache .ruff_cache
