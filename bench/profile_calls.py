@@ -245,6 +245,16 @@ def churn(server_kind: str, conns: int, counter: Counter | None) -> float:
     return state["t1"] - state["t0"]
 
 
+def speedups_state() -> str:
+    """Which per-message path the server runs: 'accelerated' (nodenet_uv._speedups) or
+    'pure' (NODENET_UV_PURE=1, or the extension is not built)."""
+    try:
+        from nodenet_uv import _speedups  # type: ignore[attr-defined]
+    except ImportError:
+        return "pure"
+    return "accelerated" if _speedups.enabled() else "pure"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rt", type=int, default=20000, help="counted round trips")
@@ -253,16 +263,32 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="timed runs (best is kept)")
     ap.add_argument("--server", choices=sorted(SERVERS), default="nodenet")
     ap.add_argument("--detail", action="store_true", help="calls per function per op")
+    ap.add_argument(
+        "--only", choices=("pp", "churn"), help="run one workload (e.g. under callgrind)"
+    )
+    ap.add_argument(
+        "--callgrind",
+        action="store_true",
+        help="one uncounted, untimed run of the workload(s): for valgrind --tool=callgrind, "
+        "where instructions per op = (Ir at 2N - Ir at N) / N",
+    )
     args = ap.parse_args()
+    print(f"path: {speedups_state()}", file=sys.stderr)
 
-    for label, ops, work in (
+    for key, label, ops, work in (
         (
+            "pp",
             f"ping-pong x{args.conns}",
             args.rt,
             lambda c: ping_pong(args.server, args.conns, args.rt, c),
         ),
-        ("churn", args.churn, lambda c: churn(args.server, args.churn, c)),
+        ("churn", "churn", args.churn, lambda c: churn(args.server, args.churn, c)),
     ):
+        if args.only and key != args.only:
+            continue
+        if args.callgrind:
+            work(None)
+            continue
         counter = Counter()
         counter.detail = args.detail
         work(counter)
