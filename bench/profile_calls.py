@@ -249,7 +249,7 @@ def speedups_state() -> str:
     """Which per-message path the server runs: 'accelerated' (nodenet_uv._speedups) or
     'pure' (NODENET_UV_PURE=1, or the extension is not built)."""
     try:
-        from nodenet_uv import _speedups  # type: ignore[attr-defined]
+        from nodenet_uv import _speedups
     except ImportError:
         return "pure"
     return "accelerated" if _speedups.enabled() else "pure"

@@ -192,6 +192,23 @@ slot_add(PyObject *obj, Py_ssize_t off, const char *name, Py_ssize_t delta)
     return 0;
 }
 
+/* The raised exception (normalized, with its traceback), or NULL; clears it. */
+static PyObject *
+fetch_exc(void)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    if (tb != NULL && v != NULL) PyException_SetTraceback(v, tb);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    return v;
+#endif
+}
+
 /* -- class guards ------------------------------------------------------------------------ */
 typedef struct {
     PyTypeObject *tp;
@@ -448,12 +465,8 @@ ready(void)
     if (configured == 1) return 1;
     if (configured == -1) return 0;
     if (do_configure() < 0) {
-        PyObject *t, *v, *tb;
-        PyErr_Fetch(&t, &v, &tb);
-        PyErr_NormalizeException(&t, &v, &tb);
+        PyObject *v = fetch_exc();
         config_error = v ? v : Py_NewRef(Py_None);
-        Py_XDECREF(t);
-        Py_XDECREF(tb);
         configured = -1;
         return 0;
     }
@@ -924,12 +937,7 @@ LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
     }
     if (r == NULL) {
         /* except BaseException as exc: _loop.trigger_uncaught_exception(exc) */
-        PyObject *t, *v, *tb;
-        PyErr_Fetch(&t, &v, &tb);
-        PyErr_NormalizeException(&t, &v, &tb);
-        if (tb != NULL && v != NULL) PyException_SetTraceback(v, tb);
-        Py_XDECREF(t);
-        Py_XDECREF(tb);
+        PyObject *v = fetch_exc();
         if (v == NULL) Py_RETURN_NONE;
         PyObject *f = loop_global(s_trigger_uncaught_exception);
         PyObject *r2 = f ? PyObject_CallOneArg(f, v) : NULL;
@@ -1084,12 +1092,7 @@ Socket_read0(PyObject *stream)
         Py_DECREF(h);
         if (e < 0) {
             if (!PyErr_ExceptionMatches(PyExc_Exception)) goto error;
-            PyObject *et, *ev, *etb;
-            PyErr_Fetch(&et, &ev, &etb);
-            PyErr_NormalizeException(&et, &ev, &etb);
-            if (etb != NULL && ev != NULL) PyException_SetTraceback(ev, etb);
-            Py_XDECREF(et);
-            Py_XDECREF(etb);
+            PyObject *ev = fetch_exc();
             PyObject *a[2] = {stream, ev};
             PyObject *r = call_global(d_readable, s_errorOrDestroy, a, 2);
             Py_XDECREF(ev);
@@ -1248,8 +1251,10 @@ onwrite_ok(PyObject *stream, PyObject *state)
         int need_tick = 0;
         if ((t = truth(WS(state, needDrain))) < 0) goto error1;
         if (t) {
+            PyObject *l = WS(state, length);
+            if (l == NULL) goto error1;
             PyObject *zero = PyLong_FromLong(0);
-            t = PyObject_RichCompareBool(WS(state, length), zero, Py_EQ);
+            t = PyObject_RichCompareBool(l, zero, Py_EQ);
             Py_DECREF(zero);
             if (t < 0) goto error1;
             need_tick = t;
@@ -1495,9 +1500,11 @@ Writable_write(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *rest;
         if (written) {
             PyObject *mv = PyMemoryView_FromObject(chunk);
-            PyObject *sl = PySlice_New(PyLong_FromLong(written), NULL, NULL);
+            PyObject *start = PyLong_FromLong(written);
+            PyObject *sl = start ? PySlice_New(start, NULL, NULL) : NULL;
             rest = (mv && sl) ? PyObject_GetItem(mv, sl) : NULL;
             Py_XDECREF(mv);
+            Py_XDECREF(start);
             Py_XDECREF(sl);
         }
         else {

@@ -35,7 +35,7 @@ _UV_EINVAL = uv.UV_EINVAL
 try:
     from nodenet_uv._speedups import bind_on_read as _sp_bind_on_read
 except ImportError:
-    _sp_bind_on_read = None
+    _sp_bind_on_read = None  # type: ignore[assignment]
 
 
 @final

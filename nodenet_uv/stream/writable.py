@@ -44,7 +44,7 @@ errorOrDestroy = destroyImpl.errorOrDestroy
 try:
     from nodenet_uv._speedups import Writable_write as _sp_write
 except ImportError:
-    _sp_write = None
+    _sp_write = None  # type: ignore[assignment]
 
 
 def nop(*_: Any) -> None:
@@ -404,7 +404,7 @@ class Writable(Stream, metaclass=_WritableMeta):
                 # The C path for an unmodified net.Socket (None: take the code below).
                 done = _sp_write(self, chunk)
                 if done is not None:
-                    return done  # type: ignore[no-any-return]
+                    return done
             state = self._writableState
             if not (
                 state.objectMode

@@ -41,7 +41,7 @@ from nodenet_uv._binding.tcp_wrap import TCP
 from nodenet_uv.stream import readable, writable
 
 try:
-    from nodenet_uv import _speedups  # type: ignore[attr-defined]
+    from nodenet_uv import _speedups
 except ImportError:
     _speedups = None
 
@@ -442,6 +442,10 @@ OPS = st.one_of(
 ENDINGS = st.sampled_from(["end", "destroy", "client_end", "none"])
 
 
+def _err(err: Any) -> Any:
+    return None if err is None else (type(err).__name__, getattr(err, "code", None), str(err))
+
+
 def scenario(ops: list[tuple[str, int]], ending: str) -> list[Any]:
     """Run `ops` on a server socket, step by step (each step waits until the loop has
     nothing left to do for it); return the trace."""
@@ -509,7 +513,7 @@ def scenario(ops: list[tuple[str, int]], ending: str) -> list[Any]:
                 trace.append(("write", s.write(b"w" * n)))
             elif op == "write_cb":
                 trace.append(
-                    ("write_cb", s.write(b"c" * n, lambda err=None: trace.append(("cb", err))))
+                    ("write_cb", s.write(b"c" * n, lambda err=None: trace.append(("cb", _err(err)))))
                 )
             elif op == "write_str":
                 trace.append(("write_str", s.write("t" * n)))
