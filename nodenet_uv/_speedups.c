@@ -45,6 +45,8 @@ static int configured = 0; /* 0: not yet, 1: ready, -1: failed (pure path) */
 /* Modules' dicts (borrowed from the module objects we keep). */
 static PyObject *mod_loop, *mod_readable, *mod_writable, *mod_sbc, *mod_net, *mod_events,
     *mod_errors, *mod_handle_wrap, *mod_uv;
+static PyObject *mod_tq, *d_tq;
+static PyObject *py_process_ticks;
 static PyObject *d_loop, *d_readable, *d_writable, *d_sbc, *d_net, *d_events;
 
 /* Types. */
@@ -76,7 +78,9 @@ static PyObject *c_maybeReadMore_;
     X(count) X(cb) X(try_write_code) X(append) X(clear) X(get) X(onStreamRead) X(onwrite)  \
     X(writeGeneric) X(_SYNC_WRITE) X(nop) X(Socket) X(ReadableState) X(WritableState)       \
     X(TCP) X(Pipe) X(Readable) X(CoroutineType) X(Promise) X(CLOSED) X(_HandleClosedError) \
-    X(UV_EAGAIN) X(UV_EINVAL) X(UV_EBADF) X(LibuvStreamWrap) X(partial) X(__dict__)
+    X(UV_EAGAIN) X(UV_EINVAL) X(UV_EBADF) X(LibuvStreamWrap) X(partial) X(__dict__)     \
+    X(process_ticks_and_rejections) X(drains) X(_queue) X(_microtasks) X(run_microtasks)   \
+    X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)
 #define DECL(n) static PyObject *s_##n;
 NAMES(DECL)
 static PyObject *s_empty, *s_write_str; /* "", "write" */
@@ -350,7 +354,11 @@ do_configure(void)
     IMP(mod_net, "nodenet_uv.net");
     IMP(mod_events, "nodenet_uv.events");
     IMP(mod_errors, "nodenet_uv.errors");
+    IMP(mod_tq, "nodenet_uv._internal.task_queues");
 #undef IMP
+    d_tq = PyModule_GetDict(mod_tq);
+    if ((py_process_ticks = PyObject_GetAttr(mod_tq, s_process_ticks_and_rejections)) == NULL)
+        return -1;
     d_loop = PyModule_GetDict(mod_loop);
     d_readable = PyModule_GetDict(mod_readable);
     d_writable = PyModule_GetDict(mod_writable);
@@ -863,6 +871,109 @@ queue_nonempty(PyObject *name)
     return PyObject_IsTrue(q);
 }
 
+/* task_queues.process_ticks_and_rejections (the loop's _tick_callback): its globals are
+ * looked up as the Python function looks them up. */
+static PyObject *
+process_ticks_and_rejections(void)
+{
+    PyObject *d = global(d_tq, s_drains);
+    if (d == NULL) return NULL;
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *d1 = one ? PyNumber_Add(d, one) : NULL;
+    Py_XDECREF(one);
+    if (d1 == NULL) return NULL;
+    int e = PyDict_SetItem(d_tq, s_drains, d1);
+    Py_DECREF(d1);
+    if (e < 0) return NULL;
+    PyObject *q = global(d_tq, s__queue), *mq = global(d_tq, s__microtasks);
+    if (q == NULL || mq == NULL) return NULL;
+    Py_INCREF(q);
+    Py_INCREF(mq);
+    PyObject *ret = NULL;
+    int t;
+    for (;;) {
+        while ((t = PyObject_IsTrue(q)) > 0) {
+            PyObject *item = PyObject_CallMethodNoArgs(q, s_popleft);
+            if (item == NULL) goto done;
+            PyObject *fn, *args;
+            if (PyTuple_CheckExact(item) && PyTuple_GET_SIZE(item) == 2) {
+                fn = Py_NewRef(PyTuple_GET_ITEM(item, 0));
+                args = Py_NewRef(PyTuple_GET_ITEM(item, 1));
+            }
+            else {
+                PyObject *seq = PySequence_Tuple(item);
+                if (seq == NULL) {
+                    Py_DECREF(item);
+                    goto done;
+                }
+                if (PyTuple_GET_SIZE(seq) != 2) {
+                    PyErr_Format(PyExc_ValueError, "expected 2 values to unpack, got %zd",
+                                 PyTuple_GET_SIZE(seq));
+                    Py_DECREF(seq);
+                    Py_DECREF(item);
+                    goto done;
+                }
+                fn = Py_NewRef(PyTuple_GET_ITEM(seq, 0));
+                args = Py_NewRef(PyTuple_GET_ITEM(seq, 1));
+                Py_DECREF(seq);
+            }
+            Py_DECREF(item);
+            PyObject *r;
+            if (PyTuple_CheckExact(args)) {
+                r = PyObject_Call(fn, args, NULL);
+            }
+            else {
+                PyObject *tup = PySequence_Tuple(args);
+                r = tup ? PyObject_Call(fn, tup, NULL) : NULL;
+                Py_XDECREF(tup);
+            }
+            Py_DECREF(fn);
+            Py_DECREF(args);
+            if (r == NULL) goto done;
+            Py_DECREF(r);
+        }
+        if (t < 0) goto done;
+        if ((t = PyObject_IsTrue(mq)) < 0) goto done;
+        if (t) {
+            PyObject *r = call_global(d_tq, s_run_microtasks, NULL, 0);
+            if (r == NULL) goto done;
+            Py_DECREF(r);
+            PyObject *fatal = global(d_loop, s__fatal);
+            if (fatal == NULL) goto done;
+            if ((t = PyObject_IsTrue(fatal)) < 0) goto done;
+            if (t) break;
+        }
+        int qt = PyObject_IsTrue(q);
+        if (qt < 0) goto done;
+        int mt = qt ? 0 : PyObject_IsTrue(mq);
+        if (mt < 0) goto done;
+        if (qt || mt) continue;
+        PyObject *pending = global(d_tq, s__rejections_pending);
+        if (pending == NULL) goto done;
+        PyObject *p0 = PySequence_GetItem(pending, 0);
+        if (p0 == NULL) goto done;
+        t = PyObject_IsTrue(p0);
+        Py_DECREF(p0);
+        if (t < 0) goto done;
+        if (t) {
+            PyObject *r = call_global(d_tq, s__process_rejections, NULL, 0);
+            if (r == NULL) goto done;
+            t = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (t < 0) goto done;
+            if (t) continue;
+        }
+        if ((qt = PyObject_IsTrue(q)) < 0) goto done;
+        if ((mt = PyObject_IsTrue(mq)) < 0) goto done;
+        if (!qt && !mt) break;
+    }
+    ret = Py_None;
+done:
+    Py_DECREF(q);
+    Py_DECREF(mq);
+    return ret == NULL ? NULL : Py_NewRef(Py_None);
+}
+
 /* pyuv's read callback, bound to the wrap (self): _on_read(handle, data, error). */
 static PyObject *
 LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
@@ -925,7 +1036,9 @@ LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
         if (t == 0) t = queue_nonempty(s_microtask_queue);
         if (t > 0) {
             PyObject *cb = loop_global(s__tick_callback);
-            r = cb ? PyObject_CallNoArgs(cb) : NULL;
+            if (cb == NULL) r = NULL;
+            else if (cb == py_process_ticks) r = process_ticks_and_rejections();
+            else r = PyObject_CallNoArgs(cb);
             if (r != NULL) Py_DECREF(r);
         }
         else if (t == 0) {

@@ -38,6 +38,7 @@ from nodenet_uv import _stream_base_commons, net, process, run
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding import stream_wrap
 from nodenet_uv._binding.tcp_wrap import TCP
+from nodenet_uv._internal import task_queues
 from nodenet_uv.stream import readable, writable
 
 try:
@@ -63,6 +64,7 @@ WATCHED = {
     _stream_base_commons.writeGeneric.__code__: "writeGeneric",
     stream_wrap.LibuvStreamWrap.tryWriteBuffer.__code__: "tryWriteBuffer",
     writable.onwrite.__code__: "onwrite",
+    task_queues.process_ticks_and_rejections.__code__: "process_ticks_and_rejections",
 }
 
 
@@ -202,7 +204,15 @@ def test_disabled_runs_the_python_path() -> None:
     finally:
         _speedups.set_enabled(old)
     check_echo(out)
-    for name in ("_on_read", "onStreamRead", "push", "maybeReadMore_", "writeGeneric", "onwrite"):
+    for name in (
+        "_on_read",
+        "onStreamRead",
+        "push",
+        "maybeReadMore_",
+        "writeGeneric",
+        "onwrite",
+        "process_ticks_and_rejections",
+    ):
         assert out["seen"].get(name, 0) >= 4, (name, out["seen"])
 
 
@@ -380,7 +390,7 @@ def test_listeners_added_and_removed_mid_stream() -> None:
 
 
 @needs_c
-@pytest.mark.parametrize("kind", ["ok", "onread-throws", "tick-throws"])
+@pytest.mark.parametrize("kind", ["ok", "onread-throws", "tick-throws", "microtasks"])
 def test_c_on_read_is_make_callback(kind: str) -> None:
     # As tests/unit/test_binding_inlined.py does for the Python _on_read.
     def case(use_c: bool) -> list[str]:
@@ -394,6 +404,11 @@ def test_c_on_read_is_make_callback(kind: str) -> None:
             if kind == "tick-throws":
                 process.nextTick(lambda: (_ for _ in ()).throw(ValueError("from tick")))
             process.nextTick(lambda: log.append("tick 2"))
+            if kind == "microtasks":
+                process.queueMicrotask(
+                    lambda: (log.append("micro 1"), process.nextTick(lambda: log.append("tick 3")))
+                )
+                process.queueMicrotask(lambda: log.append("micro 2"))
             if kind == "onread-throws":
                 raise ValueError("from onread")
 
@@ -513,7 +528,10 @@ def scenario(ops: list[tuple[str, int]], ending: str) -> list[Any]:
                 trace.append(("write", s.write(b"w" * n)))
             elif op == "write_cb":
                 trace.append(
-                    ("write_cb", s.write(b"c" * n, lambda err=None: trace.append(("cb", _err(err)))))
+                    (
+                        "write_cb",
+                        s.write(b"c" * n, lambda err=None: trace.append(("cb", _err(err)))),
+                    )
                 )
             elif op == "write_str":
                 trace.append(("write_str", s.write("t" * n)))
