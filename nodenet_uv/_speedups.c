@@ -50,6 +50,7 @@ static PyObject *py_process_ticks;
 static PyObject *d_loop, *d_readable, *d_writable, *d_sbc, *d_net, *d_events;
 
 /* Types. */
+static PyTypeObject *Duplex_type;
 static PyTypeObject *Socket_type, *ReadableState_type, *WritableState_type, *TCP_type,
     *Pipe_type, *partial_type, *Coroutine_type, *Promise_type;
 
@@ -77,7 +78,7 @@ static PyObject *c_maybeReadMore_;
     X(_k_last_write_queue_size) X(async_) X(bytes) X(func) X(args) X(keywords) X(data)     \
     X(count) X(cb) X(try_write_code) X(append) X(clear) X(get) X(onStreamRead) X(onwrite)  \
     X(writeGeneric) X(_SYNC_WRITE) X(nop) X(Socket) X(ReadableState) X(WritableState)       \
-    X(TCP) X(Pipe) X(Readable) X(CoroutineType) X(Promise) X(CLOSED) X(_HandleClosedError) \
+    X(TCP) X(Pipe) X(Readable) X(Duplex) X(CoroutineType) X(Promise) X(CLOSED) X(_HandleClosedError) \
     X(UV_EAGAIN) X(UV_EINVAL) X(UV_EBADF) X(LibuvStreamWrap) X(partial) X(__dict__)     \
     X(process_ticks_and_rejections) X(drains) X(_queue) X(_microtasks) X(run_microtasks)   \
     X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)
@@ -221,7 +222,7 @@ typedef struct {
     PyObject *expected; /* tuple: what each name resolved to on the class at configure */
 } ClassGuard;
 
-static ClassGuard socket_guard, tcp_guard, pipe_guard;
+static ClassGuard socket_guard, tcp_guard, pipe_guard, duplex_guard;
 
 static int
 guard_init(ClassGuard *g, PyTypeObject *tp, PyObject *names)
@@ -381,6 +382,7 @@ do_configure(void)
         goto fail;                                                              \
     }
     TYPE(Socket_type, mod_net, Socket);
+    TYPE(Duplex_type, mod_net, Duplex);
     TYPE(ReadableState_type, mod_readable, ReadableState);
     TYPE(WritableState_type, mod_writable, WritableState);
     TYPE(TCP_type, tcp_mod, TCP);
@@ -445,6 +447,9 @@ do_configure(void)
         Py_INCREF(hnames);
         if (guard_init(&tcp_guard, TCP_type, hnames) < 0) goto fail;
         if (guard_init(&pipe_guard, Pipe_type, hnames) < 0) goto fail;
+        /* Socket.read calls Duplex.read(self, n) explicitly. */
+        PyObject *dnames = PyTuple_Pack(1, s_read);
+        if (dnames == NULL || guard_init(&duplex_guard, Duplex_type, dnames) < 0) goto fail;
     }
     Py_DECREF(tcp_mod);
     Py_DECREF(pipe_mod);
@@ -1133,6 +1138,7 @@ static PyObject *
 Socket_read0(PyObject *stream)
 {
     int ok = socket_ok(stream);
+    if (ok > 0) ok = class_ok(&duplex_guard, Duplex_type);
     if (ok < 0) return NULL;
     if (!ok) return call_read0(stream);
     PyObject *v = PyObject_GetAttr(stream, s__k_buffer);

@@ -293,6 +293,27 @@ def test_class_patched_at_run_time_falls_back_and_recovers() -> None:
 
 
 @needs_c
+def test_base_class_method_patched_at_run_time_is_called() -> None:
+    # Socket.read calls Duplex.read(self, n) explicitly: patching Readable.read (which
+    # Duplex inherits) must reach the C path's read(0) too.
+    calls: list[Any] = []
+    orig = readable.Readable.__dict__["read"]
+
+    def patched(self: Any, n: Any = None) -> Any:
+        calls.append(n)
+        return orig(self, n)
+
+    readable.Readable.read = patched  # type: ignore[method-assign]
+    try:
+        out = echo_exchange()
+    finally:
+        readable.Readable.read = orig  # type: ignore[method-assign]
+    check_echo(out)
+    assert calls.count(0) >= 6
+    assert echo_exchange()["seen"] == {}
+
+
+@needs_c
 def test_set_encoding_falls_back_to_the_decoder() -> None:
     out = echo_exchange(lambda s: s.setEncoding("latin1"))
     check_echo(out)
