@@ -1462,11 +1462,22 @@ error:
     return -1;
 }
 
-/* LibuvStreamWrap.tryWriteBuffer(data, nbytes) for an unmodified TCP/Pipe; the caller
- * (Writable.write) has run the loop-thread guard. -2 on a Python error. */
+/* LibuvStreamWrap.tryWriteBuffer(data, nbytes) for an unmodified TCP/Pipe (its own
+ * loop-thread guard included, as in Python). -2 on a Python error. */
 static long
 tryWriteBuffer(PyObject *handle, PyObject *data, Py_ssize_t nbytes)
 {
+    /* INLINED(enter, _binding/loop.py): if get_ident() != _loop._fast: enter_slow() */
+    PyObject *fast = global(d_loop, s__fast);
+    if (fast == NULL) return -2;
+    unsigned long me = PyThread_get_thread_ident();
+    int same = PyLong_CheckExact(fast) && PyLong_AsUnsignedLong(fast) == me;
+    if (PyErr_Occurred()) PyErr_Clear(); /* _fast is 0 or a thread ident */
+    if (!same) {
+        PyObject *r = call_global(d_loop, s_enter_slow, NULL, 0);
+        if (r == NULL) return -2;
+        Py_DECREF(r);
+    }
     PyObject *st = HW(handle, state);
     if (st == NULL) return -2;
     int closed = PyObject_RichCompareBool(st, str_CLOSED, Py_EQ);
