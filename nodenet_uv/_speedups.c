@@ -266,18 +266,18 @@ class_ok(ClassGuard *g, PyTypeObject *tp)
     return 1;
 }
 
-/* 1 if no instance attribute shadows one of g's names; 0 if one does; -1 error. */
+/* 1 if no instance attribute shadows one of `names`; 0 if one does; -1 error. */
 static int
-instance_ok(ClassGuard *g, PyObject *obj)
+instance_ok(PyObject *names, PyObject *obj)
 {
     if (Py_TYPE(obj)->tp_dictoffset == 0) return 1;
     PyObject *dict = PyObject_GenericGetDict(obj, NULL);
     if (dict == NULL) return -1;
     int ok = 1;
     if (PyDict_GET_SIZE(dict) != 0) {
-        Py_ssize_t n = PyTuple_GET_SIZE(g->names);
+        Py_ssize_t n = PyTuple_GET_SIZE(names);
         for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *v = PyDict_GetItemWithError(dict, PyTuple_GET_ITEM(g->names, i));
+            PyObject *v = PyDict_GetItemWithError(dict, PyTuple_GET_ITEM(names, i));
             if (v != NULL) {
                 ok = 0;
                 break;
@@ -292,12 +292,18 @@ instance_ok(ClassGuard *g, PyObject *obj)
     return ok;
 }
 
+/* The instance attributes each path must not find, because the Python code it skips
+ * calls them on the instance: the read path stream.push and self.emit; read(0)
+ * stream.read and self._read; the write path self._write (Socket._write looks
+ * _writeGeneric up on the class, which the class guard covers). */
+static PyObject *read_names, *read0_names, *write_names;
+
 static inline int
-socket_ok(PyObject *stream)
+socket_ok(PyObject *stream, PyObject *names)
 {
     int r = class_ok(&socket_guard, Py_TYPE(stream));
     if (r <= 0) return r;
-    return instance_ok(&socket_guard, stream);
+    return instance_ok(names, stream);
 }
 
 static inline ClassGuard *
@@ -315,7 +321,7 @@ handle_ok(PyObject *handle)
     if (g == NULL) return 0;
     int r = class_ok(g, Py_TYPE(handle));
     if (r <= 0) return r;
-    return instance_ok(g, handle);
+    return instance_ok(g->names, handle);
 }
 
 /* -- configuration --------------------------------------------------------------------- */
@@ -441,6 +447,10 @@ do_configure(void)
         PyObject *names = PyTuple_Pack(8, s_push, s_emit, s_read, s__read, s_write, s__write,
                                        s__writeGeneric, s__unrefTimer);
         if (names == NULL || guard_init(&socket_guard, Socket_type, names) < 0) goto fail;
+        read_names = PyTuple_Pack(2, s_push, s_emit);
+        read0_names = PyTuple_Pack(2, s_read, s__read);
+        write_names = PyTuple_Pack(1, s__write);
+        if (!read_names || !read0_names || !write_names) goto fail;
         PyObject *hnames = PyTuple_Pack(5, s__on_read, s_tryWriteBuffer, s_writeQueued,
                                         s_readStop, s__emit_user_reads);
         if (hnames == NULL) goto fail;
@@ -777,7 +787,7 @@ onStreamRead(PyObject *handle, PyObject *nread, PyObject *buf)
         return call_py_onStreamRead(handle, nread, buf);
     PyObject *stream = HW(handle, owner);
     if (stream == NULL) return NULL;
-    int ok = socket_ok(stream);
+    int ok = socket_ok(stream, read_names);
     if (ok < 0) return NULL;
     if (!ok) return call_py_onStreamRead(handle, nread, buf);
     Py_INCREF(stream);
@@ -1137,7 +1147,7 @@ Socket__read(PyObject *stream, PyObject *hwm)
 static PyObject *
 Socket_read0(PyObject *stream)
 {
-    int ok = socket_ok(stream);
+    int ok = socket_ok(stream, read0_names);
     if (ok > 0) ok = class_ok(&duplex_guard, Duplex_type);
     if (ok < 0) return NULL;
     if (!ok) return call_read0(stream);
@@ -1511,7 +1521,7 @@ Writable_write(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *stream = args[0], *chunk = args[1];
     if (!ready() || !PyBytes_CheckExact(chunk)) Py_RETURN_NONE;
-    int ok = socket_ok(stream);
+    int ok = socket_ok(stream, write_names);
     if (ok <= 0) return ok < 0 ? NULL : Py_NewRef(Py_None);
     PyObject *state = NULL, *handle = NULL, *v, *onwrite = NULL;
     int t;
