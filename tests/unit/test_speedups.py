@@ -217,6 +217,27 @@ def test_disabled_runs_the_python_path() -> None:
         assert out["seen"].get(name, 0) >= 4, (name, out["seen"])
 
 
+@needs_c
+def test_switching_paths_mid_stream_is_consistent() -> None:
+    # The two paths share one state: alternating them message by message (and a
+    # setEncoding/decoder round trip in the middle) changes nothing the peer or the
+    # counters see.
+    assert _speedups is not None
+    flips: list[bool] = []
+
+    def on_data(sock: net.Socket, chunk: Any) -> None:
+        assert _speedups is not None
+        flips.append(_speedups.set_enabled(len(flips) % 2 == 0))
+        sock.write(chunk)
+
+    try:
+        out = echo_exchange(on_data=on_data, rounds=10)
+    finally:
+        _speedups.set_enabled(True)
+    check_echo(out)
+    assert flips == [True, True, False, True, False, True, False, True, False, True]
+
+
 class SubSocket(net.Socket):
     pass
 
