@@ -8,7 +8,7 @@ endif
 PY := $(VENV)/bin/python
 LOADGEN := .cache/bench/loadgen
 
-.PHONY: install demo test test-unit lint docs docs-install wheels bench bench-full bench-cluster bench-install soak clean
+.PHONY: install demo test test-pure test-unit lint docs docs-install wheels bench bench-full bench-cluster bench-install soak clean
 
 install:
 	@bash tools/install.sh $(VENV)
@@ -18,6 +18,11 @@ demo: install
 
 test: install
 	$(PY) -m pytest -q -p no:randomly
+
+# The whole suite on the pure-Python path (NODENET_UV_PURE=1: the C accelerator off, in
+# this process and every child the tests start).
+test-pure: install
+	NODENET_UV_PURE=1 $(PY) -m pytest -q -p no:randomly
 
 # The unit tests alone (CI runs them on the Python it does not run the whole suite on).
 test-unit: install

@@ -58,7 +58,13 @@ PF_KTHREAD = 0x00200000
 # name -> (argv builder, tests it takes part in; None = all)
 SERVERS: dict[str, tuple[list[str], tuple[str, ...] | None]] = {
     "node": ([NODE, "servers/node_server.js", "{addr}", "{mode}"], None),
+    # nodenet: the C per-message path (nodenet_uv._speedups, issue 17); nodenet-pure: the
+    # same server with NODENET_UV_PURE=1 (the pure-Python reference path)
     "nodenet": ([PY, "servers/nodenet_server.py", "{addr}", "{mode}"], None),
+    "nodenet-pure": (
+        ["env", "NODENET_UV_PURE=1", PY, "servers/nodenet_server.py", "{addr}", "{mode}"],
+        None,
+    ),
     "pyuv": ([PY, "servers/pyuv_server.py", "{addr}", "{mode}"], None),
     "asyncio-proto": ([PY, "servers/aio_server.py", "{addr}", "{mode}", "proto", "asyncio"], None),
     "asyncio-streams": (
@@ -423,6 +429,14 @@ def metadata(profile_name: str, profile: dict[str, Any], args: argparse.Namespac
             "print(sys.version.split()[0], pyuv.__version__, pyuv.LIBUV_VERSION, u)",
         ]
     ).split()
+    speedups = tool_version(
+        [
+            PY,
+            "-c",
+            "try:\n from nodenet_uv import _speedups; print('built')\n"
+            "except ImportError: print('not built: nodenet runs the pure path')",
+        ]
+    )
     commit = tool_version(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     dirty = tool_version(["git", "-C", str(ROOT), "status", "--porcelain", "nodenet_uv"])
     return {
@@ -440,6 +454,7 @@ def metadata(profile_name: str, profile: dict[str, Any], args: argparse.Namespac
         "uvloop": py_versions[3] if len(py_versions) > 3 else "?",
         "node": tool_version([NODE, "--version"]),
         "commit": commit + ("+dirty" if dirty else ""),
+        "speedups": speedups,
     }
 
 
@@ -605,7 +620,8 @@ def summarize(path: Path, md_out: Path, png_out: Path | None) -> str:
         f"Run `{meta.get('run_id')}` ({meta.get('profile')} profile, {p.get('reps')} reps "
         f"interleaved), {meta.get('date')}. Machine: {meta.get('machine')}. "
         f"Python {meta.get('python')}, pyuv {meta.get('pyuv')}, uvloop {meta.get('uvloop')}, "
-        f"node {meta.get('node')}; nodenet_uv at {meta.get('commit')}. "
+        f"node {meta.get('node')}; nodenet_uv at {meta.get('commit')} (C path "
+        f"{meta.get('speedups', '?')}; nodenet-pure: NODENET_UV_PURE=1). "
         f"pp: 64-byte messages, {p.get('pp_warm')} s warm-up + {p.get('pp_dur')} s measured; "
         f"sink {p.get('sink_bytes', 0) >> 20} MiB, echo {p.get('echo_bytes', 0) >> 20} MiB in "
         f"{p.get('chunk', 0) >> 10} KiB writes; churn {p.get('churn_total')} connections, "

@@ -1,6 +1,7 @@
 """Deterministic cost of nodenet_uv's hot paths: Python calls and CPU per operation.
 
 python bench/profile_calls.py [--rt N] [--conns K] [--churn M] [--runs R] [--server S]
+                              [--detail] [--both] [--only pp|churn] [--callgrind]
 
 One process: a server (nodenet_uv's net, the program of bench/servers/nodenet_server.py;
 or, with ``--server pyuv``, raw pyuv callbacks, as the floor) and a raw pyuv client on the
@@ -20,11 +21,26 @@ For each workload it prints:
 - ``cpu/op``: ``time.process_time()`` per op without the profiler, best of R runs. It
   includes the client's share (the same raw pyuv code for every server), so compare it to
   ``--server pyuv`` rather than to the load-generator figures of bench.py.
+
+The server runs nodenet_uv's C per-message path (``nodenet_uv._speedups``) when it is built,
+and the pure-Python path with ``NODENET_UV_PURE=1`` (the first line on stderr says which);
+``--both`` prints the pure path's figures first, then the accelerated path's.
+
+Instruction counts (stable on a loaded machine, unlike CPU time): ``--callgrind`` makes one
+plain run of the workload(s) (``--only`` picks one), so that two runs of
+
+    valgrind --tool=callgrind .venv/bin/python bench/profile_calls.py --only pp --callgrind --rt N
+
+at N and 2N give the instructions per round trip as the difference of their totals over
+the difference of their operation counts, warm-up included (max(N/10, K) round trips;
+for churn max(M/10, 50) connections): (Ir(2N) - Ir(N)) / (1.1 N) for ping-pong.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -245,6 +261,16 @@ def churn(server_kind: str, conns: int, counter: Counter | None) -> float:
     return state["t1"] - state["t0"]
 
 
+def speedups_state() -> str:
+    """Which per-message path the server runs: 'accelerated' (nodenet_uv._speedups) or
+    'pure' (NODENET_UV_PURE=1, or the extension is not built)."""
+    try:
+        from nodenet_uv import _speedups
+    except ImportError:
+        return "pure"
+    return "accelerated" if _speedups.enabled() else "pure"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rt", type=int, default=20000, help="counted round trips")
@@ -253,16 +279,41 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="timed runs (best is kept)")
     ap.add_argument("--server", choices=sorted(SERVERS), default="nodenet")
     ap.add_argument("--detail", action="store_true", help="calls per function per op")
+    ap.add_argument(
+        "--only", choices=("pp", "churn"), help="run one workload (e.g. under callgrind)"
+    )
+    ap.add_argument(
+        "--callgrind",
+        action="store_true",
+        help="one uncounted, untimed run of the workload(s): for valgrind --tool=callgrind, "
+        "where instructions per op = (Ir at 2N - Ir at N) / N",
+    )
+    ap.add_argument(
+        "--both",
+        action="store_true",
+        help="first the pure path (a child process with NODENET_UV_PURE=1), then this one",
+    )
     args = ap.parse_args()
+    if args.both:
+        argv = [a for a in sys.argv[1:] if a != "--both"]
+        env = dict(os.environ, NODENET_UV_PURE="1")
+        subprocess.run([sys.executable, __file__, *argv], env=env, check=True)
+    print(f"path: {speedups_state()}", file=sys.stderr)
 
-    for label, ops, work in (
+    for key, label, ops, work in (
         (
+            "pp",
             f"ping-pong x{args.conns}",
             args.rt,
             lambda c: ping_pong(args.server, args.conns, args.rt, c),
         ),
-        ("churn", args.churn, lambda c: churn(args.server, args.churn, c)),
+        ("churn", "churn", args.churn, lambda c: churn(args.server, args.churn, c)),
     ):
+        if args.only and key != args.only:
+            continue
+        if args.callgrind:
+            work(None)
+            continue
         counter = Counter()
         counter.detail = args.detail
         work(counter)

@@ -178,6 +178,7 @@ _SYNC_WRITE = _SyncWrite()
 _BUFFER_TYPES = (bytes, bytearray, memoryview)
 
 
+# ACCELERATED(_speedups.Writable_write): the bytes branch, for an unmodified Socket.
 def writeGeneric(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> Any:
     if type(data) is str and (encoding == "utf8" or encoding == "utf-8"):
         # handleWriteReq's utf8 branch is the binding's writeUtf8String, which is
@@ -226,6 +227,7 @@ def afterWriteDispatched(req: WriteWrap, err: int, cb: Callable[..., Any]) -> No
         req.callback()
 
 
+# ACCELERATED(_speedups.onStreamRead): the data case, for an unmodified Socket.
 def onStreamRead(handle: StreamHandle, nread: int, buf: Any) -> Any:
     """Every stream handle's ``onread``: push data, EOF or a read error into the socket."""
     stream = handle.owner

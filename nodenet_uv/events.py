@@ -281,6 +281,7 @@ class EventEmitter(NodeNames, pyee.EventEmitter):
                 self._k_capture = capture
 
     # -- emit ---------------------------------------------------------------------------
+    # ACCELERATED(_speedups.EventEmitter_emit)
     def emit(self, event: Any, *args: Any) -> bool:
         """Call every listener of ``event`` with ``args``; True if it had any (Node: ``emitter.emit``)."""
         try:

@@ -1217,6 +1217,7 @@ class Socket(Duplex):
             return int(self.writableLength)
         return None
 
+    # ACCELERATED(_speedups.Socket__read)
     def _read(self, n: Any = None) -> None:
         if self.connecting or self._handle is None:
             self.once("connect", lambda: self._read(n))
@@ -1322,6 +1323,7 @@ class Socket(Duplex):
         Duplex.resume(self)
         return self
 
+    # ACCELERATED(_speedups.Socket_read0): read(0), from maybeReadMore_.
     def read(self, n: Any = None) -> Any:
         """Readable.read, starting the handle's reads for ``onread`` (Node: ``socket.read``).
 
@@ -1523,6 +1525,7 @@ class Socket(Duplex):
     def _writev(self, chunks: Any, cb: Callable[..., Any]) -> None:
         self._writeGeneric(True, chunks, "", cb)
 
+    # ACCELERATED(_speedups.Writable_write)
     def _write(self, data: Any, encoding: Any, cb: Callable[..., Any]) -> None:
         # INLINED(Socket.prototype._writeGeneric, lib/net.js)
         # Hot path: _writeGeneric(False, ...) inlined for a connected socket with a

@@ -34,8 +34,8 @@ def _modules() -> list[Any]:
 
     mods = [nodenet_uv]
     for info in pkgutil.walk_packages(nodenet_uv.__path__, "nodenet_uv."):
-        if ".testing.plugin" in info.name:
-            continue
+        if ".testing.plugin" in info.name or info.name == "nodenet_uv._speedups":
+            continue  # (_speedups: the C extension, no Python source)
         mods.append(importlib.import_module(info.name))
     return mods
 

@@ -61,6 +61,9 @@ PIP="$VENV/bin/python -m pip --disable-pip-version-check -q"
 inputs_hash=$( (echo "$PYUV_SHA256 $UVLOOP_SHA256 $LIBUV_VERSION"; cat "${PATCHES[@]}") \
   | sha256sum | cut -c1-12)
 WHEELS="$CACHE/wheels/$tag-$inputs_hash"
+# The C accelerator (nodenet_uv/_speedups.c, built by `pip install -e` through setup.py):
+# a change to it re-runs the install step (not the pyuv build, keyed on inputs_hash).
+speedups_hash=$(cat setup.py nodenet_uv/_speedups.c | sha256sum | cut -c1-12)
 
 NODE_VERSION=24.22.3
 NODE_PKG_SHA256=6d747cda21df616c78e9ed4f8a816cbacd25f24c1abb4d9aa26773d000e24bd9
@@ -91,7 +94,7 @@ if [ ! -x "$NODE_DIR/bin/node" ]; then
   esac
 fi
 
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want $inputs_hash" ] \
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want $inputs_hash $speedups_hash" ] \
    && [ "$STAMP" -nt pyproject.toml ]; then
   exit 0
 fi
@@ -144,4 +147,4 @@ if [ "$got" != "$LIBUV_VERSION" ]; then
   exit 1
 fi
 echo "$wheel" > "$VENV/.pyuv-wheel"  # for make wheels
-echo "$want $inputs_hash" > "$STAMP"
+echo "$want $inputs_hash $speedups_hash" > "$STAMP"

@@ -31,6 +31,12 @@ _call = uv.call
 _UV_EAGAIN = uv.UV_EAGAIN
 _UV_EINVAL = uv.UV_EINVAL
 
+# The C accelerator (issue 17): None with NODENET_UV_PURE=1 or when it is not built.
+try:
+    from nodenet_uv._speedups import bind_on_read as _sp_bind_on_read
+except ImportError:
+    _sp_bind_on_read = None  # type: ignore[assignment]
+
 
 @final
 class WriteWrap:
@@ -119,7 +125,9 @@ class LibuvStreamWrap(HandleWrap):
             self._uv_reading = True
             _loop.call_in_idle(self._deliver_pending_user_data)
             return 0
-        err = _call(self._h.start_read, self._on_read)
+        # _speedups.bind_on_read gives the C _on_read when self is an unmodified TCP/Pipe.
+        on_read = self._on_read if _sp_bind_on_read is None else _sp_bind_on_read(self)
+        err = _call(self._h.start_read, on_read)
         if err:
             return err
         self._uv_reading = True
@@ -133,6 +141,7 @@ class LibuvStreamWrap(HandleWrap):
         self._uv_reading = False
         return _call(self._h.stop_read)
 
+    # ACCELERATED(_speedups.LibuvStreamWrap_on_read)
     def _on_read(self, handle: Any, data: bytes | None, error: int | None) -> None:
         # LibuvStreamWrap::OnUvRead + EmitRead, and make_callback inlined: this is the
         # hottest path of the library.
@@ -214,6 +223,7 @@ class LibuvStreamWrap(HandleWrap):
     # (uv_write). Here that is tryWriteBuffer + writeQueued: the JS layer's hot path
     # (_stream_base_commons.writeGeneric) calls the two itself, so that a write which
     # completes at once builds no WriteWrap; writeBuffer and writev chain them.
+    # ACCELERATED(_speedups.tryWriteBuffer)
     def tryWriteBuffer(self, data: Any, nbytes: int) -> int:
         """The synchronous half of a write (StreamBase::Write up to DoTryWrite).
 

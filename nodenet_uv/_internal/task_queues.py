@@ -88,6 +88,7 @@ def _process_rejections() -> bool:
 drains = 0
 
 
+# ACCELERATED(_speedups.process_ticks_and_rejections)
 def process_ticks_and_rejections() -> None:
     global drains
     drains += 1

@@ -308,6 +308,7 @@ class Readable(Stream):
     # This returns true if the highWaterMark has not been hit yet,
     # similar to how Writable.write() returns true if you should
     # write() some more.
+    # ACCELERATED(_speedups.Readable_push)
     def push(self, chunk: Any, encoding: Any = None) -> bool:
         """push(chunk[, encoding]): add data; ``push(None)`` signals the end (EOF)."""
         state = self._readableState
@@ -390,6 +391,7 @@ class Readable(Stream):
         return self
 
     # You can override either this method, or the async _read(n) below.
+    # ACCELERATED(_speedups.Socket_read0): read(0) of a Socket.
     def read(self, n: Any = None) -> Any:
         """read([size]): take data out of the buffer; ``None`` if not enough is there."""
         # None is JS undefined, which read() treats as NaN (kept as None below).
@@ -1309,6 +1311,7 @@ def maybeReadMore(stream: Readable, state: ReadableState) -> None:
         next_tick(maybeReadMore_, stream, state)
 
 
+# ACCELERATED(_speedups.Readable_maybeReadMore_)
 def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
     # Attempt to read more data if we should.
     #

@@ -40,6 +40,13 @@ __all__ = ["Writable", "WritableState"]
 errorOrDestroy = destroyImpl.errorOrDestroy
 
 
+# The C accelerator (issue 17): None with NODENET_UV_PURE=1 or when it is not built.
+try:
+    from nodenet_uv._speedups import Writable_write as _sp_write
+except ImportError:
+    _sp_write = None  # type: ignore[assignment]
+
+
 def nop(*_: Any) -> None:
     return None
 
@@ -373,6 +380,7 @@ class Writable(Stream, metaclass=_WritableMeta):
     def pipe(self, dest: Any = None, options: Any = None, **kwargs: Any) -> Any:
         errorOrDestroy(self, errors.ERR_STREAM_CANNOT_PIPE())
 
+    # ACCELERATED(_speedups.Writable_write): the fast branch below, for a Socket.
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """write(chunk[, encoding][, cb]): False means wait for 'drain'."""
         if (
@@ -392,6 +400,11 @@ class Writable(Stream, metaclass=_WritableMeta):
         # where a nop callback is not stored in writecb. Everything else goes through the
         # general path below; tests/unit/test_stream_inlined.py checks both agree.
         if cb is None and encoding is None and type(chunk) is bytes:
+            if _sp_write is not None:
+                # The C path for an unmodified net.Socket (None: take the code below).
+                done = _sp_write(self, chunk)
+                if done is not None:
+                    return done
             state = self._writableState
             if not (
                 state.objectMode
@@ -811,6 +824,7 @@ def onwriteError(stream: Any, state: WritableState, er: Any, cb: Callable[..., A
     errorOrDestroy(stream, er)
 
 
+# ACCELERATED(_speedups.onwrite_ok): a write that completed synchronously.
 def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
     state = stream._writableState
 

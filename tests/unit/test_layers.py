@@ -18,6 +18,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "nodenet_uv"
 # Rank of each layer, from the bottom (pyuv is below everything, for _binding only).
 RANKS: dict[str, int] = {
     "_binding": 0,
+    # The C accelerator (nodenet_uv/_speedups.c): _binding imports it; it imports nothing
+    # at import time (its configuration imports the modules it accelerates, from C, lazily).
+    "_speedups": 0,
     "_internal": 1,
     "errors": 2,
     "_validators": 2,

@@ -1,0 +1,27 @@
+"""Type stub for nodenet_uv._speedups, the C per-message path (nodenet_uv/_speedups.c).
+
+The import fails (ImportError) when NODENET_UV_PURE is set (not "" or "0"), or when the
+extension was not built: every switch point then runs the pure-Python code.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+def bind_on_read(wrap: Any, /) -> Callable[[Any, bytes | None, int | None], None]:
+    """The read callback readStart hands pyuv: C for an unmodified TCP/Pipe, else
+    ``wrap._on_read``."""
+
+def Readable_maybeReadMore_(stream: Any, state: Any, /) -> None:
+    """readable.maybeReadMore_ (queued by the C push; Python for anything unusual)."""
+
+def Writable_write(stream: Any, chunk: bytes, /) -> bool | None:
+    """Writable.write(chunk) for an unmodified net.Socket; None: run the Python code."""
+
+def enabled() -> bool:
+    """Whether the C paths are on (set_enabled, and a successful configuration)."""
+
+def set_enabled(flag: bool, /) -> bool:
+    """Turn the C paths on or off at run time; returns the previous flag."""
+
+def config_error() -> BaseException | None:
+    """The exception that made the configuration fail (then the C paths stay off)."""
