@@ -29,7 +29,6 @@ import math
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -470,7 +469,7 @@ class Fuzz:
         for f in self.cleanup:
             try:
                 f()
-            except Exception as e:  # noqa: BLE001 (reported below)
+            except Exception as e:
                 self.late.append(e)
         self.cleanup.clear()
         hung: list[bool] = []
@@ -492,7 +491,7 @@ class Fuzz:
         values = [build(a) for a in args]
         try:
             py: dict[str, Any] = {"ok": summary(fn(*values))}
-        except BaseException as e:  # noqa: BLE001 (the point: what was raised)
+        except BaseException as e:
             if isinstance(e, KeyboardInterrupt):
                 raise
             if is_python_arity_error(e):
