@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nodenet_uv import child_process, cluster, net, process, run, timers
@@ -748,6 +748,8 @@ def test_socket_connect(fuzz: Fuzz, args: list[Desc]) -> None:
 
 @SETTINGS
 @given(args=_connect_args())
+# Found by the fuzzer: a falsy signal (0, '') is no signal, as in Node (`if (options.signal)`).
+@example(args=[d_dict([("signal", d_int(0))])])
 def test_net_connect(fuzz: Fuzz, args: list[Desc]) -> None:
     args = _tame_connect(args)
 
@@ -912,6 +914,9 @@ SOCKADDR_VALUES = st.one_of(ANY, ADDRS, FAMILIES, PORTS, st.just(d_int(2**20)))
 
 @SETTINGS
 @given(args=arglists(maybe(options(["address", "port", "family", "flowlabel"], SOCKADDR_VALUES))))
+# Found by the fuzzer: a port string is converted as JS `+port` does ('0x50' is 80).
+@example(args=[d_dict([("port", d_str("0x50"))])])
+@example(args=[d_dict([("port", d_str(" 1e3 "))])])
 def test_socket_address(fuzz: Fuzz, args: list[Desc]) -> None:
     fuzz.case("SocketAddress", args, net.SocketAddress)
 
