@@ -945,7 +945,7 @@ class Socket(Duplex):
             elif not options.get("manualStart"):
                 self.read(0)
 
-        if options.get("signal") is not None:
+        if js_truthy(options.get("signal")):
             addClientAbortSignalOption(self, options)
 
         block_list = options.get("blockList")
