@@ -1,4 +1,5 @@
 'use strict';
+// (With a "listen" plan, the echo server instead: see serve() at the end.)
 // The node 24 peer of tests/reliability/test_fuzz_protocol.py. argv[2] is a JSON plan:
 //   {"connect": {port, host} | {path}, "seed": n, "ops": [["write", size] | ["wait", ms] |
 //    ["cork"] | ["uncork"] | ["pause"] | ["resume"]], "final": "end"|"destroy"|"reset"}
@@ -8,6 +9,10 @@
 const net = require('net');
 
 const plan = JSON.parse(process.argv[2]);
+if (plan.listen) {
+  serve();
+  return;
+}
 let state = plan.seed >>> 0 || 1;
 function bytes(n) {
   const b = Buffer.alloc(n);
@@ -58,3 +63,46 @@ function step(i) {
   step(i + 1);
 }
 sock.on('connect', () => step(0));
+
+// Server mode: {"listen": {port, host} | {path}, "server_fault": "none"|"end"|"destroy"|
+// "reset", "server_fault_after": n, "toggles": [ms...]}. An echo server for one
+// connection that pauses/resumes at the given times and ends, destroys or resets after n
+// bytes. Prints {"port"} once listening, then {"received": hex, "errors", "closed"}.
+function serve() {
+  const received = [];
+  const errors = [];
+  let total = 0;
+  const srv = net.createServer((sock) => {
+    srv.close();
+    const deadline = setTimeout(() => process.exit(1), 20000);
+    sock.on('error', (e) => errors.push(e.code || e.message));
+    sock.on('close', () => {
+      clearTimeout(deadline);
+      process.stdout.write(JSON.stringify({
+        received: Buffer.concat(received).toString('hex'), errors, closed: true,
+      }) + '\n');
+    });
+    let faulted = false;
+    sock.on('data', (d) => {
+      received.push(d);
+      total += d.length;
+      if (!sock.destroyed && sock.writable) sock.write(d);
+      if (plan.server_fault !== 'none' && !faulted && total >= plan.server_fault_after) {
+        faulted = true;
+        if (plan.server_fault === 'end') sock.end();
+        else if (plan.server_fault === 'destroy') sock.destroy();
+        else if (plan.listen.path === undefined) sock.resetAndDestroy();
+        else sock.destroy();
+      }
+    });
+    const toggles = [...plan.toggles].sort((a, b) => a - b);
+    let paused = false;
+    toggles.forEach((ms, i) => setTimeout(() => {
+      if (i === toggles.length - 1 || paused) { sock.resume(); paused = false; }
+      else { sock.pause(); paused = true; }
+    }, ms));
+  });
+  srv.listen(plan.listen, () => {
+    process.stdout.write(JSON.stringify({ port: srv.address().port ?? null }) + '\n');
+  });
+}

@@ -257,51 +257,95 @@ def tally(reliability_row: Callable[..., None], request: Any) -> Any:
 # --- client: nodenet_uv ----------------------------------------------------------------
 
 
+def nodenet_client(plan: Plan, r: Run, target: Any) -> None:
+    """A nodenet_uv client running the plan's ops, then its final step."""
+    state = [0]
+    ops = plan.client_ops()
+    sock = net.connect(target)
+    sock.on("error", on_error(r, "client"))
+    sock.on("close", lambda: r.closed.add("client"))
+    sock.on("data", lambda d: r.echoed.extend(d))
+
+    def step(i: int) -> None:
+        if sock.destroyed:
+            return
+        if i == len(ops):
+            if plan.final == "end":
+                sock.end()
+            elif plan.final == "destroy":
+                sock.destroy()
+            else:
+                reset(sock)
+            return
+        op = ops[i]
+        if op[0] == "write":
+            b = stream_bytes(plan.seed, op[1], state)
+            r.sent += b
+            sock.write(b)
+        elif op[0] == "wait":
+            timers.setTimeout(step, op[1], i + 1)
+            return
+        else:
+            getattr(sock, op[0])()
+        step(i + 1)
+
+    sock.on("connect", lambda: step(0))
+
+
 @SETTINGS
 @given(plan=plans)
 def test_nodenet_client(plan: Plan, pipe_path: str, tally: Tally) -> None:
     r = Run()
-    state = [0]
-    ops = plan.client_ops()
 
     def client() -> None:
         addr = srv.address()
-        sock = net.connect(
+        nodenet_client(
+            plan,
+            r,
             {"port": addr["port"], "host": "127.0.0.1"}
             if plan.transport == "tcp"
-            else {"path": pipe_path}
+            else {"path": pipe_path},
         )
-        sock.on("error", on_error(r, "client"))
-        sock.on("close", lambda: r.closed.add("client"))
-        sock.on("data", lambda d: r.echoed.extend(d))
-
-        def step(i: int) -> None:
-            if sock.destroyed:
-                return
-            if i == len(ops):
-                if plan.final == "end":
-                    sock.end()
-                elif plan.final == "destroy":
-                    sock.destroy()
-                else:
-                    reset(sock)
-                return
-            op = ops[i]
-            if op[0] == "write":
-                b = stream_bytes(plan.seed, op[1], state)
-                r.sent += b
-                sock.write(b)
-            elif op[0] == "wait":
-                timers.setTimeout(step, op[1], i + 1)
-                return
-            else:
-                getattr(sock, op[0])()
-            step(i + 1)
-
-        sock.on("connect", lambda: step(0))
 
     srv = start_server(plan, r, server_address(plan, pipe_path), client)
     drive(r)
+    check(plan, r)
+    tally.runs += 1
+    tally.bytes += len(r.received) + len(r.echoed)
+
+
+@SETTINGS
+@given(plan=plans)
+def test_nodenet_client_node_server(plan: Plan, pipe_path: str, tally: Tally) -> None:
+    """The nodenet_uv client against a node 24 echo server with the same random pauses
+    and faults."""
+    assert NODE, "node 24 (the oracle) not found"
+    r = Run()
+    listen = {"port": 0, "host": "127.0.0.1"} if plan.transport == "tcp" else {"path": pipe_path}
+    spec = {
+        "listen": listen,
+        "server_fault": plan.server_fault,
+        "server_fault_after": plan.server_fault_after,
+        "toggles": plan.server_toggles,
+    }
+    proc = subprocess.Popen(
+        [NODE, str(HERE / "fuzz_peer.js"), json.dumps(spec)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout
+        port = json.loads(proc.stdout.readline())["port"]
+        nodenet_client(plan, r, {"port": port, "host": "127.0.0.1"} if port is not None else listen)
+        drive(r, extra=proc.kill)
+        out, _ = proc.communicate(timeout=DEADLINE_MS / 1000)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["closed"], f"node server saw no 'close' ({plan})"
+    r.closed.add("server")
+    r.received += bytes.fromhex(report["received"])
+    r.errors += [f"node:{c}" for c in report["errors"]]
     check(plan, r)
     tally.runs += 1
     tally.bytes += len(r.received) + len(r.echoed)
