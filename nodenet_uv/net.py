@@ -2493,6 +2493,12 @@ class Server(EventEmitter):
             return self
 
         if not isinstance(options, dict):
+            # Another object (a list, a Buffer, an instance): Node reads its properties,
+            # finds neither port nor path and says so.
+            if not (hasattr(options, "port") or hasattr(options, "path")):
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options", options, 'must have the property "port" or "path"'
+                )
             raise errors.ERR_INVALID_ARG_VALUE("options", options)
 
         # ([port][, host][, backlog][, cb]) where port is omitted,
