@@ -2355,6 +2355,14 @@ class Server(EventEmitter):
             options = dict(node_options(options or {}, kwargs, _SERVER_OPTIONS, "Server"))
             if callable(connectionListener):
                 self.on("connection", connectionListener)
+        elif not isinstance(options, str | int | float):
+            # Another JS object (a list, a Buffer, an instance): Node spreads it
+            # (`{ ...options }`), keeping its own properties (an instance's public
+            # attributes; a list's or a Buffer's indices name no option).
+            own = getattr(options, "__dict__", None) or {}
+            options = {k: v for k, v in own.items() if isinstance(k, str) and k[:1] != "_"}
+            if callable(connectionListener):
+                self.on("connection", connectionListener)
         else:
             raise errors.ERR_INVALID_ARG_TYPE("options", "Object", options)
 
