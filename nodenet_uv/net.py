@@ -299,8 +299,10 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
-    if js_truthy(options.get("timeout")):
-        socket.setTimeout(options["timeout"])
+    # js_get: options may be any object (a list, an instance), not only a dict.
+    timeout = js_get(options, "timeout")
+    if js_truthy(timeout):
+        socket.setTimeout(timeout)
     return socket.connect(normalized)
 
 
