@@ -262,11 +262,13 @@ def _tame_str_path(s: str) -> str:
 
 def tame_port(d: Desc, to: int) -> Desc:
     """A valid non-zero port becomes ``to`` (same validity, no stranger's server hit)."""
-    if d["t"] in ("int", "float"):
-        x = float(d["v"]) if d["t"] == "float" else int(d["v"])
-        if x == int(x) if math.isfinite(x) else False:
-            if 1 <= x <= 65535:
-                return d_int(to)
+    if d["t"] == "int":
+        if 1 <= int(d["v"]) <= 65535:
+            return d_int(to)
+    if d["t"] == "float":
+        x = float(d["v"])
+        if math.isfinite(x) and x == int(x) and 1 <= x <= 65535:
+            return d_int(to)
     if d["t"] == "str":
         n = js_number(d["v"])
         if math.isfinite(n) and n == int(n) and 1 <= n <= 65535:
@@ -278,7 +280,7 @@ def tame_port(d: Desc, to: int) -> Desc:
 def tame_fd(d: Desc) -> Desc:
     if d["t"] in ("int", "float", "str"):
         n = js_number(build(d)) if d["t"] != "int" else int(d["v"])
-        if math.isfinite(n) and 0 <= n <= 65535:
+        if 0 <= n <= 65535:
             return d_int(4093)
     return d
 
@@ -633,6 +635,28 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         c == "execFile"
         and _code(p) == _code(j) == "ERR_INVALID_ARG_TYPE"
         and p["err"]["message"] != j["err"]["message"]
+    ),
+    # new Socket({signal: x}) with x not an AbortSignal: Node's stream constructor
+    # validates it first, as "signal"; Python's Socket names it "options.signal".
+    "Socket(options.signal not an AbortSignal) names options.signal": lambda c, v, p, j: (
+        c in ("Socket", "net.connect")
+        and _code(p) == _code(j) == "ERR_INVALID_ARG_TYPE"
+        and p["err"]["message"].startswith('The "options.signal" property')
+        and j["err"]["message"].startswith('The "signal" argument')
+    ),
+    # ERR_UNKNOWN_ENCODING with a Buffer/Uint8Array encoding: util.format's %s is String(x)
+    # for them in Node ('\x00'), an inspection in Python ('<Buffer 00>').
+    "%s of a Buffer/Uint8Array is inspected, not String()": lambda c, v, p, j: (
+        _code(p) == _code(j) == "ERR_UNKNOWN_ENCODING"
+        and p["err"]["message"].startswith(("Unknown encoding: <Buffer", "Unknown encoding: Uint8"))
+    ),
+    # spawn/execFile(file, obj) where obj is an object but not a dict (a Buffer): Node
+    # takes it as the options; Python rejects it as args.
+    "spawn(file, non-dict object) rejected as args": lambda c, v, p, j: (
+        c in ("spawn", "execFile", "fork")
+        and _code(p) == "ERR_INVALID_ARG_TYPE"
+        and _code(j) == "ok"
+        and '"args"' in p["err"]["message"]
     ),
     # fork(Uint8Array): Node takes a Uint8Array (and URL) modulePath.
     "fork(bytearray modulePath) rejected": lambda c, v, p, j: (
