@@ -1356,7 +1356,8 @@ def fork(
     modulePath = _validated_path(modulePath, "modulePath")
     if args is None:
         args = []
-    elif isinstance(args, dict) and options is None:
+    elif isinstance(args, dict):
+        # Node: an object in args' place is the options (a third argument is ignored).
         options = args
         args = []
     else:

@@ -650,13 +650,14 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         _code(p) == _code(j) == "ERR_UNKNOWN_ENCODING"
         and p["err"]["message"].startswith(("Unknown encoding: <Buffer", "Unknown encoding: Uint8"))
     ),
-    # spawn/execFile(file, obj) where obj is an object but not a dict (a Buffer): Node
+    # spawn/execFile/fork(file, obj) where obj is an object but not a dict (a Buffer): Node
     # takes it as the options; Python rejects it as args.
     "spawn(file, non-dict object) rejected as args": lambda c, v, p, j: (
         c in ("spawn", "execFile", "fork")
         and _code(p) == "ERR_INVALID_ARG_TYPE"
         and _code(j) == "ok"
         and '"args"' in p["err"]["message"]
+        and not isinstance(v[1], dict)
     ),
     # fork(Uint8Array): Node takes a Uint8Array (and URL) modulePath.
     "fork(bytearray modulePath) rejected": lambda c, v, p, j: (
@@ -1092,6 +1093,8 @@ FORK_KEYS = [
         maybe(options(FORK_KEYS)),
     )
 )
+# Found by the fuzzer: fork(modulePath, {...}, x): the object is the options, x ignored.
+@example(args=[d_str("module"), d_dict([]), d_dict([])])
 def test_fork(fuzz: Fuzz, args: list[Desc]) -> None:
     args = [tame_exec(args[0], "EMPTY_MODULE"), *map(tame_spawn_options, args[1:])] if args else []
 
