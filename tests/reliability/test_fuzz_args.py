@@ -594,10 +594,6 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and _code(p) == _code(j) == "ERR_INVALID_ARG_VALUE"
         and "Uint8Array, or URL without null bytes" in j["err"]["message"]
     ),
-    # cluster.setupPrimary(x) where x is not a dict: Node spreads any value ({...x}).
-    "setupPrimary(non-dict) raises TypeError": lambda c, v, p, j: (
-        c == "cluster.setupPrimary" and _code(p) == "TypeError"
-    ),
     # setupPrimary({execArgv: undefined}): Node's ArrayPrototypeSome throws a TypeError.
     "setupPrimary(execArgv not an array) accepted": lambda c, v, p, j: (
         c == "cluster.setupPrimary" and _code(p) == "ok" and j["err"]["code"] is None
@@ -1124,6 +1120,10 @@ CLUSTER_KEYS = [
 
 @SETTINGS
 @given(args=arglists(maybe(options(CLUSTER_KEYS))))
+# Found by the fuzzer: any value is spread into the settings ({...options} in Node).
+@example(args=[FN_D])
+@example(args=[d_int(1)])
+@example(args=[{"t": "list", "v": [d_int(1)]}])
 def test_cluster_setup_primary(fuzz: Fuzz, args: list[Desc]) -> None:
     def call(*a: Any) -> None:
         saved = cluster.settings
