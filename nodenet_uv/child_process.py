@@ -35,7 +35,7 @@ from nodenet_uv._binding.process_wrap import Process
 from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
-from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
+from nodenet_uv._internal.inspect import inspect, js_string, js_truthy, number_to_string
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.events import EventEmitter
@@ -1367,7 +1367,9 @@ def fork(
         validators.validate_object(options, "options")
     options = {**(options or {}), "shell": False}
     # DIVERGENCE: Node runs its own execPath; a Python parent runs its interpreter.
-    options["execPath"] = options.get("execPath") or sys.executable
+    # `options.execPath || process.execPath`: JS truthiness ([] and {} are taken).
+    exec_path = options.get("execPath")
+    options["execPath"] = exec_path if js_truthy(exec_path) else sys.executable
     validateArgumentNullCheck(options["execPath"], "options.execPath")
     execArgv = options.get("execArgv") or []
     validateArgumentsNullCheck(execArgv, "options.execArgv")

@@ -1097,6 +1097,8 @@ FORK_KEYS = [
 )
 # Found by the fuzzer: fork(modulePath, {...}, x): the object is the options, x ignored.
 @example(args=[d_str("module"), d_dict([]), d_dict([])])
+# Found by the fuzzer: options.execPath is taken when JS-truthy ([] is), as `||` does.
+@example(args=[d_str("module"), d_dict([("execPath", {"t": "list", "v": []})])])
 def test_fork(fuzz: Fuzz, args: list[Desc]) -> None:
     args = [tame_exec(args[0], "EMPTY_MODULE"), *map(tame_spawn_options, args[1:])] if args else []
 
