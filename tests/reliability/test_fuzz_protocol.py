@@ -261,7 +261,7 @@ def nodenet_client(plan: Plan, r: Run, target: Any) -> None:
     """A nodenet_uv client running the plan's ops, then its final step."""
     state = [0]
     ops = plan.client_ops()
-    sock = net.connect(target)
+    sock: Any = net.connect(target)
     sock.on("error", on_error(r, "client"))
     sock.on("close", lambda: r.closed.add("client"))
     sock.on("data", lambda d: r.echoed.extend(d))
@@ -445,7 +445,12 @@ def test_node_client(plan: Plan, pipe_path: str, tally: Tally) -> None:
         )
 
     srv = start_server(plan, r, server_address(plan, pipe_path), client)
-    drive(r, extra=lambda: [p.kill() for p in procs])
+
+    def kill_peers() -> None:
+        for p in procs:
+            p.kill()
+
+    drive(r, extra=kill_peers)
     assert procs, f"the server never listened ({plan})"
     out, _ = procs[0].communicate(timeout=DEADLINE_MS / 1000)
     report = json.loads(out.strip().splitlines()[-1])
