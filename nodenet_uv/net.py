@@ -1948,7 +1948,9 @@ def socketToDnsFamily(family: Any) -> Any:
 def lookupAndConnect(self: Socket, options: Any) -> None:
     local_address = js_get(options, "localAddress")
     local_port = js_get(options, "localPort")
-    host = js_get(options, "host") or "localhost"
+    host = js_get(options, "host")
+    # `options.host || 'localhost'`: JS truthiness ([] is a host, then rejected).
+    host = host if js_truthy(host) else "localhost"
     port = js_get(options, "port")
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
