@@ -604,9 +604,12 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
     ),
     # setupPrimary({execArgv: undefined}), fork(m, {execArgv: {}}): Node's own code
     # throws an engine TypeError (no code: "execArgv is not iterable", "Array.prototype.some
-    # called on null or undefined"); Python accepts the value.
-    "execArgv not an array: accepted (Node: engine TypeError)": lambda c, v, p, j: (
-        c in ("cluster.setupPrimary", "fork") and _code(p) == "ok" and j["err"]["code"] is None
+    # called on null or undefined"), before other options; Python accepts the value.
+    "execArgv not an array: not checked first (Node: engine TypeError)": lambda c, v, p, j: (
+        c in ("cluster.setupPrimary", "fork")
+        and "err" in j
+        and j["err"]["code"] is None
+        and "execArgv" in j["err"]["message"] + repr(v)
     ),
     # new Socket({encoding: []}): Node's Readable constructor throws ERR_UNKNOWN_ENCODING
     # (before the Socket looks at fd and the rest); Python accepts the encoding.
@@ -657,11 +660,11 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and p["err"]["message"] != j["err"]["message"]
     ),
     # new Socket({signal: x}) with x not an AbortSignal: Node's stream constructor
-    # validates it first, as "signal"; Python's Socket names it "options.signal".
+    # validates it first (before fd), as "signal"; Python's Socket later, as
+    # "options.signal".
     "Socket(options.signal not an AbortSignal) names options.signal": lambda c, v, p, j: (
         c in ("Socket", "net.connect")
-        and _code(p) == _code(j) == "ERR_INVALID_ARG_TYPE"
-        and p["err"]["message"].startswith('The "options.signal" property')
+        and _code(j) == "ERR_INVALID_ARG_TYPE"
         and j["err"]["message"].startswith('The "signal" argument')
     ),
     # ERR_UNKNOWN_ENCODING with a Buffer/Uint8Array encoding: util.format's %s is String(x)
