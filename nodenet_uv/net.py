@@ -1967,7 +1967,7 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
             )
         auto_select_family = False
 
-    if local_address and not isIP(local_address):
+    if js_truthy(local_address) and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
     if js_truthy(local_port):
         validators.validate_number(local_port, "options.localPort")
