@@ -774,6 +774,8 @@ SOCKET_KEYS = [
 
 @SETTINGS
 @given(args=arglists(maybe(options(SOCKET_KEYS))))
+# Found by the fuzzer: an int too large for a double is Infinity, not an integer.
+@example(args=[d_dict([("fd", d_int(10**400))])])
 def test_socket_constructor(fuzz: Fuzz, args: list[Desc]) -> None:
     # new Socket(n) is new Socket({fd: n}) (Node's legacy form): tamed as an fd.
     args = [tame_fd(a) if a["t"] in ("int", "float") else tame_options(a, 9) for a in args]
@@ -828,6 +830,8 @@ def _tame_connect(args: list[Desc]) -> list[Desc]:
 
 @SETTINGS
 @given(args=_connect_args())
+# Found by the fuzzer: options.localAddress is checked when JS-truthy ([] is).
+@example(args=[d_dict([("port", d_int(0)), ("localAddress", {"t": "list", "v": []})])])
 def test_socket_connect(fuzz: Fuzz, args: list[Desc]) -> None:
     args = _tame_connect(args)
     fuzz.case("socket.connect", args, lambda *a: fresh_socket(fuzz).connect(*a) and None)
