@@ -2533,7 +2533,7 @@ class Server(EventEmitter):
             if options.get("reusePort") is True:
                 options["exclusive"] = True
             # start TCP server listening on host:port
-            if options.get("host"):
+            if js_truthy(options.get("host")):  # JS truthiness: [] is a host (rejected)
                 lookupAndListen(
                     self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )
