@@ -682,6 +682,14 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and '"args"' in p["err"]["message"]
         and not isinstance(v[1], dict)
     ),
+    # dns.lookup(hostname) validates hostname only when it is Python-truthy (`if hostname:`
+    # in dns.py; Node: `if (hostname)`, JS truthiness): listen({host: []}) looks up "[]".
+    "dns.lookup(hostname) not validated when Python-falsy ([])": lambda c, v, p, j: (
+        c == "server.listen"
+        and _code(p) == "ok"
+        and _code(j) == "ERR_INVALID_ARG_TYPE"
+        and '"hostname"' in j["err"]["message"]
+    ),
     # fork(Uint8Array): Node takes a Uint8Array (and URL) modulePath.
     "fork(bytearray modulePath) rejected": lambda c, v, p, j: (
         c == "fork" and _code(p) == "ERR_INVALID_ARG_TYPE" and isinstance(v[0], bytearray)
@@ -882,6 +890,8 @@ LISTEN_KEYS = [
 # Found by the fuzzer: an object without port or path gets Node's reason in the message.
 @example(args=[{"t": "list", "v": []}])
 @example(args=[{"t": "bytes", "v": ""}, FN_D])
+# Found by the fuzzer: options.host is looked up when JS-truthy ([] is, and is rejected).
+@example(args=[d_dict([("port", d_int(0)), ("host", {"t": "list", "v": []})])])
 def test_server_listen(fuzz: Fuzz, args: list[Desc]) -> None:
     args = list(args)
     if args:
