@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from nodenet_uv import _validators, errors
-from nodenet_uv._internal.inspect import inspect
+from nodenet_uv._internal.inspect import inspect, js_number
 from nodenet_uv._internal.naming import NodeNames, node_options
 
 __all__ = ["AF_INET", "AF_INET6", "InternalSocketAddress", "SocketAddress"]
@@ -248,7 +248,7 @@ class SocketAddress(NodeNames):
         _validators.validate_port(port, "options.port")
         _validators.validate_uint32(flowlabel, "options.flowlabel", False)
         # Node 24: `port | 0` and `flowlabel | 0` (so a numeric str port works).
-        port = _validators.to_int32(port if not isinstance(port, str) else float(port))
+        port = _validators.to_int32(js_number(port))
         flowlabel = _validators.to_int32(flowlabel)
         if type_ == AF_INET6 and flowlabel > _LABEL_MASK:
             # DIVERGENCE: node aborts (CHECK_LE(label, kLabelMask)); we throw instead.

@@ -95,10 +95,16 @@ def to_uint32(value: object) -> int:
     return math.trunc(number) % 2**32
 
 
+# The smallest int that float() rounds to Infinity (OverflowError): 2**1024 - 2**970.
+_DOUBLE_OVERFLOW: Final = 2**1024 - 2**970
+
+
 def _is_integer(value: object) -> bool:
     """JS ``Number.isInteger(value)``."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return True
+        # An int beyond the double range (it rounds to Infinity, as JS's Number() of it
+        # does) is not an integer.
+        return -_DOUBLE_OVERFLOW < value < _DOUBLE_OVERFLOW
     return isinstance(value, float) and math.isfinite(value) and value == math.trunc(value)
 
 

@@ -38,7 +38,7 @@ from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
 from nodenet_uv._internal.buffer import buffer_from_string
-from nodenet_uv._internal.inspect import inspect, js_string, number_to_string
+from nodenet_uv._internal.inspect import inspect, js_string, js_truthy, number_to_string
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.events import EventEmitter
@@ -1542,7 +1542,8 @@ def fork(
     modulePath = _validated_path(modulePath, "modulePath")
     if args is None:
         args = []
-    elif isinstance(args, dict) and options is None:
+    elif isinstance(args, dict):
+        # Node: an object in args' place is the options (a third argument is ignored).
         options = args
         args = []
     else:
@@ -1552,11 +1553,13 @@ def fork(
         validators.validate_object(options, "options")
     options = {**(options or {}), "shell": False}
     # DIVERGENCE: Node runs its own execPath; a Python parent runs its interpreter.
-    options["execPath"] = options.get("execPath") or sys.executable
+    # `options.execPath || process.execPath`: JS truthiness ([] and {} are taken).
+    exec_path = options.get("execPath")
+    options["execPath"] = exec_path if js_truthy(exec_path) else sys.executable
     validateArgumentNullCheck(options["execPath"], "options.execPath")
     # JS `options.execArgv || process.execArgv`: an empty array is truthy there.
     execArgv = options.get("execArgv")
-    if execArgv is None or execArgv is False or execArgv == "":
+    if not js_truthy(execArgv):
         execArgv = process.execArgv
     validateArgumentsNullCheck(execArgv, "options.execArgv")
     args = [*execArgv, modulePath, *args]

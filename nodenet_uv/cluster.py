@@ -397,6 +397,14 @@ def setupPrimary(options: Any = None, **kwargs: Any) -> None:
     settings names another interpreter, e.g. node)."""
     global settings, _initialized, _frozen_policy, schedulingPolicy
     options = node_options(options, kwargs) or {}
+    if not isinstance(options, dict):
+        # Node spreads any value ({...options}): a list's or a string's indices, an
+        # object's own properties (an instance's public attributes), nothing of a number.
+        if isinstance(options, list | tuple | str):
+            options = {str(i): v for i, v in enumerate(options)}
+        else:
+            own = getattr(options, "__dict__", None) or {}
+            options = {k: v for k, v in own.items() if isinstance(k, str) and k[:1] != "_"}
     new_settings = {
         "args": list(process.argv[1:]),
         "exec": process.argv[0] if process.argv else None,

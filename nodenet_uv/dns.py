@@ -14,6 +14,7 @@ from nodenet_uv import errors
 from nodenet_uv._binding import cares_wrap
 from nodenet_uv._internal import task_queues
 from nodenet_uv._internal import warning as _warning
+from nodenet_uv._internal.inspect import js_truthy
 from nodenet_uv._internal.naming import alias_module
 from nodenet_uv._internal.net import isIP
 
@@ -72,7 +73,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = None) -> Any:
     family: Any = 0
     all_ = False
     dns_order = _dns_order
-    if hostname:
+    if js_truthy(hostname):
         validators.validate_string_without_null_bytes(hostname, "hostname")
     if callable(options) and callback is None:
         callback = options

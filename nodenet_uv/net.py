@@ -298,8 +298,10 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
-    if js_truthy(options.get("timeout")):
-        socket.setTimeout(options["timeout"])
+    # js_get: options may be any object (a list, an instance), not only a dict.
+    timeout = js_get(options, "timeout")
+    if js_truthy(timeout):
+        socket.setTimeout(timeout)
     return socket.connect(normalized)
 
 
@@ -944,7 +946,7 @@ class Socket(Duplex):
             elif not options.get("manualStart"):
                 self.read(0)
 
-        if options.get("signal") is not None:
+        if js_truthy(options.get("signal")):
             addClientAbortSignalOption(self, options)
 
         block_list = options.get("blockList")
@@ -1948,7 +1950,9 @@ def socketToDnsFamily(family: Any) -> Any:
 def lookupAndConnect(self: Socket, options: Any) -> None:
     local_address = js_get(options, "localAddress")
     local_port = js_get(options, "localPort")
-    host = js_get(options, "host") or "localhost"
+    host = js_get(options, "host")
+    # `options.host || 'localhost'`: JS truthiness ([] is a host, then rejected).
+    host = host if js_truthy(host) else "localhost"
     port = js_get(options, "port")
     attempt_timeout = js_get(options, "autoSelectFamilyAttemptTimeout")
     auto_select_family = js_get(options, "autoSelectFamily")
@@ -1965,7 +1969,7 @@ def lookupAndConnect(self: Socket, options: Any) -> None:
             )
         auto_select_family = False
 
-    if local_address and not isIP(local_address):
+    if js_truthy(local_address) and not isIP(local_address):
         raise errors.ERR_INVALID_IP_ADDRESS(local_address)
     if js_truthy(local_port):
         validators.validate_number(local_port, "options.localPort")
@@ -2357,6 +2361,14 @@ class Server(EventEmitter):
             options = dict(node_options(options or {}, kwargs, _SERVER_OPTIONS, "Server"))
             if callable(connectionListener):
                 self.on("connection", connectionListener)
+        elif not isinstance(options, str | int | float):
+            # Another JS object (a list, a Buffer, an instance): Node spreads it
+            # (`{ ...options }`), keeping its own properties (an instance's public
+            # attributes; a list's or a Buffer's indices name no option).
+            own = getattr(options, "__dict__", None) or {}
+            options = {k: v for k, v in own.items() if isinstance(k, str) and k[:1] != "_"}
+            if callable(connectionListener):
+                self.on("connection", connectionListener)
         else:
             raise errors.ERR_INVALID_ARG_TYPE("options", "Object", options)
 
@@ -2495,6 +2507,12 @@ class Server(EventEmitter):
             return self
 
         if not isinstance(options, dict):
+            # Another object (a list, a Buffer, an instance): Node reads its properties,
+            # finds neither port nor path and says so.
+            if not (hasattr(options, "port") or hasattr(options, "path")):
+                raise errors.ERR_INVALID_ARG_VALUE(
+                    "options", options, 'must have the property "port" or "path"'
+                )
             raise errors.ERR_INVALID_ARG_VALUE("options", options)
 
         # ([port][, host][, backlog][, cb]) where port is omitted,
@@ -2517,7 +2535,7 @@ class Server(EventEmitter):
             if options.get("reusePort") is True:
                 options["exclusive"] = True
             # start TCP server listening on host:port
-            if options.get("host"):
+            if js_truthy(options.get("host")):  # JS truthiness: [] is a host (rejected)
                 lookupAndListen(
                     self, to_int32(port), options["host"], backlog, options.get("exclusive"), flags
                 )

@@ -65,7 +65,10 @@ class ConnectionWrap(LibuvStreamWrap):
         # C++ reads args[0]->Int32Value(): JS may pass a non-integral number.
         if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
             _loop.enter_slow()
-        return uv.call(self._h.listen, self._on_connection, int32_value(backlog))
+        # pyuv refuses a backlog below 1 (ValueError) where libuv and listen(2) take any
+        # int: a negative one is SOMAXCONN to the kernel (cast to unsigned), 0 its minimum.
+        b = int32_value(backlog)
+        return uv.call(self._h.listen, self._on_connection, b if b > 0 else 0x7FFFFFFF if b else 1)
 
     def _on_connection(self, server: Any, error: int | None) -> None:
         # ConnectionWrap::OnConnection. libuv (since 1.45) accepts one connection per

@@ -991,8 +991,10 @@ def _has_builtin_to_string(value: object) -> bool:
     # A Python class with its own __str__ plays an object with its own toString().
     if isinstance(value, BaseException):
         return True
+    # bytes (Buffer) and bytearray (Uint8Array) are not here: their toString is not a
+    # built-in's, so util.format('%s', buf) is String(buf) ('\x00ab', '1,2').
     return type(value).__str__ is object.__str__ or isinstance(
-        value, dict | list | tuple | set | frozenset | bytes | bytearray | memoryview
+        value, dict | list | tuple | set | frozenset | memoryview
     )
 
 

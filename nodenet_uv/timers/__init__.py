@@ -97,6 +97,11 @@ def clearImmediate(immediate: Any = None) -> None:
 def getTimerDuration(msecs: Any, name: str) -> float:
     """internal/timers.js getTimerDuration (used by Socket.setTimeout)."""
     validators.validate_number(msecs, name)
+    if isinstance(msecs, int) and not isinstance(msecs, bool):
+        try:
+            float(msecs)
+        except OverflowError:  # an int too large for a double is Infinity to JS
+            msecs = math.inf if msecs > 0 else -math.inf
     if msecs < 0 or not math.isfinite(msecs):
         raise errors.ERR_OUT_OF_RANGE(name, "a non-negative finite number", msecs)
     # Ensure that msecs fits into signed int32

@@ -1,0 +1,1 @@
+// fork() target of tests/reliability/fuzz_args.js: exits at once.
