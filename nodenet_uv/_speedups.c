@@ -61,7 +61,7 @@ static PyObject *str_CLOSED; /* handle_wrap.CLOSED */
 static long UV_EAGAIN_, UV_EINVAL_, UV_EBADF_;
 
 /* Our own functions, as objects (appended to the tick queue). */
-static PyObject *c_maybeReadMore_;
+static PyObject *c_maybeReadMore_, *c_drain_ticks;
 
 /* Interned names. */
 #define NAMES(X)                                                                            \
@@ -81,7 +81,9 @@ static PyObject *c_maybeReadMore_;
     X(TCP) X(Pipe) X(Readable) X(Duplex) X(CoroutineType) X(Promise) X(CLOSED) X(_HandleClosedError) \
     X(UV_EAGAIN) X(UV_EINVAL) X(UV_EBADF) X(LibuvStreamWrap) X(partial) X(__dict__)     \
     X(process_ticks_and_rejections) X(drains) X(_queue) X(_microtasks) X(run_microtasks)   \
-    X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)
+    X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)                 \
+    X(_py_drain_ticks) X(_py_make_callback) X(_py_call) X(_py_next_tick) X(scopes)      \
+    X(drain_ticks) X(PYUV_ERRORS) X(convert_error) X(_loop)
 #define DECL(n) static PyObject *s_##n;
 NAMES(DECL)
 static PyObject *s_empty, *s_write_str; /* "", "write" */
@@ -989,6 +991,202 @@ done:
     return ret == NULL ? NULL : Py_NewRef(Py_None);
 }
 
+/* -- Generic callback-scope helpers (issue 17, churn) ------------------------------------------
+ * Exact translations of small module-level functions every accept/close goes through:
+ * loop.make_callback (+ drain_ticks), uv.call, task_queues.next_tick. They involve no user
+ * object, so there is no guard: only the module globals, looked up at call time as the
+ * Python functions look them up. With set_enabled(False) each calls its Python original
+ * (kept in its module as _py_<name>). They need only the low-level modules, imported
+ * lazily here (never net/stream, so they work while those are being imported). */
+static PyObject *d_uv;
+static PyObject *py_drain_ticks; /* loop.drain_ticks as defined (identity check) */
+static int low_configured = 0;
+
+static int
+low_ready(void)
+{
+    if (low_configured) return 0;
+    if (mod_loop == NULL && (mod_loop = import_("nodenet_uv._binding.loop")) == NULL) return -1;
+    d_loop = PyModule_GetDict(mod_loop);
+    if (mod_uv == NULL && (mod_uv = import_("nodenet_uv._binding.uv")) == NULL) return -1;
+    d_uv = PyModule_GetDict(mod_uv);
+    if (mod_tq == NULL && (mod_tq = import_("nodenet_uv._internal.task_queues")) == NULL)
+        return -1;
+    d_tq = PyModule_GetDict(mod_tq);
+    if (py_process_ticks == NULL &&
+        (py_process_ticks = PyObject_GetAttr(mod_tq, s_process_ticks_and_rejections)) == NULL)
+        return -1;
+    if ((py_drain_ticks = PyObject_GetAttr(mod_loop, s__py_drain_ticks)) == NULL) return -1;
+    low_configured = 1;
+    return 0;
+}
+
+/* except BaseException as exc: _loop.trigger_uncaught_exception(exc) */
+static int
+report_uncaught(void)
+{
+    PyObject *v = fetch_exc();
+    if (v == NULL) return 0;
+    PyObject *f = loop_global(s_trigger_uncaught_exception);
+    PyObject *r2 = f ? PyObject_CallOneArg(f, v) : NULL;
+    Py_DECREF(v);
+    if (r2 == NULL) return -1;
+    Py_DECREF(r2);
+    return 0;
+}
+
+/* loop.drain_ticks */
+static int
+drain_ticks_c(void)
+{
+    PyObject *cb = loop_global(s__tick_callback);
+    PyObject *r;
+    if (cb == NULL) r = NULL;
+    else if (cb == py_process_ticks && enabled) r = process_ticks_and_rejections();
+    else r = PyObject_CallNoArgs(cb);
+    if (r != NULL) {
+        Py_DECREF(r);
+        return 0;
+    }
+    return report_uncaught();
+}
+
+static PyObject *
+fallback(PyObject *dict, PyObject *name, PyObject *const *args, Py_ssize_t nargs)
+{
+    return call_global(dict, name, args, (size_t)nargs);
+}
+
+/* loop.make_callback(fn, *args): InternalMakeCallback. */
+static PyObject *
+make_callback(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_loop, s__py_make_callback, args, nargs);
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "make_callback() missing 1 required argument: 'fn'");
+        return NULL;
+    }
+    /* global scopes; scopes += 1 */
+    PyObject *sc = global(d_loop, s_scopes);
+    if (sc == NULL) return NULL;
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *sc1 = one ? PyNumber_Add(sc, one) : NULL;
+    Py_XDECREF(one);
+    if (sc1 == NULL) return NULL;
+    int e = PyDict_SetItem(d_loop, s_scopes, sc1);
+    Py_DECREF(sc1);
+    if (e < 0) return NULL;
+    PyObject *r = PyObject_Vectorcall(args[0], args + 1, (size_t)(nargs - 1), NULL);
+    if (r == NULL) {
+        if (report_uncaught() < 0) return NULL;
+        Py_RETURN_NONE;
+    }
+    Py_DECREF(r);
+    int t = queue_nonempty(s_tick_queue);
+    if (t == 0) t = queue_nonempty(s_microtask_queue);
+    if (t < 0) return NULL;
+    if (t) {
+        PyObject *dt = loop_global(s_drain_ticks);
+        if (dt == NULL) return NULL;
+        if (dt == py_drain_ticks || dt == c_drain_ticks) {
+            if (drain_ticks_c() < 0) return NULL;
+        }
+        else {
+            r = PyObject_CallNoArgs(dt);
+            if (r == NULL) return NULL;
+            Py_DECREF(r);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+/* loop.drain_ticks() */
+static PyObject *
+sp_drain_ticks(PyObject *module, PyObject *unused)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_loop, s__py_drain_ticks, NULL, 0);
+    if (drain_ticks_c() < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* uv.call(fn, *args): 0, or the negative uv code of a PYUV_ERRORS exception. */
+static PyObject *
+uv_call(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_uv, s__py_call, args, nargs);
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "call() missing 1 required argument: 'fn'");
+        return NULL;
+    }
+    PyObject *r = PyObject_Vectorcall(args[0], args + 1, (size_t)(nargs - 1), NULL);
+    if (r != NULL) {
+        Py_DECREF(r);
+        return PyLong_FromLong(0);
+    }
+    PyObject *errs = global(d_uv, s_PYUV_ERRORS);
+    if (errs == NULL) return NULL; /* replaces the pending exception, as Python's NameError */
+    if (!PyErr_ExceptionMatches(errs)) return NULL;
+    PyObject *exc = fetch_exc();
+    if (exc == NULL) return NULL;
+    PyObject *res = call_global(d_uv, s_convert_error, &exc, 1);
+    Py_DECREF(exc);
+    return res;
+}
+
+/* task_queues.next_tick(callback, *args) */
+static PyObject *
+next_tick(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_tq, s__py_next_tick, args, nargs);
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError,
+                        "next_tick() missing 1 required positional argument: 'callback'");
+        return NULL;
+    }
+    /* if get_ident() != _loop._fast: _loop.enter_slow() */
+    PyObject *lp = global(d_tq, s__loop);
+    if (lp == NULL) return NULL;
+    PyObject *fast = PyObject_GetAttr(lp, s__fast);
+    if (fast == NULL) return NULL;
+    unsigned long me = PyThread_get_thread_ident();
+    int same;
+    if (PyLong_CheckExact(fast)) {
+        same = PyLong_AsUnsignedLong(fast) == me;
+        if (PyErr_Occurred()) PyErr_Clear(); /* 0 or a thread ident */
+    }
+    else {
+        PyObject *mine = PyLong_FromUnsignedLong(me);
+        same = mine ? PyObject_RichCompareBool(mine, fast, Py_EQ) : -1;
+        Py_XDECREF(mine);
+    }
+    Py_DECREF(fast);
+    if (same < 0) return NULL;
+    if (!same) {
+        PyObject *r = PyObject_CallMethodNoArgs(lp, s_enter_slow);
+        if (r == NULL) return NULL;
+        Py_DECREF(r);
+    }
+    PyObject *q = global(d_tq, s__queue);
+    if (q == NULL) return NULL;
+    PyObject *rest = PyTuple_New(nargs - 1);
+    if (rest == NULL) return NULL;
+    for (Py_ssize_t i = 1; i < nargs; i++) PyTuple_SET_ITEM(rest, i - 1, Py_NewRef(args[i]));
+    PyObject *item = PyTuple_Pack(2, args[0], rest);
+    Py_DECREF(rest);
+    if (item == NULL) return NULL;
+    Py_INCREF(q);
+    PyObject *r = PyObject_CallMethodOneArg(q, s_append, item);
+    Py_DECREF(q);
+    Py_DECREF(item);
+    if (r == NULL) return NULL;
+    Py_DECREF(r);
+    Py_RETURN_NONE;
+}
+
 /* pyuv's read callback, bound to the wrap (self): _on_read(handle, data, error). */
 static PyObject *
 LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
@@ -1760,6 +1958,14 @@ static PyMethodDef methods[] = {
      METH_FASTCALL, "maybeReadMore_(stream, state) in C (readable.py's is the reference)."},
     {"Writable_write", (PyCFunction)(void (*)(void))Writable_write, METH_FASTCALL,
      "Writable_write(stream, chunk): Writable.write's fast branch for a Socket, or None."},
+    {"make_callback", (PyCFunction)(void (*)(void))make_callback, METH_FASTCALL,
+     "make_callback(fn, *args): loop.make_callback in C (loop.py's is the reference)."},
+    {"drain_ticks", sp_drain_ticks, METH_NOARGS,
+     "drain_ticks(): loop.drain_ticks in C (loop.py's is the reference)."},
+    {"call", (PyCFunction)(void (*)(void))uv_call, METH_FASTCALL,
+     "call(fn, *args): uv.call in C (uv.py's is the reference)."},
+    {"next_tick", (PyCFunction)(void (*)(void))next_tick, METH_FASTCALL,
+     "next_tick(callback, *args): task_queues.next_tick in C (the reference is Python)."},
     {"enabled", sp_enabled, METH_NOARGS, "Whether the C paths are on."},
     {"set_enabled", sp_set_enabled, METH_O, "Turn the C paths on/off; returns the old flag."},
     {"config_error", sp_config_error, METH_NOARGS,
@@ -1787,5 +1993,7 @@ PyInit__speedups(void)
     if (m == NULL) return NULL;
     c_maybeReadMore_ = PyObject_GetAttrString(m, "Readable_maybeReadMore_");
     if (c_maybeReadMore_ == NULL) return NULL;
+    c_drain_ticks = PyObject_GetAttrString(m, "drain_ticks");
+    if (c_drain_ticks == NULL) return NULL;
     return m;
 }

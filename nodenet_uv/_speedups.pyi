@@ -25,3 +25,17 @@ def set_enabled(flag: bool, /) -> bool:
 
 def config_error() -> BaseException | None:
     """The exception that made the configuration fail (then the C paths stay off)."""
+
+def make_callback(fn: Callable[..., Any], /, *args: Any) -> None:
+    """loop.make_callback (InternalMakeCallback) in C; loop._py_make_callback is the
+    reference."""
+
+def drain_ticks() -> None:
+    """loop.drain_ticks in C; loop._py_drain_ticks is the reference."""
+
+def call(fn: Callable[..., Any], /, *args: Any) -> int:
+    """uv.call in C: 0, or the uv code of a PYUV_ERRORS exception; uv._py_call is the
+    reference."""
+
+def next_tick(callback: Callable[..., Any], /, *args: Any) -> None:
+    """task_queues.next_tick in C; task_queues._py_next_tick is the reference."""
