@@ -83,7 +83,9 @@ static PyObject *c_maybeReadMore_, *c_drain_ticks;
     X(process_ticks_and_rejections) X(drains) X(_queue) X(_microtasks) X(run_microtasks)   \
     X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)                 \
     X(_py_drain_ticks) X(_py_make_callback) X(_py_call) X(_py_next_tick) X(scopes)      \
-    X(drain_ticks) X(PYUV_ERRORS) X(convert_error) X(_loop)
+    X(drain_ticks) X(PYUV_ERRORS) X(convert_error) X(_loop) X(_py_getHighWaterMark)     \
+    X(highWaterMark) X(objectMode) X(_default_hwm_object_mode) X(_default_hwm_bytes)    \
+    X(node_options) X(arg_limit)
 #define DECL(n) static PyObject *s_##n;
 NAMES(DECL)
 static PyObject *s_empty, *s_write_str; /* "", "write" */
@@ -1141,7 +1143,13 @@ static PyObject *
 next_tick(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     if (low_ready() < 0) return NULL;
-    if (!enabled) return fallback(d_tq, s__py_next_tick, args, nargs);
+    if (!enabled) {
+        /* task_queues keeps its original as _py_next_tick when it switched to this one */
+        PyObject *name = PyDict_GetItemWithError(d_tq, s__py_next_tick) ? s__py_next_tick
+                                                                        : s_next_tick;
+        if (PyErr_Occurred()) return NULL;
+        return fallback(d_tq, name, args, nargs);
+    }
     if (nargs < 1) {
         PyErr_SetString(PyExc_TypeError,
                         "next_tick() missing 1 required positional argument: 'callback'");
@@ -1185,6 +1193,137 @@ next_tick(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (r == NULL) return NULL;
     Py_DECREF(r);
     Py_RETURN_NONE;
+}
+
+/* -- Construction helpers: exact translations, fast case in C, anything else the Python
+ * function (stream/state.py getHighWaterMark, _internal/naming.py node_options,
+ * _internal/arity.py arg_limit). */
+static PyObject *d_state, *d_naming, *d_arity;
+
+static PyObject *
+module_dict(PyObject **slot, const char *name)
+{
+    if (*slot == NULL) {
+        PyObject *m = import_(name);
+        if (m == NULL) return NULL;
+        *slot = PyModule_GetDict(m); /* the module stays in sys.modules */
+        Py_DECREF(m);
+    }
+    return *slot;
+}
+
+/* getHighWaterMark(state, options, duplexKey, isDuplex) */
+static PyObject *
+getHighWaterMark(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *d = module_dict(&d_state, "nodenet_uv.stream.state");
+    if (d == NULL) return NULL;
+    if (!enabled || nargs != 4 || !PyDict_CheckExact(args[1]))
+        return fallback(d, s__py_getHighWaterMark, args, nargs);
+    PyObject *options = args[1];
+    PyObject *hwm = PyDict_GetItemWithError(options, s_highWaterMark);
+    if (hwm == NULL && PyErr_Occurred()) return NULL;
+    if (hwm == NULL || hwm == Py_None) {
+        int dup = PyObject_IsTrue(args[3]);
+        if (dup < 0) return NULL;
+        hwm = NULL;
+        if (dup) {
+            if (!PyUnicode_CheckExact(args[2])) return fallback(d, s__py_getHighWaterMark, args, nargs);
+            hwm = PyDict_GetItemWithError(options, args[2]);
+            if (hwm == NULL && PyErr_Occurred()) return NULL;
+            if (hwm == Py_None) hwm = NULL;
+        }
+    }
+    if (hwm != NULL) {
+        if (PyLong_CheckExact(hwm)) {
+            int of;
+            long v = PyLong_AsLongAndOverflow(hwm, &of);
+            if (v == -1 && PyErr_Occurred()) return NULL;
+            if (of > 0 || (of == 0 && v >= 0)) return Py_NewRef(hwm); /* type(hwm) is int, >= 0 */
+        }
+        return fallback(d, s__py_getHighWaterMark, args, nargs); /* floats, errors */
+    }
+    PyObject *om = PyObject_GetAttr(args[0], s_objectMode);
+    if (om == NULL) return NULL;
+    int t = PyObject_IsTrue(om);
+    Py_DECREF(om);
+    if (t < 0) return NULL;
+    PyObject *v = global(d, t ? s__default_hwm_object_mode : s__default_hwm_bytes);
+    return v ? Py_NewRef(v) : NULL;
+}
+
+/* node_options(options=None, kwargs=None, known=None, where=""): the no-kwargs case with an
+ * exact dict that has no snake_case key (returned as it is), or a non-dict. */
+static PyObject *
+node_options(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *d = module_dict(&d_naming, "nodenet_uv._internal.naming");
+    if (d == NULL) return NULL;
+    if (!enabled || kwnames != NULL || nargs > 4) goto slow;
+    PyObject *options = nargs > 0 ? args[0] : Py_None;
+    if (nargs > 1 && args[1] != Py_None) {
+        if (!PyDict_CheckExact(args[1]) || PyDict_GET_SIZE(args[1]) != 0) goto slow;
+    }
+    if (PyDict_CheckExact(options)) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(options, &pos, &k, &v)) {
+            if (PyUnicode_CheckExact(k)) {
+                Py_ssize_t n = PyUnicode_GET_LENGTH(k);
+                int kind = PyUnicode_KIND(k);
+                const void *data = PyUnicode_DATA(k);
+                Py_ssize_t a = 0, b = n - 1;
+                while (a < n && PyUnicode_READ(kind, data, a) == '_') a++;
+                while (b >= a && PyUnicode_READ(kind, data, b) == '_') b--;
+                for (Py_ssize_t i = a + 1; i < b; i++)
+                    if (PyUnicode_READ(kind, data, i) == '_') goto slow; /* snake_case */
+            }
+            else if (PyUnicode_Check(k)) {
+                goto slow;
+            }
+        }
+        return Py_NewRef(options);
+    }
+    if (PyDict_Check(options)) goto slow;
+    {
+        PyObject *dict_type = (PyObject *)&PyDict_Type;
+        int t = PyObject_IsInstance(options, dict_type);
+        if (t < 0) return NULL;
+        if (t) goto slow;
+    }
+    return Py_NewRef(options);
+slow:;
+    PyObject *f = global(d, s_node_options);
+    if (f == NULL) return NULL;
+    return PyObject_Vectorcall(f, args, (size_t)nargs, kwnames);
+}
+
+/* arity.arg_limit(fn) for a plain function or a bound method of one. */
+static PyObject *
+arg_limit(PyObject *module, PyObject *fn)
+{
+    PyObject *d = module_dict(&d_arity, "nodenet_uv._internal.arity");
+    if (d == NULL) return NULL;
+    if (enabled) {
+        PyObject *func = NULL;
+        int method = 0;
+        if (Py_IS_TYPE(fn, &PyFunction_Type)) func = fn;
+        else if (Py_IS_TYPE(fn, &PyMethod_Type) &&
+                 Py_IS_TYPE(PyMethod_GET_FUNCTION(fn), &PyFunction_Type)) {
+            func = PyMethod_GET_FUNCTION(fn);
+            method = 1;
+        }
+        if (func != NULL) {
+            PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(func);
+            if (code->co_flags & CO_VARARGS) return PyLong_FromLong(-1);
+            long n = code->co_argcount;
+            if (method) n = n - 1 < 0 ? 0 : n - 1;
+            return PyLong_FromLong(n);
+        }
+    }
+    PyObject *f = global(d, s_arg_limit);
+    if (f == NULL) return NULL;
+    return PyObject_CallOneArg(f, fn);
 }
 
 /* pyuv's read callback, bound to the wrap (self): _on_read(handle, data, error). */
@@ -1966,6 +2105,11 @@ static PyMethodDef methods[] = {
      "call(fn, *args): uv.call in C (uv.py's is the reference)."},
     {"next_tick", (PyCFunction)(void (*)(void))next_tick, METH_FASTCALL,
      "next_tick(callback, *args): task_queues.next_tick in C (the reference is Python)."},
+    {"getHighWaterMark", (PyCFunction)(void (*)(void))getHighWaterMark, METH_FASTCALL,
+     "getHighWaterMark(state, options, duplexKey, isDuplex): stream/state.py's, in C."},
+    {"node_options", (PyCFunction)(void (*)(void))node_options, METH_FASTCALL | METH_KEYWORDS,
+     "node_options(options, kwargs, known, where): _internal/naming.py's, in C (fast case)."},
+    {"arg_limit", arg_limit, METH_O, "arg_limit(fn): _internal/arity.py's, in C (functions)."},
     {"enabled", sp_enabled, METH_NOARGS, "Whether the C paths are on."},
     {"set_enabled", sp_set_enabled, METH_O, "Turn the C paths on/off; returns the old flag."},
     {"config_error", sp_config_error, METH_NOARGS,

@@ -24,10 +24,11 @@ import pyuv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nodenet_uv import net, run
+from nodenet_uv import events, net, run
 from nodenet_uv._binding import loop as _loop
 from nodenet_uv._binding import uv
-from nodenet_uv._internal import task_queues
+from nodenet_uv._internal import arity, naming, task_queues
+from nodenet_uv.stream import duplex, readable, state
 
 try:
     from nodenet_uv import _speedups
@@ -40,18 +41,29 @@ needs_c = pytest.mark.skipif(
 )
 
 
+# task_queues.next_tick's own switch point (task_queues keeps the original as _py_next_tick)
+# is not in this change; the C next_tick is tested directly against the Python one.
+PY_NEXT_TICK = getattr(task_queues, "_py_next_tick", task_queues.next_tick)
+
+
 def test_switch_points() -> None:
     if _speedups is None:
         assert _loop.make_callback is _loop._py_make_callback
         assert _loop.drain_ticks is _loop._py_drain_ticks
         assert uv.call is uv._py_call
-        assert task_queues.next_tick is task_queues._py_next_tick
+        assert state.getHighWaterMark is state._py_getHighWaterMark
+        assert net.node_options is naming.node_options
+        assert duplex.node_options is naming.node_options
+        assert events.arg_limit is arity.arg_limit
     else:
         assert _loop.make_callback is _speedups.make_callback
         assert _loop.drain_ticks is _speedups.drain_ticks
         assert uv.call is _speedups.call
-        assert task_queues.next_tick is _speedups.next_tick
-        assert net.next_tick is _speedups.next_tick if hasattr(net, "next_tick") else True
+        assert state.getHighWaterMark is _speedups.getHighWaterMark
+        assert readable.getHighWaterMark is _speedups.getHighWaterMark
+        assert net.node_options is _speedups.node_options
+        assert duplex.node_options is _speedups.node_options
+        assert events.arg_limit is _speedups.arg_limit
 
 
 # -- uv.call ----------------------------------------------------------------------------------
@@ -106,8 +118,11 @@ def _drain_with(fn: Any) -> list[Any]:
     return order
 
 
+NT: list[Any] = [PY_NEXT_TICK]
+
+
 def _tick_program(order: list[Any]) -> None:
-    nt = task_queues.next_tick
+    nt = NT[0]
     nt(order.append, "a")
     nt(lambda: (order.append("b"), nt(order.append, "d")))
     task_queues.queue_microtask(lambda: order.append("m"))
@@ -123,20 +138,145 @@ def test_next_tick_order_matches_python() -> None:
         pure = _drain_with(_tick_program)
     finally:
         _speedups.set_enabled(old)
-    accelerated = _drain_with(_tick_program)
-    assert accelerated == pure == ["sync", "a", "b", (1, 2, 3), "d", "m"]
+    NT[0] = _speedups.next_tick
+    try:
+        accelerated = _drain_with(_tick_program)
+        old = _speedups.set_enabled(False)
+        try:
+            disabled = _drain_with(_tick_program)
+        finally:
+            _speedups.set_enabled(old)
+    finally:
+        NT[0] = PY_NEXT_TICK
+    assert accelerated == disabled == pure == ["sync", "a", "b", (1, 2, 3), "d", "m"]
 
 
+@needs_c
 def test_next_tick_queues_the_same_item() -> None:
+    assert _speedups is not None
     q = task_queues._queue
     n = len(q)
-    task_queues.next_tick(print, 1, 2)
-    task_queues._py_next_tick(print, 1, 2)
+    _speedups.next_tick(print, 1, 2)
+    PY_NEXT_TICK(print, 1, 2)
     a, b = q.pop(), q.pop()
     assert a == b == (print, (1, 2))
     assert len(q) == n
     with pytest.raises(TypeError):
-        task_queues.next_tick()  # type: ignore[call-arg]
+        _speedups.next_tick()
+
+
+# -- getHighWaterMark, node_options, arg_limit --------------------------------------------------
+
+
+class _St:
+    def __init__(self, objectMode: Any) -> None:
+        self.objectMode = objectMode
+
+
+class _GetDict(dict):  # type: ignore[type-arg]
+    def get(self, key: Any, default: Any = None) -> Any:
+        return 7 if key == "highWaterMark" else super().get(key, default)
+
+
+HWM_OPTIONS: list[Any] = [
+    {},
+    {"highWaterMark": 5},
+    {"highWaterMark": 0},
+    {"highWaterMark": None, "readableHighWaterMark": 9},
+    {"readableHighWaterMark": 9},
+    {"readableHighWaterMark": 2**70},
+    {"highWaterMark": 3.0},
+    {"highWaterMark": 3.5},
+    {"highWaterMark": -1},
+    {"highWaterMark": -(2**70)},
+    {"highWaterMark": True},
+    {"highWaterMark": "5"},
+    {"highWaterMark": float("inf")},
+    _GetDict(),
+]
+
+
+def _outcome(fn: Any, *args: Any) -> Any:
+    try:
+        return ("ok", fn(*args))
+    except Exception as exc:
+        return ("raised", type(exc).__name__, getattr(exc, "code", None), str(exc))
+
+
+@needs_c
+@pytest.mark.parametrize("options", HWM_OPTIONS, ids=repr)
+@pytest.mark.parametrize("objectMode", [False, True, 0, "x"])
+@pytest.mark.parametrize("isDuplex", [False, True])
+def test_getHighWaterMark_matches_python(options: Any, objectMode: Any, isDuplex: bool) -> None:
+    assert _speedups is not None
+    args = (_St(objectMode), options, "readableHighWaterMark", isDuplex)
+    assert _outcome(_speedups.getHighWaterMark, *args) == _outcome(
+        state._py_getHighWaterMark, *args
+    )
+
+
+class _StrKey(str):
+    pass
+
+
+NODE_OPTIONS_ARGS: list[tuple[Any, ...]] = [
+    (),
+    (None,),
+    ({},),
+    ({"allowHalfOpen": True, "highWaterMark": 3},),
+    ({"allow_half_open": True},),
+    ({"_private": 1, "trailing_": 2, "__x__": 3},),
+    ({"a__b": 1},),
+    ({"é_ü": 1},),
+    ({1: 2, (1, 2): 3},),
+    ({_StrKey("plain"): 1},),
+    ({_StrKey("snake_key"): 1},),
+    ({"x": 1}, {}),
+    ({"x": 1}, {"allow_half_open": False}, frozenset({"allowHalfOpen"}), "Socket"),
+    ({"x": 1}, {"nope": 1}, frozenset({"allowHalfOpen"}), "Socket"),
+    ({"x": 1}, None, None, ""),
+    ("a string",),
+    (42,),
+    (_GetDict({"snake_case": 1}),),
+]
+
+
+@needs_c
+@pytest.mark.parametrize("args", NODE_OPTIONS_ARGS, ids=repr)
+def test_node_options_matches_python(args: tuple[Any, ...]) -> None:
+    assert _speedups is not None
+    got = _outcome(_speedups.node_options, *args)
+    want = _outcome(naming.node_options, *args)
+    assert got == want
+    if args and got[0] == "ok" and want[1] is args[0]:
+        assert got[1] is args[0]  # returned as it is, not copied
+
+
+def _f(a: Any, b: Any) -> None: ...
+def _g(*a: Any) -> None: ...
+def _h() -> None: ...
+
+
+class _K:
+    def m(self, a: Any) -> None: ...
+    def v(self, *a: Any) -> None: ...
+    def n(self) -> None: ...
+
+    @staticmethod
+    def s(a: Any, b: Any, c: Any) -> None: ...
+
+    def __call__(self, a: Any) -> None: ...
+
+
+@needs_c
+@pytest.mark.parametrize(
+    "fn",
+    [_f, _g, _h, _K().m, _K().v, _K().n, _K.s, _K(), print, len, lambda x=1: x, _K, object()],
+    ids=repr,
+)
+def test_arg_limit_matches_python(fn: Any) -> None:
+    assert _speedups is not None
+    assert _outcome(_speedups.arg_limit, fn) == _outcome(arity.arg_limit, fn)
 
 
 # -- make_callback / drain_ticks --------------------------------------------------------------
