@@ -61,7 +61,7 @@ static PyObject *str_CLOSED; /* handle_wrap.CLOSED */
 static long UV_EAGAIN_, UV_EINVAL_, UV_EBADF_;
 
 /* Our own functions, as objects (appended to the tick queue). */
-static PyObject *c_maybeReadMore_;
+static PyObject *c_maybeReadMore_, *c_drain_ticks;
 
 /* Interned names. */
 #define NAMES(X)                                                                            \
@@ -81,7 +81,11 @@ static PyObject *c_maybeReadMore_;
     X(TCP) X(Pipe) X(Readable) X(Duplex) X(CoroutineType) X(Promise) X(CLOSED) X(_HandleClosedError) \
     X(UV_EAGAIN) X(UV_EINVAL) X(UV_EBADF) X(LibuvStreamWrap) X(partial) X(__dict__)     \
     X(process_ticks_and_rejections) X(drains) X(_queue) X(_microtasks) X(run_microtasks)   \
-    X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)
+    X(_fatal) X(_rejections_pending) X(_process_rejections) X(popleft)                 \
+    X(_py_drain_ticks) X(_py_make_callback) X(_py_call) X(_py_next_tick) X(scopes)      \
+    X(drain_ticks) X(PYUV_ERRORS) X(convert_error) X(_loop) X(_py_getHighWaterMark)     \
+    X(highWaterMark) X(objectMode) X(_default_hwm_object_mode) X(_default_hwm_bytes)    \
+    X(node_options) X(arg_limit)
 #define DECL(n) static PyObject *s_##n;
 NAMES(DECL)
 static PyObject *s_empty, *s_write_str; /* "", "write" */
@@ -989,6 +993,339 @@ done:
     return ret == NULL ? NULL : Py_NewRef(Py_None);
 }
 
+/* -- Generic callback-scope helpers (issue 17, churn) ------------------------------------------
+ * Exact translations of small module-level functions every accept/close goes through:
+ * loop.make_callback (+ drain_ticks), uv.call, task_queues.next_tick. They involve no user
+ * object, so there is no guard: only the module globals, looked up at call time as the
+ * Python functions look them up. With set_enabled(False) each calls its Python original
+ * (kept in its module as _py_<name>). They need only the low-level modules, imported
+ * lazily here (never net/stream, so they work while those are being imported). */
+static PyObject *d_uv;
+static PyObject *py_drain_ticks; /* loop.drain_ticks as defined (identity check) */
+static int low_configured = 0;
+
+static int
+low_ready(void)
+{
+    if (low_configured) return 0;
+    if (mod_loop == NULL && (mod_loop = import_("nodenet_uv._binding.loop")) == NULL) return -1;
+    d_loop = PyModule_GetDict(mod_loop);
+    if (mod_uv == NULL && (mod_uv = import_("nodenet_uv._binding.uv")) == NULL) return -1;
+    d_uv = PyModule_GetDict(mod_uv);
+    if (mod_tq == NULL && (mod_tq = import_("nodenet_uv._internal.task_queues")) == NULL)
+        return -1;
+    d_tq = PyModule_GetDict(mod_tq);
+    if (py_process_ticks == NULL &&
+        (py_process_ticks = PyObject_GetAttr(mod_tq, s_process_ticks_and_rejections)) == NULL)
+        return -1;
+    if ((py_drain_ticks = PyObject_GetAttr(mod_loop, s__py_drain_ticks)) == NULL) return -1;
+    low_configured = 1;
+    return 0;
+}
+
+/* except BaseException as exc: _loop.trigger_uncaught_exception(exc) */
+static int
+report_uncaught(void)
+{
+    PyObject *v = fetch_exc();
+    if (v == NULL) return 0;
+    PyObject *f = loop_global(s_trigger_uncaught_exception);
+    PyObject *r2 = f ? PyObject_CallOneArg(f, v) : NULL;
+    Py_DECREF(v);
+    if (r2 == NULL) return -1;
+    Py_DECREF(r2);
+    return 0;
+}
+
+/* loop.drain_ticks */
+static int
+drain_ticks_c(void)
+{
+    PyObject *cb = loop_global(s__tick_callback);
+    PyObject *r;
+    if (cb == NULL) r = NULL;
+    else if (cb == py_process_ticks && enabled) r = process_ticks_and_rejections();
+    else r = PyObject_CallNoArgs(cb);
+    if (r != NULL) {
+        Py_DECREF(r);
+        return 0;
+    }
+    return report_uncaught();
+}
+
+static PyObject *
+fallback(PyObject *dict, PyObject *name, PyObject *const *args, Py_ssize_t nargs)
+{
+    return call_global(dict, name, args, (size_t)nargs);
+}
+
+/* loop.make_callback(fn, *args): InternalMakeCallback. */
+static PyObject *
+make_callback(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_loop, s__py_make_callback, args, nargs);
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "make_callback() missing 1 required argument: 'fn'");
+        return NULL;
+    }
+    /* global scopes; scopes += 1 */
+    PyObject *sc = global(d_loop, s_scopes);
+    if (sc == NULL) return NULL;
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *sc1 = one ? PyNumber_Add(sc, one) : NULL;
+    Py_XDECREF(one);
+    if (sc1 == NULL) return NULL;
+    int e = PyDict_SetItem(d_loop, s_scopes, sc1);
+    Py_DECREF(sc1);
+    if (e < 0) return NULL;
+    PyObject *r = PyObject_Vectorcall(args[0], args + 1, (size_t)(nargs - 1), NULL);
+    if (r == NULL) {
+        if (report_uncaught() < 0) return NULL;
+        Py_RETURN_NONE;
+    }
+    Py_DECREF(r);
+    int t = queue_nonempty(s_tick_queue);
+    if (t == 0) t = queue_nonempty(s_microtask_queue);
+    if (t < 0) return NULL;
+    if (t) {
+        PyObject *dt = loop_global(s_drain_ticks);
+        if (dt == NULL) return NULL;
+        if (dt == py_drain_ticks || dt == c_drain_ticks) {
+            if (drain_ticks_c() < 0) return NULL;
+        }
+        else {
+            r = PyObject_CallNoArgs(dt);
+            if (r == NULL) return NULL;
+            Py_DECREF(r);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+/* loop.drain_ticks() */
+static PyObject *
+sp_drain_ticks(PyObject *module, PyObject *unused)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_loop, s__py_drain_ticks, NULL, 0);
+    if (drain_ticks_c() < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* uv.call(fn, *args): 0, or the negative uv code of a PYUV_ERRORS exception. */
+static PyObject *
+uv_call(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) return fallback(d_uv, s__py_call, args, nargs);
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "call() missing 1 required argument: 'fn'");
+        return NULL;
+    }
+    PyObject *r = PyObject_Vectorcall(args[0], args + 1, (size_t)(nargs - 1), NULL);
+    if (r != NULL) {
+        Py_DECREF(r);
+        return PyLong_FromLong(0);
+    }
+    PyObject *errs = global(d_uv, s_PYUV_ERRORS);
+    if (errs == NULL) return NULL; /* replaces the pending exception, as Python's NameError */
+    if (!PyErr_ExceptionMatches(errs)) return NULL;
+    PyObject *exc = fetch_exc();
+    if (exc == NULL) return NULL;
+    PyObject *res = call_global(d_uv, s_convert_error, &exc, 1);
+    Py_DECREF(exc);
+    return res;
+}
+
+/* task_queues.next_tick(callback, *args) */
+static PyObject *
+next_tick(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (low_ready() < 0) return NULL;
+    if (!enabled) {
+        /* task_queues keeps its original as _py_next_tick when it switched to this one */
+        PyObject *name = PyDict_GetItemWithError(d_tq, s__py_next_tick) ? s__py_next_tick
+                                                                        : s_next_tick;
+        if (PyErr_Occurred()) return NULL;
+        return fallback(d_tq, name, args, nargs);
+    }
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError,
+                        "next_tick() missing 1 required positional argument: 'callback'");
+        return NULL;
+    }
+    /* if get_ident() != _loop._fast: _loop.enter_slow() */
+    PyObject *lp = global(d_tq, s__loop);
+    if (lp == NULL) return NULL;
+    PyObject *fast = PyObject_GetAttr(lp, s__fast);
+    if (fast == NULL) return NULL;
+    unsigned long me = PyThread_get_thread_ident();
+    int same;
+    if (PyLong_CheckExact(fast)) {
+        same = PyLong_AsUnsignedLong(fast) == me;
+        if (PyErr_Occurred()) PyErr_Clear(); /* 0 or a thread ident */
+    }
+    else {
+        PyObject *mine = PyLong_FromUnsignedLong(me);
+        same = mine ? PyObject_RichCompareBool(mine, fast, Py_EQ) : -1;
+        Py_XDECREF(mine);
+    }
+    Py_DECREF(fast);
+    if (same < 0) return NULL;
+    if (!same) {
+        PyObject *r = PyObject_CallMethodNoArgs(lp, s_enter_slow);
+        if (r == NULL) return NULL;
+        Py_DECREF(r);
+    }
+    PyObject *q = global(d_tq, s__queue);
+    if (q == NULL) return NULL;
+    PyObject *rest = PyTuple_New(nargs - 1);
+    if (rest == NULL) return NULL;
+    for (Py_ssize_t i = 1; i < nargs; i++) PyTuple_SET_ITEM(rest, i - 1, Py_NewRef(args[i]));
+    PyObject *item = PyTuple_Pack(2, args[0], rest);
+    Py_DECREF(rest);
+    if (item == NULL) return NULL;
+    Py_INCREF(q);
+    PyObject *r = PyObject_CallMethodOneArg(q, s_append, item);
+    Py_DECREF(q);
+    Py_DECREF(item);
+    if (r == NULL) return NULL;
+    Py_DECREF(r);
+    Py_RETURN_NONE;
+}
+
+/* -- Construction helpers: exact translations, fast case in C, anything else the Python
+ * function (stream/state.py getHighWaterMark, _internal/naming.py node_options,
+ * _internal/arity.py arg_limit). */
+static PyObject *d_state, *d_naming, *d_arity;
+
+static PyObject *
+module_dict(PyObject **slot, const char *name)
+{
+    if (*slot == NULL) {
+        PyObject *m = import_(name);
+        if (m == NULL) return NULL;
+        *slot = PyModule_GetDict(m); /* the module stays in sys.modules */
+        Py_DECREF(m);
+    }
+    return *slot;
+}
+
+/* getHighWaterMark(state, options, duplexKey, isDuplex) */
+static PyObject *
+getHighWaterMark(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *d = module_dict(&d_state, "nodenet_uv.stream.state");
+    if (d == NULL) return NULL;
+    if (!enabled || nargs != 4 || !PyDict_CheckExact(args[1]))
+        return fallback(d, s__py_getHighWaterMark, args, nargs);
+    PyObject *options = args[1];
+    PyObject *hwm = PyDict_GetItemWithError(options, s_highWaterMark);
+    if (hwm == NULL && PyErr_Occurred()) return NULL;
+    if (hwm == NULL || hwm == Py_None) {
+        int dup = PyObject_IsTrue(args[3]);
+        if (dup < 0) return NULL;
+        hwm = NULL;
+        if (dup) {
+            if (!PyUnicode_CheckExact(args[2])) return fallback(d, s__py_getHighWaterMark, args, nargs);
+            hwm = PyDict_GetItemWithError(options, args[2]);
+            if (hwm == NULL && PyErr_Occurred()) return NULL;
+            if (hwm == Py_None) hwm = NULL;
+        }
+    }
+    if (hwm != NULL) {
+        if (PyLong_CheckExact(hwm)) {
+            int of;
+            long v = PyLong_AsLongAndOverflow(hwm, &of);
+            if (v == -1 && PyErr_Occurred()) return NULL;
+            if (of > 0 || (of == 0 && v >= 0)) return Py_NewRef(hwm); /* type(hwm) is int, >= 0 */
+        }
+        return fallback(d, s__py_getHighWaterMark, args, nargs); /* floats, errors */
+    }
+    PyObject *om = PyObject_GetAttr(args[0], s_objectMode);
+    if (om == NULL) return NULL;
+    int t = PyObject_IsTrue(om);
+    Py_DECREF(om);
+    if (t < 0) return NULL;
+    PyObject *v = global(d, t ? s__default_hwm_object_mode : s__default_hwm_bytes);
+    return v ? Py_NewRef(v) : NULL;
+}
+
+/* node_options(options=None, kwargs=None, known=None, where=""): the no-kwargs case with an
+ * exact dict that has no snake_case key (returned as it is), or a non-dict. */
+static PyObject *
+node_options(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *d = module_dict(&d_naming, "nodenet_uv._internal.naming");
+    if (d == NULL) return NULL;
+    if (!enabled || kwnames != NULL || nargs > 4) goto slow;
+    PyObject *options = nargs > 0 ? args[0] : Py_None;
+    if (nargs > 1 && args[1] != Py_None) {
+        if (!PyDict_CheckExact(args[1]) || PyDict_GET_SIZE(args[1]) != 0) goto slow;
+    }
+    if (PyDict_CheckExact(options)) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(options, &pos, &k, &v)) {
+            if (PyUnicode_CheckExact(k)) {
+                Py_ssize_t n = PyUnicode_GET_LENGTH(k);
+                int kind = PyUnicode_KIND(k);
+                const void *data = PyUnicode_DATA(k);
+                Py_ssize_t a = 0, b = n - 1;
+                while (a < n && PyUnicode_READ(kind, data, a) == '_') a++;
+                while (b >= a && PyUnicode_READ(kind, data, b) == '_') b--;
+                for (Py_ssize_t i = a + 1; i < b; i++)
+                    if (PyUnicode_READ(kind, data, i) == '_') goto slow; /* snake_case */
+            }
+            else if (PyUnicode_Check(k)) {
+                goto slow;
+            }
+        }
+        return Py_NewRef(options);
+    }
+    if (PyDict_Check(options)) goto slow;
+    {
+        PyObject *dict_type = (PyObject *)&PyDict_Type;
+        int t = PyObject_IsInstance(options, dict_type);
+        if (t < 0) return NULL;
+        if (t) goto slow;
+    }
+    return Py_NewRef(options);
+slow:;
+    PyObject *f = global(d, s_node_options);
+    if (f == NULL) return NULL;
+    return PyObject_Vectorcall(f, args, (size_t)nargs, kwnames);
+}
+
+/* arity.arg_limit(fn) for a plain function or a bound method of one. */
+static PyObject *
+arg_limit(PyObject *module, PyObject *fn)
+{
+    PyObject *d = module_dict(&d_arity, "nodenet_uv._internal.arity");
+    if (d == NULL) return NULL;
+    if (enabled) {
+        PyObject *func = NULL;
+        int method = 0;
+        if (Py_IS_TYPE(fn, &PyFunction_Type)) func = fn;
+        else if (Py_IS_TYPE(fn, &PyMethod_Type) &&
+                 Py_IS_TYPE(PyMethod_GET_FUNCTION(fn), &PyFunction_Type)) {
+            func = PyMethod_GET_FUNCTION(fn);
+            method = 1;
+        }
+        if (func != NULL) {
+            PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(func);
+            if (code->co_flags & CO_VARARGS) return PyLong_FromLong(-1);
+            long n = code->co_argcount;
+            if (method) n = n - 1 < 0 ? 0 : n - 1;
+            return PyLong_FromLong(n);
+        }
+    }
+    PyObject *f = global(d, s_arg_limit);
+    if (f == NULL) return NULL;
+    return PyObject_CallOneArg(f, fn);
+}
+
 /* pyuv's read callback, bound to the wrap (self): _on_read(handle, data, error). */
 static PyObject *
 LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
@@ -1760,6 +2097,19 @@ static PyMethodDef methods[] = {
      METH_FASTCALL, "maybeReadMore_(stream, state) in C (readable.py's is the reference)."},
     {"Writable_write", (PyCFunction)(void (*)(void))Writable_write, METH_FASTCALL,
      "Writable_write(stream, chunk): Writable.write's fast branch for a Socket, or None."},
+    {"make_callback", (PyCFunction)(void (*)(void))make_callback, METH_FASTCALL,
+     "make_callback(fn, *args): loop.make_callback in C (loop.py's is the reference)."},
+    {"drain_ticks", sp_drain_ticks, METH_NOARGS,
+     "drain_ticks(): loop.drain_ticks in C (loop.py's is the reference)."},
+    {"call", (PyCFunction)(void (*)(void))uv_call, METH_FASTCALL,
+     "call(fn, *args): uv.call in C (uv.py's is the reference)."},
+    {"next_tick", (PyCFunction)(void (*)(void))next_tick, METH_FASTCALL,
+     "next_tick(callback, *args): task_queues.next_tick in C (the reference is Python)."},
+    {"getHighWaterMark", (PyCFunction)(void (*)(void))getHighWaterMark, METH_FASTCALL,
+     "getHighWaterMark(state, options, duplexKey, isDuplex): stream/state.py's, in C."},
+    {"node_options", (PyCFunction)(void (*)(void))node_options, METH_FASTCALL | METH_KEYWORDS,
+     "node_options(options, kwargs, known, where): _internal/naming.py's, in C (fast case)."},
+    {"arg_limit", arg_limit, METH_O, "arg_limit(fn): _internal/arity.py's, in C (functions)."},
     {"enabled", sp_enabled, METH_NOARGS, "Whether the C paths are on."},
     {"set_enabled", sp_set_enabled, METH_O, "Turn the C paths on/off; returns the old flag."},
     {"config_error", sp_config_error, METH_NOARGS,
@@ -1787,5 +2137,7 @@ PyInit__speedups(void)
     if (m == NULL) return NULL;
     c_maybeReadMore_ = PyObject_GetAttrString(m, "Readable_maybeReadMore_");
     if (c_maybeReadMore_ == NULL) return NULL;
+    c_drain_ticks = PyObject_GetAttrString(m, "drain_ticks");
+    if (c_drain_ticks == NULL) return NULL;
     return m;
 }

@@ -43,6 +43,12 @@ from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
 from nodenet_uv.abort_controller import AbortSignal, addAbortListener, kMaxEventTargetListeners
 
+# ACCELERATED(_speedups.arg_limit): arity.arg_limit for functions and methods; else arity's.
+try:
+    from nodenet_uv._speedups import arg_limit
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
+
 __all__ = [
     "EventEmitter",
     "addAbortListener",

@@ -59,6 +59,12 @@ from nodenet_uv.stream import Duplex, Writable
 from nodenet_uv.stream.state import DUPLEX_OPTIONS, getDefaultHighWaterMark
 from nodenet_uv.timers import clearTimeout, setTimeout
 
+# ACCELERATED(_speedups.node_options): naming.node_options's no-keyword case; else naming's.
+try:
+    from nodenet_uv._speedups import node_options
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
+
 __all__ = [  # noqa: F822 (BlockList and SocketAddress load lazily, see __getattr__)
     "BlockList",
     "BoundSocket",

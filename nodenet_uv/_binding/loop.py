@@ -111,6 +111,7 @@ def _set_fatal(exc: BaseException) -> None:
 scopes = 0
 
 
+# ACCELERATED(_speedups.drain_ticks)
 def drain_ticks() -> None:
     """Drain nextTicks and microtasks (the end of InternalCallbackScope::Close).
 
@@ -125,6 +126,7 @@ def drain_ticks() -> None:
         trigger_uncaught_exception(exc)
 
 
+# ACCELERATED(_speedups.make_callback)
 def make_callback(fn: Callable[..., Any], *args: Any) -> None:
     """Call ``fn(*args)`` from libuv, then drain the tick queues (InternalMakeCallback).
 
@@ -141,6 +143,18 @@ def make_callback(fn: Callable[..., Any], *args: Any) -> None:
         return
     if tick_queue or microtask_queue:
         drain_ticks()
+
+
+# The pure-Python originals (the C versions call them when _speedups is disabled).
+_py_drain_ticks = drain_ticks
+_py_make_callback = make_callback
+try:
+    from nodenet_uv._speedups import (  # type: ignore[assignment]  # positional-only
+        drain_ticks,
+        make_callback,
+    )
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
 
 
 def _excepthook(typ: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

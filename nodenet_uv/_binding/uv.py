@@ -203,6 +203,7 @@ def convert_error(exc: BaseException) -> int:
     return UV_UNKNOWN
 
 
+# ACCELERATED(_speedups.call)
 def call(fn: Callable[..., Any], *args: Any) -> int:
     """Run a pyuv call; return what the libuv call returned: 0, or a negative uv code."""
     try:
@@ -210,3 +211,10 @@ def call(fn: Callable[..., Any], *args: Any) -> int:
     except PYUV_ERRORS as exc:
         return convert_error(exc)
     return 0
+
+
+_py_call = call  # the pure-Python original (the C version calls it when disabled)
+try:
+    from nodenet_uv._speedups import call  # type: ignore[assignment]  # positional-only
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass

@@ -20,6 +20,12 @@ from nodenet_uv.stream.state import DUPLEX_OPTIONS
 from nodenet_uv.stream.utils import kOnConstructed
 from nodenet_uv.stream.writable import Writable, WritableState
 
+# ACCELERATED(_speedups.node_options): naming.node_options's no-keyword case; else naming's.
+try:
+    from nodenet_uv._speedups import node_options
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
+
 __all__ = ["Duplex"]
 
 # The options that install implementation functions or an abort signal.

@@ -47,6 +47,7 @@ def _is_integer(value: Any) -> bool:
     return math.isfinite(value) and value == math.floor(value)
 
 
+# ACCELERATED(_speedups.getHighWaterMark)
 def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDuplex: bool) -> int:
     # INLINED(highWaterMarkFrom, lib/internal/streams/state.js): every stream
     # constructor comes here once per side.
@@ -64,6 +65,13 @@ def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDupl
     # Default value
     # INLINED(getDefaultHighWaterMark, lib/internal/streams/state.js)
     return _default_hwm_object_mode if state.objectMode else _default_hwm_bytes
+
+
+_py_getHighWaterMark = getHighWaterMark  # the reference (the C version's fallback)
+try:
+    from nodenet_uv._speedups import getHighWaterMark
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
 
 
 __all__ += alias_module(globals(), __all__)
