@@ -47,11 +47,19 @@ def _noop() -> None:
 enter = _loop.enter
 
 
+# ACCELERATED(_speedups.next_tick)
 def next_tick(callback: Callable[..., Any], *args: Any) -> None:
     """process.nextTick without validation (the public one validates in process.py)."""
     if get_ident() != _loop._fast:  # INLINED(enter, _binding/loop.py)
         _loop.enter_slow()
     _queue.append((callback, args))
+
+
+_py_next_tick = next_tick  # the pure-Python original (the C version calls it when disabled)
+try:
+    from nodenet_uv._speedups import next_tick  # type: ignore[assignment]  # positional-only
+except ImportError:  # NODENET_UV_PURE=1, or not built
+    pass
 
 
 def queue_microtask(callback: Callable[[], Any]) -> None:
