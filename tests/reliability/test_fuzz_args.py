@@ -601,13 +601,6 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and j["err"]["code"] is None
         and "execArgv" in j["err"]["message"] + repr(v)
     ),
-    # SocketAddress.parse goes through WHATWG URL parsing in Node ('/0' is 0.0.0.0:0).
-    "SocketAddress.parse does not parse as WHATWG URL does": lambda c, v, p, j: (
-        c == "SocketAddress.parse"
-        and _code(p) == _code(j) == "ok"
-        and p["ok"] is None
-        and j["ok"] is not None
-    ),
 }
 
 
@@ -976,10 +969,49 @@ def test_socket_address(fuzz: Fuzz, args: list[Desc]) -> None:
         maybe(
             st.sampled_from(
                 ["1.2.3.4:80", "[::1]:8080", "1.2.3.4", "[::1]", "1.2.3.4:99999", "a:b", ""]
-            ).map(d_str)
+            ).map(d_str),
+            # WHATWG URL parsing: slashes before the host, tabs and newlines, percent
+            # escapes, IPv4 number forms, IPv6 serialization.
+            st.lists(
+                st.sampled_from(
+                    [
+                        "/",
+                        "\\",
+                        "\t",
+                        "\n",
+                        " ",
+                        "%31",
+                        "%2e",
+                        "1",
+                        "0x1f",
+                        "010",
+                        ".",
+                        ":",
+                        "80",
+                        "@",
+                        "[",
+                        "]",
+                        "::",
+                        "ffff:",
+                        "1.2.3.4",
+                        "%",
+                        "#",
+                        "?",
+                        "\uff11",
+                    ]
+                ),
+                max_size=6,
+            ).map(lambda parts: d_str("".join(parts))),
         )
     )
 )
+# Found by the fuzzer: SocketAddress.parse reads the input as an http: URL's host, with
+# WHATWG's rules ('/0' is 0.0.0.0, '%31' is 0.0.0.1, no IPv6 zone index).
+@example(args=[d_str("/0")])
+@example(args=[d_str("%31.2.3.4")])
+@example(args=[d_str("1.2.3.4\t:8\n1")])
+@example(args=[d_str("[::ffff:1.2.3.4]:1")])
+@example(args=[d_str("[::1%eth0]")])
 def test_socket_address_parse(fuzz: Fuzz, args: list[Desc]) -> None:
     fuzz.case("SocketAddress.parse", args, net.SocketAddress.parse)
 
