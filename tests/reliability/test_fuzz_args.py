@@ -592,9 +592,10 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and _code(p) == "ERR_STREAM_NULL_VALUES"
         and _code(j) in ("ERR_INVALID_ARG_TYPE", "ERR_UNKNOWN_ENCODING")
     ),
-    # setupPrimary({execArgv: undefined}), fork(m, {execArgv: {}}): Node's own code
-    # throws an engine TypeError (no code: "execArgv is not iterable", "Array.prototype.some
-    # called on null or undefined"), before other options; Python accepts the value.
+    # setupPrimary({execArgv: undefined}), setupPrimary({execArgv: [undefined]}): Node's
+    # --prof check throws an engine TypeError (no code: "Array.prototype.some called on
+    # null or undefined", "String.prototype.startsWith called on null or undefined");
+    # Python accepts the value (cluster.py).
     "execArgv not an array: not checked first (Node: engine TypeError)": lambda c, v, p, j: (
         c == "cluster.setupPrimary"
         and "err" in j
@@ -608,11 +609,6 @@ def known_bug(call: str, values: list[Any], py: Any, js: Any) -> str | None:
     for name, pred in KNOWN_BUGS.items():
         try:
             if pred(call, values, py, js):
-                import os as _o
-
-                if _o.environ.get("FFLOG"):
-                    with open(_o.environ["FFLOG"], "a") as _f:
-                        _f.write(f"{name}\t{call}{tuple(values)!r}\n  py={py!r}\n  js={js!r}\n")
                 return name
         except (KeyError, TypeError, IndexError):
             continue
