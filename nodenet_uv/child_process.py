@@ -1648,7 +1648,8 @@ def normalizeExecArgs(command: Any, options: Any, callback: Any) -> dict[str, An
     if callable(options):
         callback = options
         options = None
-    options = dict(options or {})
+    # `{...options}`: any value (a number, a Buffer) spreads to no option.
+    options = _spread(options)
     options["shell"] = options["shell"] if isinstance(options.get("shell"), str) else True
     return {"file": command, "options": options, "callback": callback}
 
