@@ -447,6 +447,9 @@ def _ipv6_serialize(addr: ipaddress.IPv6Address) -> str:
     return f"{head}::{tail}"
 
 
+_RADIX_DIGITS: Final = {8: "01234567", 10: "0123456789", 16: "0123456789abcdefABCDEF"}
+
+
 def _whatwg_ipv4(host: str) -> str | bool | None:
     """WHATWG's IPv4 parser: the dotted form, None if ``host`` is no IPv4 address, False
     if it ends in a number but is not a valid one (a URL failure)."""
@@ -455,7 +458,7 @@ def _whatwg_ipv4(host: str) -> str | bool | None:
         parts.pop()
     last = parts[-1]
     if not (
-        last.isdigit()
+        (last.isascii() and last.isdigit())
         or (last[:2] in ("0x", "0X") and all(c in "0123456789abcdefABCDEF" for c in last[2:]))
     ):
         return None
@@ -465,15 +468,17 @@ def _whatwg_ipv4(host: str) -> str | bool | None:
     for part in parts:
         if part == "":
             return False
-        try:
-            if part[:2] in ("0x", "0X"):
-                n = int(part[2:] or "0", 16)
-            elif len(part) > 1 and part[0] == "0":
-                n = int(part[1:], 8)
-            else:
-                n = int(part, 10)
-        except ValueError:
+        # WHATWG's IPv4 number parser: only the radix's ASCII digits (Python's int()
+        # would also take a sign, spaces and underscores).
+        if part[:2] in ("0x", "0X"):
+            digits, radix = part[2:] or "0", 16
+        elif len(part) > 1 and part[0] == "0":
+            digits, radix = part[1:], 8
+        else:
+            digits, radix = part, 10
+        if not all(c in _RADIX_DIGITS[radix] for c in digits):
             return False
+        n = int(digits, radix)
         numbers.append(n)
     if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
         return False

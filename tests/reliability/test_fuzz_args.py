@@ -994,6 +994,10 @@ def test_socket_address(fuzz: Fuzz, args: list[Desc]) -> None:
                         "#",
                         "?",
                         "\uff11",
+                        "-",
+                        "+",
+                        "_",
+                        "09",
                     ]
                 ),
                 max_size=6,
@@ -1008,6 +1012,8 @@ def test_socket_address(fuzz: Fuzz, args: list[Desc]) -> None:
 @example(args=[d_str("1.2.3.4\t:8\n1")])
 @example(args=[d_str("[::ffff:1.2.3.4]:1")])
 @example(args=[d_str("[::1%eth0]")])
+# Found by the fuzzer: an IPv4 part is only its radix's digits (no sign).
+@example(args=[d_str("-0.0")])
 def test_socket_address_parse(fuzz: Fuzz, args: list[Desc]) -> None:
     fuzz.case("SocketAddress.parse", args, net.SocketAddress.parse)
 
