@@ -590,7 +590,7 @@ class BlockList(NodeNames):
         elif not isinstance(data, str):
             raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
         else:
-            data = json.loads(data)
+            data = json_parse(data)
             if not isinstance(data, list):
                 raise errors.ERR_INVALID_ARG_TYPE("data", ["string", "string[]"], data)
             for n in data:
@@ -655,3 +655,215 @@ class InternalBlockList(BlockList):
         self._handle = handle  # type: ignore[assignment]
         if handle is not None:
             handle.owner = self
+
+
+# --- JSON.parse ------------------------------------------------------------------------
+# DIVERGENCE: Node's fromJSON calls JSON.parse, whose SyntaxError (no code) carries V8's
+# message. Python's json module reports other messages and takes what JSON.parse refuses
+# (NaN, Infinity): a scan of the text as V8's JsonParser does (json-parser.cc) gives V8's
+# message first, then json.loads parses what is valid JSON.
+
+
+class JSONSyntaxError(errors.JsError, SyntaxError):
+    """The ``SyntaxError`` JSON.parse throws (an engine error: no ``code``)."""
+
+    js_constructor_name = "SyntaxError"
+    name = "SyntaxError"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_JSON_WS: Final = " \t\n\r"
+_JSON_MAX_CONTEXT: Final = 10
+_JSON_SPECIAL: Final = ("[object Object]", "undefined", "Infinity", "NaN")
+
+
+class _JsonScan:
+    __slots__ = ("pos", "src")
+
+    def __init__(self, src: list[str]) -> None:
+        self.src = src  # UTF-16 code units, as V8 indexes them
+        self.pos = 0
+
+    def _at(self, i: int) -> str:
+        return self.src[i] if i < len(self.src) else ""
+
+    def _location(self, pos: int) -> str:
+        line, last_break, i = 1, 0, 0
+        while i < pos:
+            if self.src[i] == "\r" and i < pos - 1 and self.src[i + 1] == "\n":
+                i += 1
+            if self.src[i] in "\r\n":
+                line += 1
+                last_break = i + 1
+            i += 1
+        return f"at position {pos} (line {line} column {1 + i - last_break})"
+
+    def fail(self, message: str | None = None, pos: int | None = None) -> JSONSyntaxError:
+        pos = self.pos if pos is None else pos
+        if message is not None:
+            where = "" if message.endswith("after JSON") else " in JSON"
+            return JSONSyntaxError(f"{message}{where} {self._location(pos)}")
+        c = self._at(pos)
+        if c == "":
+            return JSONSyntaxError("Unexpected end of JSON input")
+        if c == "-" or (c.isdigit() and c.isascii()):
+            return JSONSyntaxError(f"Unexpected number in JSON {self._location(pos)}")
+        if c == '"':
+            return JSONSyntaxError(f"Unexpected string in JSON {self._location(pos)}")
+        whole = _join_units(self.src)
+        if whole in _JSON_SPECIAL:
+            return JSONSyntaxError(f'"{whole}" is not valid JSON')
+        n = len(self.src)
+        token = _join_units([c])
+        if n <= 2 * _JSON_MAX_CONTEXT:
+            return JSONSyntaxError(f"Unexpected token '{token}', \"{whole}\" is not valid JSON")
+        if pos < _JSON_MAX_CONTEXT:
+            ctx = _join_units(self.src[: pos + _JSON_MAX_CONTEXT])
+            return JSONSyntaxError(f"Unexpected token '{token}', \"{ctx}\"... is not valid JSON")
+        if pos < n - _JSON_MAX_CONTEXT:
+            ctx = _join_units(self.src[pos - _JSON_MAX_CONTEXT : pos + _JSON_MAX_CONTEXT])
+            return JSONSyntaxError(f"Unexpected token '{token}', ...\"{ctx}\"... is not valid JSON")
+        ctx = _join_units(self.src[pos - _JSON_MAX_CONTEXT :])
+        return JSONSyntaxError(f"Unexpected token '{token}', ...\"{ctx}\" is not valid JSON")
+
+    def skip_ws(self) -> str:
+        while self._at(self.pos) in _JSON_WS and self.pos < len(self.src):
+            self.pos += 1
+        return self._at(self.pos)
+
+    def expect(self, c: str, message: str) -> None:
+        if self.skip_ws() != c:
+            raise self.fail(message)
+        self.pos += 1
+
+    def document(self) -> None:
+        self.value()
+        if self.skip_ws() != "":
+            raise self.fail("Unexpected non-whitespace character after JSON")
+
+    def value(self) -> None:
+        c = self.skip_ws()
+        if c == '"':
+            self.string()
+        elif c == "-" or (c.isascii() and c.isdigit()):
+            self.number()
+        elif c == "{":
+            self.pos += 1
+            if self.skip_ws() == "}":
+                self.pos += 1
+                return
+            self.expect('"', "Expected property name or '}'")
+            self.pos -= 1
+            while True:
+                self.string()
+                self.expect(":", "Expected ':' after property name")
+                self.value()
+                if self.skip_ws() == ",":
+                    self.pos += 1
+                    self.expect('"', "Expected double-quoted property name")
+                    self.pos -= 1
+                    continue
+                self.expect("}", "Expected ',' or '}' after property value")
+                return
+        elif c == "[":
+            self.pos += 1
+            if self.skip_ws() == "]":
+                self.pos += 1
+                return
+            while True:
+                self.value()
+                if self.skip_ws() == ",":
+                    self.pos += 1
+                    continue
+                self.expect("]", "Expected ',' or ']' after array element")
+                return
+        elif c in ("t", "f", "n"):
+            self.literal({"t": "true", "f": "false", "n": "null"}[c])
+        else:
+            raise self.fail()
+
+    def literal(self, word: str) -> None:
+        for ch in word[1:]:
+            self.pos += 1
+            if self._at(self.pos) != ch:
+                raise self.fail()
+        self.pos += 1
+
+    def string(self) -> None:
+        self.pos += 1  # the opening quote
+        while True:
+            c = self._at(self.pos)
+            if c == "":
+                raise self.fail("Unterminated string")
+            if c == '"':
+                self.pos += 1
+                return
+            if c < " ":
+                raise self.fail("Bad control character in string literal")
+            if c == "\\":
+                self.pos += 1
+                e = self._at(self.pos)
+                if e == "u":
+                    for _ in range(4):
+                        self.pos += 1
+                        if self._at(self.pos) not in _HEX_DIGITS or self._at(self.pos) == "":
+                            raise self.fail("Bad Unicode escape")
+                elif e == "" or ord(e) > 0xFF:
+                    raise self.fail()  # V8 looks Latin-1 escapes up only
+                elif e not in '"\\/bfnrt':
+                    raise self.fail("Bad escaped character")
+            self.pos += 1
+
+    def digits(self) -> bool:
+        start = self.pos
+        while (c := self._at(self.pos)) and c.isascii() and c.isdigit():
+            self.pos += 1
+        return self.pos > start
+
+    def number(self) -> None:
+        if self._at(self.pos) == "-":
+            self.pos += 1
+            c = self._at(self.pos)
+            if not (c.isascii() and c.isdigit()):
+                raise self.fail("No number after minus sign")
+        if self._at(self.pos) == "0":
+            self.pos += 1
+            c = self._at(self.pos)
+            if c.isascii() and c.isdigit():
+                raise self.fail()
+        else:
+            self.digits()
+        if self._at(self.pos) == ".":
+            self.pos += 1
+            if not self.digits():
+                raise self.fail("Unterminated fractional number")
+        if self._at(self.pos) in ("e", "E") and self._at(self.pos) != "":
+            self.pos += 1
+            if self._at(self.pos) in ("+", "-") and self._at(self.pos) != "":
+                self.pos += 1
+            if not self.digits():
+                raise self.fail("Exponent part is missing a number")
+
+
+_HEX_DIGITS: Final = "0123456789abcdefABCDEF"
+
+
+def _join_units(units: list[str]) -> str:
+    # UTF-16 code units back to a str: a surrogate pair is one character again.
+    return "".join(units).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def json_parse(text: str) -> Any:
+    """JS ``JSON.parse(text)``: V8's SyntaxError for what is not JSON."""
+    units: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp > 0xFFFF:
+            cp -= 0x10000
+            units += (chr(0xD800 + (cp >> 10)), chr(0xDC00 + (cp & 0x3FF)))
+        else:
+            units.append(ch)
+    _JsonScan(units).document()
+    return json.loads(text)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import unicodedata
+import urllib.parse
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -362,11 +364,16 @@ def _url_host_port(url: str) -> tuple[str, int] | None:
 
     DIVERGENCE: not a full WHATWG URL parser (Node's is ada): enough of one for
     SocketAddress.parse (an IP literal, with userinfo, path, query or fragment after it
-    ignored; IPv4 in WHATWG's number forms; the scheme's default port 80 dropped).
-    None where URL.parse gives null.
+    ignored; tabs and newlines dropped, slashes and backslashes before the host skipped,
+    the host percent-decoded and mapped as UTS 46 maps digits; IPv4 in WHATWG's number
+    forms; the scheme's default port 80 dropped). None where URL.parse gives null.
     """
-    rest = url[len("http://") :]
-    for sep in "/?#":
+    # The URL's leading and trailing C0 controls and spaces go, then every tab and
+    # newline, wherever they are.
+    url = url.strip(_C0_OR_SPACE).translate(_TAB_OR_NEWLINE)
+    # "http:" then the special authority slashes: any run of / and \ before the host.
+    rest = url[len("http:") :].lstrip("/\\")
+    for sep in "/\\?#":
         rest = rest.split(sep, 1)[0]
     host_port = rest.rsplit("@", 1)[-1]
     if host_port.startswith("["):
@@ -377,21 +384,23 @@ def _url_host_port(url: str) -> tuple[str, int] | None:
         if after and not after.startswith(":"):
             return None
         port_str = after[1:]
+        if "%" in host:  # WHATWG's IPv6 parser has no zone index
+            return None
         try:
-            host = "[" + str(ipaddress.IPv6Address(host[1:-1])) + "]"
+            host = "[" + _ipv6_serialize(ipaddress.IPv6Address(host[1:-1])) + "]"
         except ValueError:
             return None
     else:
         host, _, port_str = host_port.partition(":")
-        if not host or any(c in host for c in " <>^|%\\"):
+        host = _domain_to_ascii(urllib.parse.unquote(host, errors="replace"))
+        if not host or any(c in _FORBIDDEN_DOMAIN for c in host):
             return None
-        host = host.lower()
         v4 = _whatwg_ipv4(host)
         if v4 is False:
             return None
         if isinstance(v4, str):
             host = v4
-    if port_str and not port_str.isdigit():
+    if port_str and not (port_str.isascii() and port_str.isdigit()):
         return None
     port = int(port_str) if port_str else 0
     if port > 65535:
@@ -399,6 +408,46 @@ def _url_host_port(url: str) -> tuple[str, int] | None:
     if port == 80:  # the scheme's default port is no port
         port = 0
     return host, port
+
+
+_C0_OR_SPACE: Final = "".join(chr(i) for i in range(0x21))
+_TAB_OR_NEWLINE: Final = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
+# WHATWG's forbidden domain code points (after percent-decoding).
+_FORBIDDEN_DOMAIN: Final = frozenset([chr(i) for i in range(0x21)] + list("#/:<>?@[\\]^|%\x7f"))
+
+
+def _domain_to_ascii(domain: str) -> str:
+    # UTS 46 mapping as far as an IP literal can need it (full-width digits and dots,
+    # upper case); a host that stays non-ASCII is a domain name, never an IP address,
+    # and is left as it is (SocketAddress then refuses it).
+    mapped = unicodedata.normalize("NFKC", domain).lower()
+    mapped = mapped.replace("\u3002", ".").replace("\uff61", ".")
+    return mapped if mapped.isascii() else domain
+
+
+def _ipv6_serialize(addr: ipaddress.IPv6Address) -> str:
+    # WHATWG's IPv6 serializer: 8 hex pieces, the first longest run of 2 or more zero
+    # pieces compressed; no dotted IPv4 tail (Python writes one for ::ffff:a.b.c.d).
+    pieces = [int.from_bytes(addr.packed[i : i + 2], "big") for i in range(0, 16, 2)]
+    best, best_len, i = -1, 1, 0
+    while i < 8:
+        if pieces[i] == 0:
+            j = i
+            while j < 8 and pieces[j] == 0:
+                j += 1
+            if j - i > best_len:
+                best, best_len = i, j - i
+            i = j
+        else:
+            i += 1
+    if best < 0:
+        return ":".join(f"{p:x}" for p in pieces)
+    head = ":".join(f"{p:x}" for p in pieces[:best])
+    tail = ":".join(f"{p:x}" for p in pieces[best + best_len :])
+    return f"{head}::{tail}"
+
+
+_RADIX_DIGITS: Final = {8: "01234567", 10: "0123456789", 16: "0123456789abcdefABCDEF"}
 
 
 def _whatwg_ipv4(host: str) -> str | bool | None:
@@ -409,7 +458,7 @@ def _whatwg_ipv4(host: str) -> str | bool | None:
         parts.pop()
     last = parts[-1]
     if not (
-        last.isdigit()
+        (last.isascii() and last.isdigit())
         or (last[:2] in ("0x", "0X") and all(c in "0123456789abcdefABCDEF" for c in last[2:]))
     ):
         return None
@@ -419,15 +468,17 @@ def _whatwg_ipv4(host: str) -> str | bool | None:
     for part in parts:
         if part == "":
             return False
-        try:
-            if part[:2] in ("0x", "0X"):
-                n = int(part[2:] or "0", 16)
-            elif len(part) > 1 and part[0] == "0":
-                n = int(part[1:], 8)
-            else:
-                n = int(part, 10)
-        except ValueError:
+        # WHATWG's IPv4 number parser: only the radix's ASCII digits (Python's int()
+        # would also take a sign, spaces and underscores).
+        if part[:2] in ("0x", "0X"):
+            digits, radix = part[2:] or "0", 16
+        elif len(part) > 1 and part[0] == "0":
+            digits, radix = part[1:], 8
+        else:
+            digits, radix = part, 10
+        if not all(c in _RADIX_DIGITS[radix] for c in digits):
             return False
+        n = int(digits, radix)
         numbers.append(n)
     if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
         return False

@@ -38,7 +38,13 @@ from nodenet_uv._binding.process_wrap import constants as processConstants
 from nodenet_uv._binding.stream_wrap import LibuvStreamWrap, WriteWrap
 from nodenet_uv._binding.tcp_wrap import TCP
 from nodenet_uv._internal.buffer import buffer_from_string
-from nodenet_uv._internal.inspect import inspect, js_string, js_truthy, number_to_string
+from nodenet_uv._internal.inspect import (
+    inspect,
+    js_string,
+    js_truthy,
+    js_typeof,
+    number_to_string,
+)
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.abort_controller import addAbortListener
 from nodenet_uv.events import EventEmitter
@@ -128,9 +134,36 @@ def validateArgumentNullCheck(arg: Any, propName: str) -> None:
         raise errors.ERR_INVALID_ARG_VALUE(propName, arg, "must be a string without null bytes")
 
 
-def validateArgumentsNullCheck(args: list[Any], propName: str) -> None:
-    for i, arg in enumerate(args):
-        validateArgumentNullCheck(arg, f"{propName}[{i}]")
+def validateArgumentsNullCheck(args: Any, propName: str) -> None:
+    # JS `for (i = 0; i < args.length; ++i)`: a string's characters, nothing for an
+    # object without a length.
+    if isinstance(args, (list, tuple, str)):
+        for i, arg in enumerate(args):
+            validateArgumentNullCheck(arg, f"{propName}[{i}]")
+
+
+class _EngineTypeError(errors.JsError, TypeError):
+    """A ``TypeError`` the JS engine throws (no ``code``), e.g. V8's "x is not iterable"
+    where Node's own code spreads a value that is not iterable."""
+
+    js_constructor_name = "TypeError"
+    name = "TypeError"
+
+
+def _spread(obj: Any) -> dict[str, Any]:
+    """JS ``{...obj}`` of an options value already validated as an object: a dict's own
+    keys; a Buffer's or any other object's index keys name no option (empty here)."""
+    return dict(node_options(obj)) if isinstance(obj, dict) else {}
+
+
+def _for_in(obj: Any) -> list[tuple[str, Any]]:
+    """JS ``for (const key in obj)`` with ``obj[key]``: a string's, an array's or a
+    TypedArray's indices, a dict's keys; nothing for a number, a boolean, a function."""
+    if isinstance(obj, dict):
+        return [(k if isinstance(k, str) else js_string(k), v) for k, v in obj.items()]
+    if isinstance(obj, (str, list, tuple, bytes, bytearray)):
+        return [(str(i), v) for i, v in enumerate(obj)]
+    return []
 
 
 ERR_CHILD_CLOSED_BEFORE_REPLY = errors.ERR_CHILD_CLOSED_BEFORE_REPLY
@@ -159,11 +192,17 @@ def _validated_path(value: Any, name: str) -> str:
         value = fileURLToPath(value)
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "surrogateescape")
-    if not isinstance(value, str):
+    # validatePath: a string or a Uint8Array (a Buffer is one), without NUL.
+    if not isinstance(value, (str, bytes, bytearray)):
         raise errors.ERR_INVALID_ARG_TYPE(name, ["string", "Buffer", "URL"], value)
-    validateArgumentNullCheck(value, name)
+    if (0 in value) if isinstance(value, (bytes, bytearray)) else ("\0" in value):
+        raise errors.ERR_INVALID_ARG_VALUE(
+            name, value, "must be a string, Uint8Array, or URL without null bytes"
+        )
+    if isinstance(value, (bytes, bytearray)):
+        # DIVERGENCE: Node hands the Uint8Array itself on (spawn stringifies it); the
+        # path it holds, decoded, is what a Python caller means.
+        value = bytes(value).decode("utf-8", "surrogateescape")
     return value
 
 
@@ -871,7 +910,9 @@ class ChildProcess(EventEmitter):
         options = node_options(options, kwargs)
         validators.validate_object(options, "options")
         # If no `stdio` option was given - use default
-        stdio_opt = options.get("stdio") or "pipe"
+        stdio_opt = options.get("stdio")
+        if not js_truthy(stdio_opt):  # JS `options.stdio || 'pipe'`: {} is truthy
+            stdio_opt = "pipe"
         valid = getValidStdio(stdio_opt, False)
         ipc = valid["ipc"]
         ipcFd = valid["ipcFd"]
@@ -1542,7 +1583,7 @@ def fork(
     modulePath = _validated_path(modulePath, "modulePath")
     if args is None:
         args = []
-    elif isinstance(args, dict):
+    elif js_typeof(args) == "object" and not isinstance(args, (list, tuple)):
         # Node: an object in args' place is the options (a third argument is ignored).
         options = args
         args = []
@@ -1551,7 +1592,7 @@ def fork(
     options = node_options(options, kwargs)
     if options is not None:
         validators.validate_object(options, "options")
-    options = {**(options or {}), "shell": False}
+    options = {**_spread(options), "shell": False}
     # DIVERGENCE: Node runs its own execPath; a Python parent runs its interpreter.
     # `options.execPath || process.execPath`: JS truthiness ([] and {} are taken).
     exec_path = options.get("execPath")
@@ -1562,6 +1603,10 @@ def fork(
     if not js_truthy(execArgv):
         execArgv = process.execArgv
     validateArgumentsNullCheck(execArgv, "options.execArgv")
+    # `[...execArgv, modulePath, ...args]`: a string, a TypedArray, a Set are iterable;
+    # any other object (a DataView, a plain object), a number, a boolean is not.
+    if not isinstance(execArgv, (list, tuple, str, bytes, bytearray, set, frozenset)):
+        raise _EngineTypeError("execArgv is not iterable")
     args = [*execArgv, modulePath, *args]
 
     stdio = options.get("stdio")
@@ -1603,7 +1648,8 @@ def normalizeExecArgs(command: Any, options: Any, callback: Any) -> dict[str, An
     if callable(options):
         callback = options
         options = None
-    options = dict(options or {})
+    # `{...options}`: any value (a number, a Buffer) spreads to no option.
+    options = _spread(options)
     options["shell"] = options["shell"] if isinstance(options.get("shell"), str) else True
     return {"file": command, "options": options, "callback": callback}
 
@@ -1625,7 +1671,7 @@ def normalizeExecFileArgs(
 ) -> tuple[Any, list[Any], dict[str, Any], Any]:
     if isinstance(args, (list, tuple)):
         args = list(args)
-    elif isinstance(args, dict):
+    elif args is not None and js_typeof(args) == "object":
         callback = options
         options = args
         args = None
@@ -1639,8 +1685,9 @@ def normalizeExecFileArgs(
         callback = options
     elif options is not None:
         validators.validate_object(options, "options")
-    if options is None or callable(options):
-        options = {}
+    # `options ??= kEmptyObject`, then `{...options}`: a function or a Buffer spreads
+    # to no option.
+    options = _spread(options)
     if callback is not None:
         validators.validate_function(callback, "callback")
     if options.get("argv0") is not None:
@@ -1696,8 +1743,8 @@ def execFile(
             "shell": options["shell"],
             "signal": options.get("signal"),
             "uid": options.get("uid"),
-            "windowsHide": bool(options.get("windowsHide")),
-            "windowsVerbatimArguments": bool(options.get("windowsVerbatimArguments")),
+            "windowsHide": js_truthy(options.get("windowsHide")),
+            "windowsVerbatimArguments": js_truthy(options.get("windowsVerbatimArguments")),
         },
     )
 
@@ -1834,9 +1881,10 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
         args = list(args)
     elif args is None:
         args = []
-    elif not isinstance(args, dict):
+    elif js_typeof(args) != "object":
         raise errors.ERR_INVALID_ARG_TYPE("args", "object", args)
     else:
+        # Any object (a Buffer too) in args' place is the options.
         options = args
         args = []
     validateArgumentsNullCheck(args, "args")
@@ -1844,7 +1892,7 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
         options = {}
     else:
         validators.validate_object(options, "options")
-    options = dict(node_options(options))
+    options = _spread(options)
     cwd = options.get("cwd")
     if cwd is not None:
         cwd = _validated_path(cwd, "options.cwd")
@@ -1901,18 +1949,17 @@ def normalizeSpawnArguments(file: Any, args: Any = None, options: Any = None) ->
     else:
         args.insert(0, file)
 
-    # JS: `options.env || {...process.env}`: an empty object is truthy there.
-    env = options.get("env")
-    if env is None:
-        env = dict(os.environ)
-    else:
-        env = dict(env)
-    envPairs = []
-    if os.environ.get("NODE_V8_COVERAGE") and (
-        options.get("env") is None or "NODE_V8_COVERAGE" not in options["env"]
+    # JS: `options.env || {...process.env}`: an empty object is truthy there, false is
+    # not; `for (key in env)` then walks whatever object or string it is.
+    env_opt = options.get("env")
+    pairs = _for_in(env_opt) if js_truthy(env_opt) else list(os.environ.items())
+    if os.environ.get("NODE_V8_COVERAGE") and not (
+        isinstance(env_opt, dict) and "NODE_V8_COVERAGE" in env_opt
     ):
-        env["NODE_V8_COVERAGE"] = os.environ["NODE_V8_COVERAGE"]
-    for key, value in env.items():
+        pairs = [(k, v) for k, v in pairs if k != "NODE_V8_COVERAGE"]
+        pairs.append(("NODE_V8_COVERAGE", os.environ["NODE_V8_COVERAGE"]))
+    envPairs = []
+    for key, value in pairs:
         if value is not None:
             validateArgumentNullCheck(key, f"options.env['{key}']")
             validateArgumentNullCheck(value, f"options.env['{key}']")

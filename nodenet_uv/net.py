@@ -2537,7 +2537,7 @@ class Server(EventEmitter):
         port = options.get("port")
         if isinstance(port, (int, float, str)) and not isinstance(port, bool):
             validators.validate_port(port, "options.port")
-            backlog = options.get("backlog") or backlog_from_args
+            backlog = _js_or(options.get("backlog"), backlog_from_args)
             if options.get("reusePort") is True:
                 options["exclusive"] = True
             # start TCP server listening on host:port
@@ -2564,7 +2564,7 @@ class Server(EventEmitter):
                     "can not set readableAll or writableAllt to true when path is abstract unix socket",
                 )
             self._pipeName = path
-            backlog = options.get("backlog") or backlog_from_args
+            backlog = _js_or(options.get("backlog"), backlog_from_args)
             listenInCluster(
                 self,
                 path,
@@ -2890,7 +2890,8 @@ def setupListenHandle(
     # Use a backlog of 512 entries. We pass 511 to the listen() call because
     # the kernel does: backlogsize = roundup_pow_of_two(backlogsize + 1);
     # which will thus give us a backlog of 512 entries.
-    err = self._handle.listen(backlog or 511)
+    # `backlog || 511`, then C++'s Int32Value: ToNumber of whatever value it is.
+    err = self._handle.listen(js_number(backlog) if js_truthy(backlog) else 511)
     if err:
         ex = errors.UVExceptionWithHostPort(err, "listen", address, port)
         self._handle.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from nodenet_uv._internal.arity import limited
+from nodenet_uv._internal.inspect import js_truthy
 from nodenet_uv._internal.naming import alias_module, node_options
 from nodenet_uv.stream import destroy as destroyImpl
 from nodenet_uv.stream.add_abort_signal import addAbortSignal
@@ -93,7 +94,7 @@ class Duplex(Readable):
                 if callable(fn):
                     self._construct = limited(fn, 1)
 
-                if options.get("signal"):
+                if js_truthy(options.get("signal")):  # JS truthiness: {} is checked
                     addAbortSignal(options["signal"], self)
         else:
             self.allowHalfOpen = True

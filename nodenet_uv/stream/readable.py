@@ -31,6 +31,7 @@ from nodenet_uv import _validators as validators
 from nodenet_uv import errors
 from nodenet_uv._internal.arity import limited
 from nodenet_uv._internal.buffer import buffer_from_string, buffer_to_string, is_encoding
+from nodenet_uv._internal.inspect import js_truthy
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options, snake
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick, tick_queue
@@ -198,7 +199,8 @@ class ReadableState(NodeNames):
 
         self.decoder: StringDecoder | None = None
         self.encoding: Any = None
-        if options and options.get("encoding"):
+        # JS `options?.encoding`: truthy ([] and {} are, then unknown encodings).
+        if options and js_truthy(options.get("encoding")):
             self.decoder = StringDecoder(options["encoding"])
             self.encoding = options["encoding"]
 
@@ -282,7 +284,7 @@ class Readable(Stream):
             if callable(fn):
                 self._construct = limited(fn, 1)
 
-            if options.get("signal"):
+            if js_truthy(options.get("signal")):  # JS truthiness: {} is checked
                 from nodenet_uv.stream.add_abort_signal import addAbortSignal
 
                 addAbortSignal(options["signal"], self)

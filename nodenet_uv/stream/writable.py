@@ -23,6 +23,7 @@ from nodenet_uv import errors
 from nodenet_uv._internal import task_queues as _tq
 from nodenet_uv._internal.arity import arg_limit, limited
 from nodenet_uv._internal.buffer import buffer_from_string, is_encoding
+from nodenet_uv._internal.inspect import js_truthy
 from nodenet_uv._internal.naming import NodeNames, alias_module, node_options
 from nodenet_uv._internal.promise import Promise, spawn
 from nodenet_uv._internal.task_queues import next_tick
@@ -695,7 +696,8 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
             raise errors.ERR_STREAM_NULL_VALUES()
 
         if not state.objectMode:
-            if not encoding:
+            # JS `!encoding`: [] and {} are truthy (and no encoding), 0 and NaN are not.
+            if not js_truthy(encoding):
                 encoding = state.defaultEncoding
             elif encoding != "buffer" and not is_encoding(encoding):
                 raise errors.ERR_UNKNOWN_ENCODING(encoding)
