@@ -88,7 +88,7 @@ static PyObject *c_maybeReadMore_, *c_drain_ticks;
     X(node_options) X(arg_limit)
 #define DECL(n) static PyObject *s_##n;
 NAMES(DECL)
-static PyObject *s_empty, *s_write_str; /* "", "write" */
+static PyObject *s_empty, *s_write_str, *s_state_, *s__h; /* "", "write", "state", "_h" */
 
 /* -- slots ------------------------------------------------------------------------------ */
 /* Offsets of __slots__ members, from their member descriptors. */
@@ -218,6 +218,19 @@ fetch_exc(void)
 #endif
 }
 
+/* f(*args) inside `except ... as exc:`: exc is the handled exception (sys.exc_info(),
+ * and __context__ of anything f raises), as in the Python code. */
+static PyObject *
+call_in_except(PyObject *f, PyObject *const *args, size_t nargs, PyObject *exc)
+{
+    PyObject *prev = PyErr_GetHandledException();
+    PyErr_SetHandledException(exc);
+    PyObject *r = PyObject_Vectorcall(f, args, nargs, NULL);
+    PyErr_SetHandledException(prev);
+    Py_XDECREF(prev);
+    return r;
+}
+
 /* -- class guards ------------------------------------------------------------------------ */
 typedef struct {
     PyTypeObject *tp;
@@ -226,7 +239,7 @@ typedef struct {
     PyObject *expected; /* tuple: what each name resolved to on the class at configure */
 } ClassGuard;
 
-static ClassGuard socket_guard, tcp_guard, pipe_guard, duplex_guard;
+static ClassGuard socket_guard, tcp_guard, pipe_guard, duplex_guard, rs_guard, ws_guard;
 
 static int
 guard_init(ClassGuard *g, PyTypeObject *tp, PyObject *names)
@@ -250,7 +263,17 @@ static int
 class_ok(ClassGuard *g, PyTypeObject *tp)
 {
     if (tp != g->tp) return 0;
-    if (g->tag != 0 && tp->tp_version_tag == g->tag) return 1;
+    /* A __getattribute__/__getattr__/__setattr__ on the class or a base (patched at run
+     * time too) sees every lookup the Python path makes: take that path. */
+    if (tp->tp_getattro != PyObject_GenericGetAttr || tp->tp_setattro != PyObject_GenericSetAttr)
+        return 0;
+    if (g->tag != 0 && tp->tp_version_tag == g->tag
+#if PY_VERSION_HEX < 0x030D0000
+        /* 3.11/3.12 can leave a stale nonzero tag on a type without a valid one. */
+        && PyType_HasFeature(tp, Py_TPFLAGS_VALID_VERSION_TAG)
+#endif
+       )
+        return 1;
     Py_ssize_t n = PyTuple_GET_SIZE(g->names);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyObject_GetAttr((PyObject *)tp, PyTuple_GET_ITEM(g->names, i));
@@ -349,6 +372,25 @@ long_attr(PyObject *mod, PyObject *name)
     long x = PyLong_AsLong(v);
     Py_DECREF(v);
     return x;
+}
+
+/* 0 if f is the function `qualname` as the module `mod` defines it; -1 with an exception
+ * if not (a replacement, even one made with functools.wraps, has another code object
+ * or other globals). */
+static int
+expect_original(PyObject *f, PyObject *mod, const char *qualname)
+{
+    int ok = 0;
+    if (PyFunction_Check(f) && PyFunction_GET_GLOBALS(f) == PyModule_GetDict(mod)) {
+        PyObject *qn = PyObject_GetAttrString(PyFunction_GET_CODE(f), "co_qualname");
+        if (qn == NULL) return -1;
+        ok = PyUnicode_Check(qn) && PyUnicode_CompareWithASCIIString(qn, qualname) == 0;
+        Py_DECREF(qn);
+    }
+    if (ok) return 0;
+    PyErr_Format(PyExc_RuntimeError, "%s was replaced before _speedups was configured "
+                 "(%R): the C paths stay off", qualname, f);
+    return -1;
 }
 
 static int
@@ -455,15 +497,57 @@ do_configure(void)
         read0_names = PyTuple_Pack(2, s_read, s__read);
         write_names = PyTuple_Pack(1, s__write);
         if (!read_names || !read0_names || !write_names) goto fail;
-        PyObject *hnames = PyTuple_Pack(5, s__on_read, s_tryWriteBuffer, s_writeQueued,
-                                        s_readStop, s__emit_user_reads);
+        PyObject *hnames = PyTuple_Pack(12, s__on_read, s_tryWriteBuffer, s_writeQueued,
+                                        s_readStop, s__emit_user_reads, s_owner, s_onread,
+                                        s__user_buffer, s_bytesRead, s_bytesWritten,
+                                        s_state_, s__h);
         if (hnames == NULL) goto fail;
         Py_INCREF(hnames);
         if (guard_init(&tcp_guard, TCP_type, hnames) < 0) goto fail;
         if (guard_init(&pipe_guard, Pipe_type, hnames) < 0) goto fail;
         /* Socket.read calls Duplex.read(self, n) explicitly. */
+        {
+#define SN(n) "s"
+#define SA(n) , #n
+            PyObject *rsn = Py_BuildValue("(" RS_SLOTS(SN) ")" RS_SLOTS(SA));
+            PyObject *wsn = Py_BuildValue("(" WS_SLOTS(SN) ")" WS_SLOTS(SA));
+#undef SN
+#undef SA
+            if (rsn == NULL || wsn == NULL || guard_init(&rs_guard, ReadableState_type, rsn) < 0
+                || guard_init(&ws_guard, WritableState_type, wsn) < 0) goto fail;
+        }
         PyObject *dnames = PyTuple_Pack(1, s_read);
         if (dnames == NULL || guard_init(&duplex_guard, Duplex_type, dnames) < 0) goto fail;
+    }
+    {
+        /* What configure captured must be the library's own functions, not a wrapper the
+         * application installed before the first read/write (the C path would then skip
+         * the wrapper): same code name, defined in (the globals of) the defining module. */
+        static const char *const sq[8] = {"Readable.push", "EventEmitter.emit", "Socket.read",
+            "Socket._read", "Writable.write", "Socket._write", "Socket._writeGeneric",
+            "Socket._unrefTimer"};
+        PyObject *sm[8] = {mod_readable, mod_events, mod_net, mod_net, mod_writable, mod_net,
+                           mod_net, mod_net};
+        static const char *const hq[5] = {"LibuvStreamWrap._on_read",
+            "LibuvStreamWrap.tryWriteBuffer", "LibuvStreamWrap.writeQueued",
+            "LibuvStreamWrap.readStop", "LibuvStreamWrap._emit_user_reads"};
+        int e = 0;
+        for (int i = 0; e == 0 && i < 8; i++)
+            e = expect_original(PyTuple_GET_ITEM(socket_guard.expected, i), sm[i], sq[i]);
+        for (int i = 0; e == 0 && i < 5; i++) {
+            e = expect_original(PyTuple_GET_ITEM(tcp_guard.expected, i), sw_mod, hq[i]);
+            if (e == 0) e = expect_original(PyTuple_GET_ITEM(pipe_guard.expected, i), sw_mod, hq[i]);
+        }
+        if (e == 0) e = expect_original(PyTuple_GET_ITEM(duplex_guard.expected, 0), mod_readable, "Readable.read");
+        if (e == 0) e = expect_original(py_on_read, sw_mod, "LibuvStreamWrap._on_read");
+        if (e == 0) e = expect_original(py_Readable_push, mod_readable, "Readable.push");
+        if (e == 0) e = expect_original(py_onStreamRead, mod_sbc, "onStreamRead");
+        if (e == 0) e = expect_original(py_writeGeneric, mod_sbc, "writeGeneric");
+        if (e == 0) e = expect_original(py_maybeReadMore_, mod_readable, "maybeReadMore_");
+        if (e == 0) e = expect_original(py_onwrite, mod_writable, "onwrite");
+        if (e == 0) e = expect_original(py_nop, mod_writable, "nop");
+        if (e == 0) e = expect_original(py_process_ticks, mod_tq, "process_ticks_and_rejections");
+        if (e < 0) goto fail;
     }
     Py_DECREF(tcp_mod);
     Py_DECREF(pipe_mod);
@@ -807,7 +891,7 @@ onStreamRead(PyObject *handle, PyObject *nread, PyObject *buf)
     }
     if (ok) {
         if ((state = PyObject_GetAttr(stream, s__readableState)) == NULL) goto error;
-        ok = Py_TYPE(state) == ReadableState_type;
+        if ((ok = class_ok(&rs_guard, Py_TYPE(state))) < 0) goto error;
     }
     if (ok) {
         int d = truth(RS(state, destroyed));
@@ -1030,7 +1114,8 @@ report_uncaught(void)
     PyObject *v = fetch_exc();
     if (v == NULL) return 0;
     PyObject *f = loop_global(s_trigger_uncaught_exception);
-    PyObject *r2 = f ? PyObject_CallOneArg(f, v) : NULL;
+    /* inside `except` in Python: the handlers see sys.exc_info() */
+    PyObject *r2 = f ? call_in_except(f, &v, 1, v) : NULL;
     Py_DECREF(v);
     if (r2 == NULL) return -1;
     Py_DECREF(r2);
@@ -1405,7 +1490,7 @@ LibuvStreamWrap_on_read(PyObject *wrap, PyObject *const *args, Py_ssize_t nargs)
         PyObject *v = fetch_exc();
         if (v == NULL) Py_RETURN_NONE;
         PyObject *f = loop_global(s_trigger_uncaught_exception);
-        PyObject *r2 = f ? PyObject_CallOneArg(f, v) : NULL;
+        PyObject *r2 = f ? call_in_except(f, &v, 1, v) : NULL;
         Py_DECREF(v);
         if (r2 == NULL) return NULL;
         Py_DECREF(r2);
@@ -1495,7 +1580,7 @@ Socket_read0(PyObject *stream)
     PyObject *state = NULL;
     if (ok) {
         if ((state = PyObject_GetAttr(stream, s__readableState)) == NULL) return NULL;
-        ok = Py_TYPE(state) == ReadableState_type;
+        if ((ok = class_ok(&rs_guard, Py_TYPE(state))) < 0) goto error;
     }
     Py_ssize_t hwm = 0, len = 0;
     int t;
@@ -1560,7 +1645,8 @@ Socket_read0(PyObject *stream)
             if (!PyErr_ExceptionMatches(PyExc_Exception)) goto error;
             PyObject *ev = fetch_exc();
             PyObject *a[2] = {stream, ev};
-            PyObject *r = call_global(d_readable, s_errorOrDestroy, a, 2);
+            PyObject *f = global(d_readable, s_errorOrDestroy);
+            PyObject *r = f ? call_in_except(f, a, 2, ev) : NULL;
             Py_XDECREF(ev);
             if (r == NULL) goto error;
             Py_DECREF(r);
@@ -1602,8 +1688,9 @@ Readable_maybeReadMore_(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     }
     PyObject *stream = args[0], *state = args[1];
-    if (!ready() || Py_TYPE(state) != ReadableState_type)
-        return PyObject_Vectorcall(py_maybeReadMore_, args, 2, NULL);
+    int ok = ready() ? class_ok(&rs_guard, Py_TYPE(state)) : 0;
+    if (ok < 0) return NULL;
+    if (!ok) return PyObject_Vectorcall(py_maybeReadMore_, args, 2, NULL);
     int t;
     for (;;) {
         if ((t = truth(RS(state, reading))) < 0) return NULL;
@@ -1863,7 +1950,8 @@ Writable_write(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *state = NULL, *handle = NULL, *v, *onwrite = NULL;
     int t;
     if ((state = PyObject_GetAttr(stream, s__writableState)) == NULL) return NULL;
-    if (Py_TYPE(state) != WritableState_type) goto fallback;
+    if ((ok = class_ok(&ws_guard, Py_TYPE(state))) < 0) goto error;
+    if (!ok) goto fallback;
     if (ws_truth_any(state, &t) == NULL) goto error;
     if (t) goto fallback;
     /* Only a nop writecb and no buffered writes (the usual case) are taken here. */
@@ -2133,6 +2221,8 @@ PyInit__speedups(void)
 #undef INTERN
     if ((s_empty = PyUnicode_InternFromString("")) == NULL) return NULL;
     if ((s_write_str = PyUnicode_InternFromString("write")) == NULL) return NULL;
+    if ((s_state_ = PyUnicode_InternFromString("state")) == NULL) return NULL;
+    if ((s__h = PyUnicode_InternFromString("_h")) == NULL) return NULL;
     PyObject *m = PyModule_Create(&moduledef);
     if (m == NULL) return NULL;
     c_maybeReadMore_ = PyObject_GetAttrString(m, "Readable_maybeReadMore_");
