@@ -84,7 +84,9 @@ class Process(HandleWrap):
         if envPairs is not None:
             env = {}
             for pair in envPairs:
-                key, _, value = pair.partition("=")
+                # ProcessWrap::Spawn copies C strings: a NUL ends the value there (the JS
+                # side rejects NUL only in string arguments it validates).
+                key, _, value = pair.split("\0", 1)[0].partition("=")
                 env[key] = value
             # DIVERGENCE: pyuv passes env=NULL to libuv for an empty dict, and libuv then
             # gives the child this process's environment; Node gives it none. A variable
@@ -98,7 +100,7 @@ class Process(HandleWrap):
         containers = [_stdio_container(e) for e in stdio]
         try:
             kwargs: dict[str, Any] = {
-                "args": list(args) if args else [file],
+                "args": [a.split("\0", 1)[0] for a in args] if args else [file],
                 "executable": file,
                 # ProcessWrap::Spawn: an empty cwd is no cwd.
                 "cwd": cwd or None,

@@ -589,14 +589,6 @@ KNOWN_BUGS: dict[str, Callable[[str, list[Any], Any, Any], bool]] = {
         and re.sub(r"function \w*\(\) \{ \[native code\] \}", "function() {}", p["err"]["message"])
         == j["err"]["message"]
     ),
-    # spawn(f, [['a\0b']]), {env: [['a\0b']]}: a NUL inside a value that is no string
-    # passes Node's null-byte checks (strings only); its C++ (ProcessWrap::Spawn) cuts the
-    # C string at the NUL. _binding/process_wrap.py hands it to pyuv, which raises.
-    "NUL in a non-string arg or env value: Python ValueError/TypeError": lambda c, v, p, j: (
-        c in ("spawn", "execFile", "fork")
-        and _code(p) in ("TypeError", "ValueError")
-        and "nul" in str(p["raised"]).lower()
-    ),
     # DIVERGENCE, kept on purpose: write(None) is write(null) (ERR_STREAM_NULL_VALUES,
     # checked before the encoding), as Writable's _write and the ports of
     # test-stream-writable-null, -invalid-chunk, test-net-write-arguments say; the oracle
