@@ -85,3 +85,21 @@ def test_report_without_manifest(tmp_path: Path) -> None:
     out = io.StringIO()
     assert compat.report(tmp_path, out) == 2
     assert "no manifest entries" in out.getvalue()
+
+
+def test_readme_table_matches_the_manifest() -> None:
+    # The README's table of Node test files passing is written by hand: keep it true.
+    readme = (ROOT / "README.md").read_text()
+    rows = re.findall(r"^\| `([^`]+)` \| (\d+) of (\d+) \| (\d+) \|$", readme, re.M)
+    assert len(rows) == 4, rows
+    report = io.StringIO()
+    compat.report(ROOT / "tests" / "node" / "manifest", report)
+    families = {
+        m.group(1).rstrip("*").rstrip("-"): (int(m.group(2)), int(m.group(4)), int(m.group(5)))
+        for m in re.finditer(
+            r"^  (\S+)\s+(\d+) /\s+(\d+) /\s+(\d+) /\s+(\d+)$", report.getvalue(), re.M
+        )
+    }
+    for name, passing, total, na in rows:
+        key = name.rstrip("*").rstrip("-")
+        assert families[key] == (int(passing), int(na), int(total)), (name, families.get(key))
