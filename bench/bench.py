@@ -215,6 +215,45 @@ def proc_status_mib(pid: int, key: str) -> float | None:
 # ---------------------------------------------------------------- one run
 
 
+def read_loadgen(
+    lg: subprocess.Popen[bytes], timeout: float, snapshot: Any
+) -> tuple[dict[str, Any], list[str], str]:
+    """Follow the load generator until it exits: each ``MARK <name>`` line on its stderr
+    stores ``snapshot()`` (taken at once: the window's edges) under ``<name>``.
+
+    Returns the marks, its other stderr lines and its stdout (the JSON result); kills it
+    and raises after ``timeout`` seconds. Shared by Runner.measure and cluster_bench.py.
+    """
+    assert lg.stderr is not None and lg.stdout is not None
+    marks: dict[str, Any] = {}
+    other_lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    buf = b""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            lg.kill()
+            lg.wait()
+            raise RuntimeError("loadgen timed out")
+        r, _, _ = select.select([lg.stderr], [], [], min(left, 1.0))
+        if not r:
+            continue
+        chunk = os.read(lg.stderr.fileno(), 4096)
+        if not chunk:
+            break
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            text = line.decode(errors="replace")
+            if text.startswith("MARK "):
+                marks[text[5:]] = snapshot()
+            else:
+                other_lines.append(text)
+    out = lg.stdout.read().decode(errors="replace")
+    lg.wait()
+    return marks, other_lines, out
+
+
 class Runner:
     def __init__(self, profile: dict[str, Any], log: Any) -> None:
         self.p = profile
@@ -330,38 +369,16 @@ class Runner:
             stderr=subprocess.PIPE,
         )
         me = os.getpid()
-        marks: dict[str, tuple[float, float, float | None, dict[int, int]]] = {}
-        other_lines: list[str] = []
-        deadline = time.monotonic() + timeout
-        assert lg.stderr is not None and lg.stdout is not None
-        buf = b""
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                lg.kill()
-                lg.wait()
-                raise RuntimeError("loadgen timed out")
-            r, _, _ = select.select([lg.stderr], [], [], min(left, 1.0))
-            if not r:
-                continue
-            chunk = os.read(lg.stderr.fileno(), 4096)
-            if not chunk:
-                break
-            buf += chunk
-            while b"\n" in buf:
-                line, buf = buf.split(b"\n", 1)
-                text = line.decode(errors="replace")
-                if text.startswith("MARK "):
-                    marks[text[5:]] = (
-                        time.monotonic(),
-                        cpu_seconds(srv.pid),
-                        precise_cpu_seconds(srv.pid),
-                        all_process_cpu(),
-                    )
-                else:
-                    other_lines.append(text)
-        out = lg.stdout.read().decode(errors="replace")
-        lg.wait()
+        marks, other_lines, out = read_loadgen(
+            lg,
+            timeout,
+            lambda: (
+                time.monotonic(),
+                cpu_seconds(srv.pid),
+                precise_cpu_seconds(srv.pid),
+                all_process_cpu(),
+            ),
+        )
         rec["loadgen_status"] = lg.returncode
         if other_lines:
             rec["loadgen_stderr"] = other_lines[-10:]

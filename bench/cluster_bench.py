@@ -40,7 +40,6 @@ import argparse
 import json
 import os
 import queue
-import select
 import signal
 import socket
 import statistics
@@ -240,37 +239,19 @@ class ClusterRunner(B.Runner):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        assert lg.stderr is not None and lg.stdout is not None
-        marks: dict[str, tuple[float, float, float | None, dict[int, int], float]] = {}
-        deadline = time.monotonic() + timeout
-        buf = b""
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                lg.kill()
-                lg.wait()
-                raise RuntimeError("loadgen timed out")
-            r, _, _ = select.select([lg.stderr], [], [], min(left, 1.0))
-            if not r:
-                continue
-            chunk = os.read(lg.stderr.fileno(), 4096)
-            if not chunk:
-                break
-            buf += chunk
-            while b"\n" in buf:
-                line, buf = buf.split(b"\n", 1)
-                if line.startswith(b"MARK "):
-                    cpu, precise = tree_cpu(pids)
-                    primary = tree_cpu(pids[:1])
-                    marks[line[5:].decode()] = (
-                        time.monotonic(),
-                        cpu,
-                        precise,
-                        B.all_process_cpu(),
-                        primary[1] if primary[1] is not None else primary[0],
-                    )
-        out = lg.stdout.read().decode(errors="replace")
-        lg.wait()
+
+        def snapshot() -> tuple[float, float, float | None, dict[int, int], float]:
+            cpu, precise = tree_cpu(pids)
+            primary = tree_cpu(pids[:1])
+            return (
+                time.monotonic(),
+                cpu,
+                precise,
+                B.all_process_cpu(),
+                primary[1] if primary[1] is not None else primary[0],
+            )
+
+        marks, _, out = B.read_loadgen(lg, timeout, snapshot)
         try:
             res = json.loads(out.strip().splitlines()[-1])
         except (ValueError, IndexError):
